@@ -1,0 +1,54 @@
+// The engine's one typed event union (contracts §2), shared by the page, the Node API and the CLI.
+
+export interface ErrorDetail {
+  condition: string;
+  description: string;
+  hint?: string;
+}
+
+export type Outcome = 'accepted' | 'rejected' | 'released' | 'modified' | 'lost' | 'unsent';
+export type ReceiverOutcome = 'accepted' | 'rejected' | 'released' | 'modified';
+
+interface Base {
+  /** ms since run start */
+  at: number;
+  /** graph node id */
+  node: string;
+  errorDetail?: ErrorDetail;
+}
+
+export type EngineEvent =
+  | (Base & { event: 'CONNECTION_OPEN'; url: string; containerId: string })
+  | (Base & { event: 'CONNECTION_CLOSED'; url: string })
+  | (Base & { event: 'CONNECTION_ERROR'; url: string })
+  | (Base & { event: 'SESSION_OPEN' | 'SESSION_CLOSED' | 'SESSION_ERROR' })
+  | (Base & { event: 'SENDER_OPEN' | 'SENDER_CLOSED' | 'SENDER_ERROR'; address: string })
+  | (Base & { event: 'RECEIVER_OPEN' | 'RECEIVER_CLOSED' | 'RECEIVER_ERROR'; address: string })
+  | (Base & { event: 'CREDIT'; credit: number; deliveryCount: number; queued: number })
+  | (Base & { event: 'TRANSFER_QUEUED'; attempt: number })
+  | (Base & { event: 'TRANSFER_SENT'; attempt: number; deliveryId: number })
+  | (Base & { event: 'TRANSFER_SETTLED'; attempt: number; outcome: Outcome; note?: string })
+  | (Base & {
+      event: 'MESSAGE_RECEIVED';
+      deliveryId: number;
+      body: unknown;
+      properties: Record<string, unknown>;
+      applicationProperties: Record<string, unknown>;
+    })
+  | (Base & { event: 'MESSAGE_SETTLED'; deliveryId: number; outcome: ReceiverOutcome });
+
+export type EngineEventName = EngineEvent['event'];
+
+/** One decoded frame of the wire trace (a separate stream from engine events). */
+export interface FrameRecord {
+  at: number;
+  /** graph node id of the connection */
+  connection: string;
+  dir: 'in' | 'out';
+  channel: number;
+  /** `open`, `begin`, …, `sasl-init`, `header` for protocol headers, `heartbeat` for empty frames */
+  performative: string;
+  fields: Record<string, unknown>;
+  /** transfer frames: a short summary of the message, never the whole payload */
+  message?: { summary: string; size: number };
+}

@@ -1,0 +1,64 @@
+// The engine's public surface: what a page, a Node test or the CLI gets back from runGraph().
+import type { EngineEvent, FrameRecord, ReceiverOutcome } from './events.ts';
+
+/** The subset of the WHATWG WebSocket that the engine uses; the browser's and `ws`'s both fit. */
+export interface WebSocketLike {
+  binaryType: string;
+  readonly readyState: number;
+  readonly protocol: string;
+  send(data: ArrayBufferLike | ArrayBufferView): void;
+  close(code?: number, reason?: string): void;
+  onopen: ((ev: unknown) => void) | null;
+  onmessage: ((ev: { data: unknown }) => void) | null;
+  onclose: ((ev: { code?: number; reason?: string; wasClean?: boolean }) => void) | null;
+  onerror: ((ev: unknown) => void) | null;
+}
+
+/** Injected so the same engine runs in the page, in Node (`ws`) and in the CLI. */
+export type WebSocketFactory = (url: string, protocols: string[]) => WebSocketLike;
+
+export interface RunOptions {
+  createWebSocket: WebSocketFactory;
+  /** URL for connections whose `url` prop is empty (the page passes its embedded broker). */
+  defaultUrl?: string;
+  /** Overrides every connection's URL (CLI `--url`). */
+  urlOverride?: string;
+  /** Decode and publish the frame trace (costs CPU; the page turns it on, the CLI with --frames). */
+  frames?: boolean;
+  /** Start in step mode: outgoing frames are held until step() releases them one at a time. */
+  stepMode?: boolean;
+}
+
+export type ModifiedOptions = { deliveryFailed?: boolean; undeliverableHere?: boolean };
+
+export interface RunSummary {
+  transfers: number;
+  accepted: number;
+  rejected: number;
+  released: number;
+  modified: number;
+  lost: number;
+  unsent: number;
+  received: number;
+  errors: number;
+}
+
+export interface Run {
+  subscribe(listener: (e: EngineEvent) => void): () => void;
+  subscribeFrames(listener: (f: FrameRecord) => void): () => void;
+  /** Closes every node children-first; transfers not yet settled end as `unsent` (or `lost`). */
+  stop(): Promise<void>;
+  /** In step mode: release the next held outgoing frame. */
+  step(): void;
+  setStepMode(on: boolean): void;
+  /** The next held outgoing frame, decoded, or null. */
+  peekHeld(): FrameRecord | null;
+  addCredit(receiverNodeId: string, credit: number): void;
+  drain(receiverNodeId: string): void;
+  settle(receiverNodeId: string, deliveryId: number, outcome: ReceiverOutcome, modified?: ModifiedOptions): void;
+  /** Close one node (and its children first), as when it is deleted during a run. */
+  closeNode(nodeId: string): Promise<void>;
+  /** Resolves once every transfer attempt has settled and no link is waiting (or after stop()). */
+  readonly settled: Promise<RunSummary>;
+  summary(): RunSummary;
+}

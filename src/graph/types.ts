@@ -1,0 +1,121 @@
+// The graph document: node kinds, their props (contracts §1) and the file shape. Pure data types.
+
+export const NODE_KINDS = ['connection', 'session', 'sender', 'receiver', 'transfer'] as const;
+export type NodeKind = (typeof NODE_KINDS)[number];
+
+export type Scalar = string | number | boolean | null;
+export type JsonValue = Scalar | JsonValue[] | { [key: string]: JsonValue };
+
+export type SaslMechanism = 'ANONYMOUS' | 'PLAIN';
+export interface SaslProps {
+  mechanism?: SaslMechanism;
+  username?: string;
+  password?: string;
+}
+
+export interface ConnectionProps {
+  /** ws:// or wss://; absent means the embedded broker the page was served with. */
+  url?: string;
+  subprotocols?: string[];
+  containerId?: string;
+  hostname?: string;
+  sasl?: SaslProps;
+  idleTimeoutMs?: number;
+  maxFrameSize?: number;
+  channelMax?: number;
+  reconnect?: boolean;
+}
+
+export interface SessionProps {
+  incomingWindow?: number;
+  outgoingWindow?: number;
+}
+
+export type SndSettleMode = 'unsettled' | 'settled' | 'mixed';
+export type RcvSettleMode = 'first' | 'second';
+
+export interface SenderProps {
+  address?: string;
+  sndSettleMode?: SndSettleMode;
+  rcvSettleMode?: RcvSettleMode;
+}
+
+export interface ReceiverProps {
+  address?: string;
+  /** Integer ≥ 0; 0 means manual credit. */
+  creditWindow?: number;
+  /** Credit granted at attach in manual mode. */
+  initialCredit?: number;
+  autoAccept?: boolean;
+  rcvSettleMode?: RcvSettleMode;
+  dynamic?: boolean;
+}
+
+export interface TransferProps {
+  body?: JsonValue;
+  contentType?: string;
+  subject?: string;
+  messageId?: string;
+  correlationId?: string;
+  /** An address, or `@<receiverNodeId>` for the (possibly dynamic) address of a receiver node. */
+  replyTo?: string;
+  to?: string;
+  applicationProperties?: Record<string, Scalar>;
+  durable?: boolean;
+  ttlMs?: number;
+  /** Send attempts, each one transfer. */
+  count?: number;
+  intervalMs?: number;
+  startAfterMs?: number;
+}
+
+export interface PropsByKind {
+  connection: ConnectionProps;
+  session: SessionProps;
+  sender: SenderProps;
+  receiver: ReceiverProps;
+  transfer: TransferProps;
+}
+
+export interface Position {
+  x: number;
+  y: number;
+}
+
+/** A node of one kind; `GraphNode` alone is the union over all kinds, so `switch (node.kind)` narrows props. */
+export type GraphNode<K extends NodeKind = NodeKind> = K extends NodeKind
+  ? { id: string; kind: K; position: Position; props: PropsByKind[K] }
+  : never;
+
+/** Edges go parent → child. */
+export interface GraphEdge {
+  id: string;
+  source: string;
+  target: string;
+}
+
+export interface Viewport {
+  x: number;
+  y: number;
+  zoom: number;
+}
+
+export const GRAPH_FORMAT = 'amqp-flow';
+export const GRAPH_VERSION = 1;
+
+export interface Graph {
+  format: typeof GRAPH_FORMAT;
+  version: typeof GRAPH_VERSION;
+  name: string;
+  nodes: GraphNode[];
+  edges: GraphEdge[];
+  /** Optional extension: where the canvas was looking when the file was saved. */
+  viewport?: Viewport;
+}
+
+/** A problem found in a graph or a file, in plain words. */
+export interface Problem {
+  nodeId?: string;
+  field?: string;
+  message: string;
+}
