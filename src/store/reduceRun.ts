@@ -1,0 +1,306 @@
+// The live run state as pure data: what each node is doing, the capped event log and frame trace.
+// Every function here is pure and replaces only what changed, so untouched nodes keep their reference.
+import type { EngineEvent, ErrorDetail, FrameRecord, Outcome } from '../engine/events.ts';
+import type { Graph, NodeKind } from '../graph/types.ts';
+
+export type NodeState = 'idle' | 'opening' | 'open' | 'closing' | 'closed' | 'error';
+
+export interface NodeCounts {
+  queued: number;
+  sent: number;
+  accepted: number;
+  rejected: number;
+  released: number;
+  modified: number;
+  lost: number;
+  unsent: number;
+  received: number;
+  settled: number;
+}
+
+/** A delivery a manual receiver holds, waiting for Accept / Reject / Release / Modify. */
+export interface UnsettledDelivery {
+  deliveryId: number;
+  summary: string;
+}
+
+export interface NodeLive {
+  state: NodeState;
+  errorDetail?: ErrorDetail;
+  /** sender / receiver: current link credit */
+  credit: number;
+  /** sender: transfers waiting for credit; transfer: attempts not yet sent */
+  queued: number;
+  deliveryCount: number;
+  counts: NodeCounts;
+  lastOutcome?: Outcome;
+  address?: string;
+  /** transfer: the outcomes of the most recent attempts, oldest first (at most RECENT_OUTCOMES) */
+  recentOutcomes?: readonly Outcome[];
+  /** receiver with autoAccept false: deliveries received and not yet settled */
+  unsettled?: readonly UnsettledDelivery[];
+}
+
+/** How a receiver was configured for this run (from its props when the run started). */
+export interface ReceiverMode {
+  /** creditWindow 0: credit is granted by hand */
+  manual: boolean;
+  autoAccept: boolean;
+}
+
+export interface RunState {
+  nodes: Readonly<Record<string, NodeLive>>;
+  /** child → parent, from the graph the run started with */
+  parentOf: Readonly<Record<string, string>>;
+  kindOf: Readonly<Record<string, NodeKind>>;
+  receivers: Readonly<Record<string, ReceiverMode>>;
+  /** the newest engine events, at most LOG_CAP */
+  events: readonly EngineEvent[];
+  /** events ever received in this run (events.length + dropped) */
+  eventTotal: number;
+  eventsDropped: number;
+  frames: readonly FrameRecord[];
+  frameTotal: number;
+  framesDropped: number;
+}
+
+export const LOG_CAP = 100_000;
+export const FRAME_CAP = 50_000;
+export const RECENT_OUTCOMES = 24;
+const UNSETTLED_CAP = 500;
+
+const ZERO_COUNTS: NodeCounts = Object.freeze({
+  queued: 0, sent: 0, accepted: 0, rejected: 0, released: 0, modified: 0, lost: 0, unsent: 0, received: 0, settled: 0,
+});
+
+/** What every node shows before (and without) a run; one shared frozen object. */
+export const IDLE_NODE: NodeLive = Object.freeze({ state: 'idle', credit: 0, queued: 0, deliveryCount: 0, counts: ZERO_COUNTS });
+
+export const EMPTY_RUN: RunState = Object.freeze({
+  nodes: Object.freeze({}),
+  parentOf: Object.freeze({}),
+  kindOf: Object.freeze({}),
+  receivers: Object.freeze({}),
+  events: Object.freeze([]) as readonly EngineEvent[],
+  eventTotal: 0,
+  eventsDropped: 0,
+  frames: Object.freeze([]) as readonly FrameRecord[],
+  frameTotal: 0,
+  framesDropped: 0,
+});
+
+/** The state at the moment a run starts: connections are opening, everything else waits for its parent. */
+export function startRunState(graph: Graph): RunState {
+  const parentOf: Record<string, string> = {};
+  for (const e of graph.edges) parentOf[e.target] = e.source;
+  const kindOf: Record<string, NodeKind> = {};
+  const receivers: Record<string, ReceiverMode> = {};
+  const nodes: Record<string, NodeLive> = {};
+  for (const n of graph.nodes) {
+    kindOf[n.id] = n.kind;
+    if (n.kind === 'receiver') {
+      receivers[n.id] = { manual: (n.props.creditWindow ?? 1) === 0, autoAccept: n.props.autoAccept ?? true };
+    }
+    if (n.kind === 'connection') nodes[n.id] = { ...IDLE_NODE, state: 'opening' };
+  }
+  return { ...EMPTY_RUN, nodes, parentOf, kindOf, receivers };
+}
+
+/** Stop was pressed: every node that is still alive is now closing. */
+export function closingRunState(s: RunState): RunState {
+  let nodes: Record<string, NodeLive> | null = null;
+  for (const [id, n] of Object.entries(s.nodes)) {
+    if (n.state === 'open' || n.state === 'opening') {
+      nodes ??= { ...s.nodes };
+      nodes[id] = { ...n, state: 'closing' };
+    }
+  }
+  return nodes ? { ...s, nodes } : s;
+}
+
+const OPEN_EVENTS = new Set(['CONNECTION_OPEN', 'SESSION_OPEN', 'SENDER_OPEN', 'RECEIVER_OPEN']);
+const CLOSED_EVENTS = new Set(['CONNECTION_CLOSED', 'SESSION_CLOSED', 'SENDER_CLOSED', 'RECEIVER_CLOSED']);
+const ERROR_EVENTS = new Set(['CONNECTION_ERROR', 'SESSION_ERROR', 'SENDER_ERROR', 'RECEIVER_ERROR']);
+
+/** A working copy of the node map: copied on the first write, each touched node copied once. */
+class NodeDraft {
+  private next: Record<string, NodeLive> | null = null;
+  private touched = new Set<string>();
+  constructor(private readonly base: Readonly<Record<string, NodeLive>>) {}
+  get(id: string): NodeLive {
+    return (this.next ?? this.base)[id] ?? IDLE_NODE;
+  }
+  /** A mutable copy of this node, private to this reduction. */
+  edit(id: string): NodeLive & { counts: NodeCounts } {
+    this.next ??= { ...this.base };
+    const current = this.next[id] ?? IDLE_NODE;
+    if (!this.touched.has(id)) {
+      this.touched.add(id);
+      this.next[id] = { ...current, counts: { ...current.counts } };
+    }
+    return this.next[id] as NodeLive & { counts: NodeCounts };
+  }
+  result() {
+    return this.next ?? this.base;
+  }
+}
+
+/** Children of a node that has just opened start opening; transfers follow their sender's state. */
+function cascade(d: NodeDraft, s: RunState, parent: string, state: NodeState) {
+  for (const [child, p] of Object.entries(s.parentOf)) {
+    if (p !== parent) continue;
+    const kind = s.kindOf[child];
+    if (kind === 'transfer') {
+      if (d.get(child).state !== state) d.edit(child).state = state;
+    } else if (state === 'open' && d.get(child).state === 'idle') {
+      d.edit(child).state = 'opening';
+    }
+  }
+}
+
+function summarise(body: unknown): string {
+  let text: string;
+  if (typeof body === 'string') text = body;
+  else {
+    try {
+      text = JSON.stringify(body) ?? String(body);
+    } catch {
+      text = String(body);
+    }
+  }
+  return text.length > 60 ? `${text.slice(0, 57)}…` : text;
+}
+
+function applyEvent(d: NodeDraft, s: RunState, e: EngineEvent) {
+  const id = e.node;
+  switch (e.event) {
+    case 'CONNECTION_OPEN':
+    case 'SESSION_OPEN':
+    case 'SENDER_OPEN':
+    case 'RECEIVER_OPEN': {
+      const n = d.edit(id);
+      n.state = 'open';
+      delete n.errorDetail;
+      if ('address' in e) n.address = e.address;
+      cascade(d, s, id, 'open');
+      return;
+    }
+    case 'CONNECTION_CLOSED':
+    case 'SESSION_CLOSED':
+    case 'SENDER_CLOSED':
+    case 'RECEIVER_CLOSED': {
+      // A node that failed stays in error: the close that follows must not hide why.
+      if (d.get(id).state !== 'error') d.edit(id).state = 'closed';
+      if (e.errorDetail) Object.assign(d.edit(id), { state: 'error', errorDetail: e.errorDetail });
+      if (e.event === 'SENDER_CLOSED') cascade(d, s, id, 'closed');
+      return;
+    }
+    case 'CONNECTION_ERROR':
+    case 'SESSION_ERROR':
+    case 'SENDER_ERROR':
+    case 'RECEIVER_ERROR': {
+      const n = d.edit(id);
+      n.state = 'error';
+      if (e.errorDetail) n.errorDetail = e.errorDetail;
+      if (e.event === 'SENDER_ERROR') cascade(d, s, id, 'error');
+      return;
+    }
+    case 'CREDIT': {
+      const cur = d.get(id);
+      if (cur.credit === e.credit && cur.deliveryCount === e.deliveryCount && cur.queued === e.queued) return;
+      const n = d.edit(id);
+      n.credit = e.credit;
+      n.deliveryCount = e.deliveryCount;
+      n.queued = e.queued;
+      return;
+    }
+    case 'TRANSFER_QUEUED': {
+      const n = d.edit(id);
+      n.counts.queued += 1;
+      n.queued += 1;
+      const sender = s.parentOf[id];
+      if (sender) d.edit(sender).counts.queued += 1;
+      return;
+    }
+    case 'TRANSFER_SENT': {
+      const n = d.edit(id);
+      n.counts.sent += 1;
+      n.queued = Math.max(0, n.queued - 1);
+      const sender = s.parentOf[id];
+      if (sender) d.edit(sender).counts.sent += 1;
+      return;
+    }
+    case 'TRANSFER_SETTLED': {
+      const n = d.edit(id);
+      n.counts[e.outcome] += 1;
+      n.lastOutcome = e.outcome;
+      if (e.outcome === 'unsent') n.queued = Math.max(0, n.queued - 1);
+      const recent = n.recentOutcomes ?? [];
+      n.recentOutcomes = recent.length >= RECENT_OUTCOMES ? [...recent.slice(1), e.outcome] : [...recent, e.outcome];
+      if (e.errorDetail) n.errorDetail = e.errorDetail;
+      const sender = s.parentOf[id];
+      if (sender) {
+        const sn = d.edit(sender);
+        sn.counts[e.outcome] += 1;
+        sn.lastOutcome = e.outcome;
+      }
+      return;
+    }
+    case 'MESSAGE_RECEIVED': {
+      const n = d.edit(id);
+      n.counts.received += 1;
+      const mode = s.receivers[id];
+      if (mode && !mode.autoAccept) {
+        const list = n.unsettled ?? [];
+        if (list.length < UNSETTLED_CAP) n.unsettled = [...list, { deliveryId: e.deliveryId, summary: summarise(e.body) }];
+      }
+      return;
+    }
+    case 'MESSAGE_SETTLED': {
+      const n = d.edit(id);
+      n.counts.settled += 1;
+      n.lastOutcome = e.outcome;
+      if (n.unsettled?.some((u) => u.deliveryId === e.deliveryId)) {
+        n.unsettled = n.unsettled.filter((u) => u.deliveryId !== e.deliveryId);
+      }
+      return;
+    }
+    default: {
+      const never: never = e;
+      void never;
+    }
+  }
+}
+
+function appendCapped<T>(list: readonly T[], added: readonly T[], cap: number): { list: readonly T[]; dropped: number } {
+  if (added.length === 0) return { list, dropped: 0 };
+  const joined = list.concat(added);
+  if (joined.length <= cap) return { list: joined, dropped: 0 };
+  return { list: joined.slice(joined.length - cap), dropped: joined.length - cap };
+}
+
+/** Fold a batch of engine events into the run state. Pure: `s` is never modified. */
+export function reduceRun(s: RunState, events: readonly EngineEvent[]): RunState {
+  if (events.length === 0) return s;
+  const d = new NodeDraft(s.nodes);
+  for (const e of events) applyEvent(d, s, e);
+  const { list, dropped } = appendCapped(s.events, events, LOG_CAP);
+  return {
+    ...s,
+    nodes: d.result(),
+    events: list,
+    eventTotal: s.eventTotal + events.length,
+    eventsDropped: s.eventsDropped + dropped,
+  };
+}
+
+/** Append a batch of decoded frames to the trace. Pure. */
+export function reduceFrames(s: RunState, frames: readonly FrameRecord[]): RunState {
+  if (frames.length === 0) return s;
+  const { list, dropped } = appendCapped(s.frames, frames, FRAME_CAP);
+  return { ...s, frames: list, frameTotal: s.frameTotal + frames.length, framesDropped: s.framesDropped + dropped };
+}
+
+export const isOpenEvent = (name: string) => OPEN_EVENTS.has(name);
+export const isClosedEvent = (name: string) => CLOSED_EVENTS.has(name);
+export const isErrorEvent = (name: string) => ERROR_EVENTS.has(name);
