@@ -33,7 +33,8 @@ function makeGraph(opts: { autoAccept?: boolean; creditWindow?: number } = {}): 
 }
 
 let at = 0;
-const ev = (e: Omit<EngineEvent, 'at'>): EngineEvent => ({ at: at++, ...e }) as EngineEvent;
+type WithoutAt<E> = E extends EngineEvent ? Omit<E, 'at'> : never;
+const ev = (e: WithoutAt<EngineEvent>): EngineEvent => ({ at: at++, ...e }) as EngineEvent;
 const OPEN_ALL: EngineEvent[] = [
   ev({ node: 'c1', event: 'CONNECTION_OPEN', url: 'ws://x/amqp', containerId: 'c' }),
   ev({ node: 's1', event: 'SESSION_OPEN' }),
