@@ -70,14 +70,16 @@ setsid bash -c "$(declare -f as_rabbitmq); $(declare -p DIR NODENAME AMQP_PORT D
   </dev/null >"$DIR/server.out" 2>&1 &
 RUNNER=$!
 ready=0
-for (( i = 0; i < 600; i++ )); do
+for (( i = 0; i < 300; i++ )); do
   if port_open "$AMQP_PORT"; then ready=1; break; fi
   kill -0 "$RUNNER" 2>/dev/null || break
   sleep 0.1
 done
 if [ $ready = 0 ]; then
-  log "rabbitmq: node $NODENAME did not open 127.0.0.1:$AMQP_PORT; see $DIR/server.out and $DIR/log/"
+  log "rabbitmq: node $NODENAME did not open 127.0.0.1:$AMQP_PORT within 30 s; see $DIR/server.out and $DIR/log/"
   stop_pid "$(node_pid)" beam
+  pkill -TERM -s "$RUNNER" 2>/dev/null  # the node's own process session, started by setsid above
+  if [ $EPMD_OURS = 1 ] && ! epmd -names 2>/dev/null | grep -q '^name '; then epmd -kill >/dev/null 2>&1; fi
   exit 1
 fi
 # The node writes its pid file early in boot; wait for it so stop-rabbitmq.sh can find the node.
