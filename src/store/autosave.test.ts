@@ -1,0 +1,74 @@
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { serializeGraph } from '../graph/file.ts';
+import type { Graph } from '../graph/types.ts';
+import { AUTOSAVE_KEY, restoreSaved, startAutosave } from './autosave.ts';
+import { applyCommand, resetDocument, setViewport, useDocument } from './documentStore.ts';
+import { useNotices } from './noticeStore.ts';
+
+class MemoryStorage {
+  items = new Map<string, string>();
+  getItem(key: string) {
+    return this.items.get(key) ?? null;
+  }
+  setItem(key: string, value: string) {
+    this.items.set(key, value);
+  }
+}
+
+const GRAPH: Graph = {
+  format: 'amqp-flow',
+  version: 1,
+  name: 'Saved flow',
+  nodes: [
+    { id: 'c1', kind: 'connection', position: { x: 0, y: 0 }, props: { url: 'ws://127.0.0.1:5673/' } },
+    { id: 's1', kind: 'session', position: { x: 240, y: 0 }, props: {} },
+  ],
+  edges: [{ id: 'e1', source: 'c1', target: 's1' }],
+  viewport: { x: 12, y: -30, zoom: 0.75 },
+};
+
+const wait = (ms: number) => new Promise((r) => setTimeout(r, ms));
+
+describe('autosave', () => {
+  let stop: (() => void) | undefined;
+  beforeEach(() => {
+    resetDocument();
+    useNotices.setState({ notices: [], status: null });
+  });
+  afterEach(() => stop?.());
+
+  it('restores a saved document with its viewport', () => {
+    const storage = new MemoryStorage();
+    storage.setItem(AUTOSAVE_KEY, serializeGraph(GRAPH));
+    expect(restoreSaved(storage)).toBe(true);
+    const s = useDocument.getState();
+    expect(s.graph.nodes.map((n) => n.id)).toEqual(['c1', 's1']);
+    expect(s.graph.edges).toEqual(GRAPH.edges);
+    expect(s.viewport).toEqual(GRAPH.viewport);
+  });
+
+  it('ignores a corrupt save with a notice and leaves the empty document', () => {
+    const storage = new MemoryStorage();
+    storage.setItem(AUTOSAVE_KEY, '{"format":"amqp-flow","version":1,"nodes":[{"id":"x","kind":"teapot"}]');
+    expect(restoreSaved(storage)).toBe(false);
+    expect(useDocument.getState().graph.nodes).toEqual([]);
+    expect(useNotices.getState().notices).toHaveLength(1);
+    expect(useNotices.getState().notices[0]!.title).toMatch(/could not be restored/);
+  });
+
+  it('saves the graph and viewport shortly after a change, and the save restores to the same document', async () => {
+    const storage = new MemoryStorage();
+    stop = startAutosave(storage, 10);
+    applyCommand((g: Graph) => ({ ...g, name: 'Edited', nodes: GRAPH.nodes, edges: GRAPH.edges }), null);
+    setViewport({ x: 5, y: 6, zoom: 2 });
+    expect(storage.getItem(AUTOSAVE_KEY)).toBeNull();
+    await wait(40);
+    const saved = JSON.parse(storage.getItem(AUTOSAVE_KEY)!) as Graph;
+    expect(saved.name).toBe('Edited');
+    expect(saved.viewport).toEqual({ x: 5, y: 6, zoom: 2 });
+    const before = useDocument.getState().graph;
+    resetDocument();
+    restoreSaved(storage);
+    expect(useDocument.getState().graph).toEqual(before);
+  });
+});
