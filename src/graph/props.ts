@@ -1,0 +1,165 @@
+// Validation of one node's props: every field's type and range, unknown fields refused, plain-words messages.
+import { z } from 'zod';
+import { PROP_DOCS } from './defaults.ts';
+import {
+  MAX_APPLICATION_PROPERTIES,
+  MAX_COUNT,
+  MAX_DELAY_MS,
+  MAX_DEPTH,
+  MAX_STRING_LENGTH,
+  MAX_SUBPROTOCOLS,
+  MAX_UINT,
+} from './limits.ts';
+import { NODE_KINDS, type NodeKind, type Problem } from './types.ts';
+
+interface FieldRule {
+  schema: z.ZodType;
+  /** Completes "<field> must be …". */
+  must: string;
+}
+
+const text = z.string().max(MAX_STRING_LENGTH);
+const TEXT: FieldRule = { schema: text, must: `text (at most ${MAX_STRING_LENGTH} characters)` };
+const BOOLEAN: FieldRule = { schema: z.boolean(), must: 'true or false' };
+const uint = (min: number, max: number): FieldRule => ({
+  schema: z.number().int().min(min).max(max),
+  must: max === MAX_UINT ? `an integer ≥ ${min}` : `an integer from ${min} to ${max}`,
+});
+const oneOf = (options: readonly string[]): FieldRule => ({
+  schema: z.enum(options as [string, ...string[]]),
+  must: `one of ${options.map((o) => `"${o}"`).join(', ')}`,
+});
+
+function isWebSocketUrl(value: string): boolean {
+  if (!/^wss?:\/\//i.test(value)) return false;
+  try {
+    return new URL(value).hostname.length > 0;
+  } catch {
+    return false;
+  }
+}
+
+/** Subprotocol names are HTTP tokens. */
+const TOKEN = /^[!#$%&'*+.^_`|~0-9A-Za-z-]+$/;
+
+/** A JSON value of bounded depth, with finite numbers only. */
+export function isJsonValue(value: unknown, depth = 0): boolean {
+  if (depth > MAX_DEPTH) return false;
+  if (value === null || typeof value === 'boolean') return true;
+  if (typeof value === 'number') return Number.isFinite(value);
+  if (typeof value === 'string') return value.length <= MAX_STRING_LENGTH;
+  if (Array.isArray(value)) return value.every((v) => isJsonValue(v, depth + 1));
+  if (isPlainObject(value)) return Object.values(value).every((v) => isJsonValue(v, depth + 1));
+  return false;
+}
+
+export function isPlainObject(value: unknown): value is Record<string, unknown> {
+  if (typeof value !== 'object' || value === null || Array.isArray(value)) return false;
+  const proto: unknown = Object.getPrototypeOf(value);
+  return proto === Object.prototype || proto === null;
+}
+
+const scalar = z.union([z.string().max(MAX_STRING_LENGTH), z.number().refine(Number.isFinite), z.boolean(), z.null()]);
+
+const RULES: { [K in NodeKind]: Record<string, FieldRule> } = {
+  connection: {
+    url: {
+      schema: text.refine((v) => v === '' || isWebSocketUrl(v)),
+      must: 'a URL starting with ws:// or wss:// (or empty for the embedded broker)',
+    },
+    subprotocols: {
+      schema: z.array(z.string().regex(TOKEN).max(100)).max(MAX_SUBPROTOCOLS),
+      must: `a list of at most ${MAX_SUBPROTOCOLS} subprotocol names without spaces or commas, e.g. ["binary", "AMQPWSB10", "amqp"]`,
+    },
+    containerId: TEXT,
+    hostname: TEXT,
+    sasl: {
+      schema: z
+        .strictObject({ mechanism: z.enum(['ANONYMOUS', 'PLAIN']).optional(), username: text.optional(), password: text.optional() })
+        .refine((s) => s.mechanism !== 'PLAIN' || (s.username !== undefined && s.username !== '')),
+      must: 'an object { "mechanism": "ANONYMOUS" or "PLAIN", "username", "password" }, and PLAIN needs a username',
+    },
+    idleTimeoutMs: uint(0, MAX_UINT),
+    maxFrameSize: uint(512, MAX_UINT),
+    channelMax: uint(0, 65_535),
+    reconnect: BOOLEAN,
+  },
+  session: {
+    incomingWindow: uint(1, MAX_UINT),
+    outgoingWindow: uint(1, MAX_UINT),
+  },
+  sender: {
+    address: TEXT,
+    sndSettleMode: oneOf(['unsettled', 'settled', 'mixed']),
+    rcvSettleMode: oneOf(['first', 'second']),
+  },
+  receiver: {
+    address: TEXT,
+    creditWindow: uint(0, MAX_UINT),
+    initialCredit: uint(0, MAX_UINT),
+    autoAccept: BOOLEAN,
+    rcvSettleMode: oneOf(['first', 'second']),
+    dynamic: BOOLEAN,
+  },
+  transfer: {
+    body: { schema: z.unknown().refine((v) => isJsonValue(v)), must: 'a string or another JSON value (finite numbers only)' },
+    contentType: TEXT,
+    subject: TEXT,
+    messageId: TEXT,
+    correlationId: TEXT,
+    replyTo: { schema: text.refine((v) => v !== '@'), must: 'an address, or "@" followed by a receiver id' },
+    to: TEXT,
+    applicationProperties: {
+      schema: z
+        .record(z.string().min(1).max(256), scalar)
+        .refine((m) => Object.keys(m).length <= MAX_APPLICATION_PROPERTIES),
+      must: `an object of at most ${MAX_APPLICATION_PROPERTIES} named values, each a string, number, true/false or null`,
+    },
+    durable: BOOLEAN,
+    ttlMs: uint(0, MAX_UINT),
+    count: uint(1, MAX_COUNT),
+    intervalMs: uint(0, MAX_DELAY_MS),
+    startAfterMs: uint(0, MAX_DELAY_MS),
+  },
+};
+
+/** A short, safe rendering of a value for a message. */
+export function describeValue(value: unknown): string {
+  if (value === undefined) return 'nothing';
+  if (typeof value === 'number' && !Number.isFinite(value)) return String(value);
+  if (typeof value === 'string') return value.length > 40 ? `"${value.slice(0, 40)}…"` : JSON.stringify(value);
+  if (Array.isArray(value)) return 'a list';
+  if (typeof value === 'object' && value !== null) return 'an object';
+  return String(value);
+}
+
+/** Every problem with one node's props; empty when they are all right. Fields set to undefined count as unset. */
+export function validateProps<K extends NodeKind>(kind: K, props: unknown): Problem[] {
+  if (!(NODE_KINDS as readonly string[]).includes(kind)) {
+    return [{ message: `Unknown node kind "${String(kind)}"; use one of ${NODE_KINDS.join(', ')}` }];
+  }
+  if (!isPlainObject(props)) return [{ field: 'props', message: `The props of a ${kind} must be an object` }];
+  const rules = RULES[kind];
+  const problems: Problem[] = [];
+  for (const [field, value] of Object.entries(props)) {
+    if (value === undefined) continue;
+    const rule = Object.hasOwn(rules, field) ? rules[field] : undefined;
+    if (!rule) {
+      const known = PROP_DOCS[kind].map((d) => d.field).join(', ');
+      problems.push({ field, message: `A ${kind} has no property "${field}"; remove it (known: ${known})` });
+      continue;
+    }
+    if (field === 'url' && typeof value === 'string' && /<[^>]*>/.test(value)) {
+      problems.push({ field, message: `url still holds a placeholder (${/<[^>]*>/.exec(value)![0]}); replace it with your own value` });
+    } else if (!rule.schema.safeParse(value).success) {
+      problems.push({ field, message: `${field} must be ${rule.must} (found ${describeValue(value)})` });
+    }
+  }
+  if (kind === 'receiver' && props.dynamic === true && typeof props.address === 'string' && props.address !== '') {
+    problems.push({
+      field: 'address',
+      message: 'A dynamic receiver gets its address from the broker; clear the address or turn dynamic off',
+    });
+  }
+  return problems;
+}
