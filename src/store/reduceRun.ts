@@ -49,6 +49,8 @@ export interface ReceiverMode {
 }
 
 export interface RunState {
+  /** the graph this run started with; null before any run */
+  graph: Graph | null;
   nodes: Readonly<Record<string, NodeLive>>;
   /** child → parent, from the graph the run started with */
   parentOf: Readonly<Record<string, string>>;
@@ -77,6 +79,7 @@ const ZERO_COUNTS: NodeCounts = Object.freeze({
 export const IDLE_NODE: NodeLive = Object.freeze({ state: 'idle', credit: 0, queued: 0, deliveryCount: 0, counts: ZERO_COUNTS });
 
 export const EMPTY_RUN: RunState = Object.freeze({
+  graph: null,
   nodes: Object.freeze({}),
   parentOf: Object.freeze({}),
   kindOf: Object.freeze({}),
@@ -103,7 +106,7 @@ export function startRunState(graph: Graph): RunState {
     }
     if (n.kind === 'connection') nodes[n.id] = { ...IDLE_NODE, state: 'opening' };
   }
-  return { ...EMPTY_RUN, nodes, parentOf, kindOf, receivers };
+  return { ...EMPTY_RUN, graph, nodes, parentOf, kindOf, receivers };
 }
 
 /** Stop was pressed: every node that is still alive is now closing. */

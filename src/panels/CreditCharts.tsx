@@ -1,0 +1,122 @@
+// Credit charts (uPlot): per-link credit and queued-for-credit over time, and throughput. Painted
+// from useRun.subscribe, never through React re-renders; loaded lazily with the Credit panel.
+import { useEffect, useRef } from 'react';
+import uPlot from 'uplot';
+import 'uplot/dist/uPlot.min.css';
+import { useRun } from '../store/runStore.ts';
+import { CreditSeries, newEvents, ThroughputSeries } from './creditSeries.ts';
+
+const PALETTE = ['#2f6fed', '#0f9d6e', '#d08a00', '#d63c86', '#7c4dde', '#18a0b0', '#b0452f', '#6b7a00'];
+const CHART_HEIGHT = 150;
+
+function creditOptions(links: readonly string[], width: number): uPlot.Options {
+  const series: uPlot.Series[] = [{ label: 's' }];
+  links.forEach((id, i) => {
+    const stroke = PALETTE[i % PALETTE.length]!;
+    series.push({ label: `${id} credit`, stroke, width: 2, paths: uPlot.paths.stepped?.({ align: 1 }) });
+    series.push({ label: `${id} queued`, stroke, width: 1, dash: [4, 3], paths: uPlot.paths.stepped?.({ align: 1 }) });
+  });
+  return {
+    width,
+    height: CHART_HEIGHT,
+    title: 'Link credit (solid) and transfers waiting for credit (dashed)',
+    scales: { x: { time: false } },
+    axes: [{ label: 'seconds' }, {}],
+    legend: { live: false },
+    series,
+  };
+}
+
+function throughputOptions(width: number): uPlot.Options {
+  return {
+    width,
+    height: CHART_HEIGHT,
+    title: 'Throughput per second',
+    scales: { x: { time: false } },
+    axes: [{ label: 'seconds' }, {}],
+    legend: { live: false },
+    series: [
+      { label: 's' },
+      { label: 'transfers settled', stroke: '#18a058', width: 2, fill: 'rgba(24,160,88,0.08)' },
+      { label: 'messages received', stroke: '#d08a00', width: 2 },
+    ],
+  };
+}
+
+export default function CreditCharts() {
+  const creditEl = useRef<HTMLDivElement>(null);
+  const throughputEl = useRef<HTMLDivElement>(null);
+  const emptyEl = useRef<HTMLParagraphElement>(null);
+
+  useEffect(() => {
+    const creditBox = creditEl.current!;
+    const throughputBox = throughputEl.current!;
+    let credit = new CreditSeries();
+    let throughput = new ThroughputSeries();
+    let creditPlot: uPlot | null = null;
+    let throughputPlot: uPlot | null = null;
+    let seen = 0;
+    let events = useRun.getState().events;
+    const width = () => Math.max(240, (creditBox.parentElement?.clientWidth ?? 600) - 16);
+
+    const paint = () => {
+      const c = credit.columns();
+      if (credit.takeLinksChanged() || !creditPlot) {
+        creditPlot?.destroy();
+        creditPlot = c.links.length ? new uPlot(creditOptions(c.links, width()), [[]], creditBox) : null;
+      }
+      if (creditPlot) {
+        const data: (number | null)[][] = [c.t];
+        c.links.forEach((_, i) => data.push(c.credit[i]!, c.queued[i]!));
+        creditPlot.setData(data as uPlot.AlignedData);
+      }
+      if (!throughputPlot && throughput.t.length) throughputPlot = new uPlot(throughputOptions(width()), [[]], throughputBox);
+      throughputPlot?.setData([throughput.t, throughput.settled, throughput.received]);
+      if (emptyEl.current) emptyEl.current.hidden = c.links.length > 0 || throughput.t.length > 0;
+    };
+
+    const take = (s: ReturnType<typeof useRun.getState>) => {
+      if (s.events === events && seen === s.eventTotal) return;
+      if (s.eventTotal < seen) {
+        // A new run started: start the charts over.
+        credit = new CreditSeries();
+        throughput = new ThroughputSeries();
+        creditPlot?.destroy();
+        throughputPlot?.destroy();
+        creditPlot = throughputPlot = null;
+        seen = 0;
+      }
+      for (const e of newEvents(s.events, s.eventTotal, seen)) {
+        credit.add(e);
+        throughput.add(e);
+      }
+      seen = s.eventTotal;
+      events = s.events;
+      paint();
+    };
+
+    take(useRun.getState());
+    const unsubscribe = useRun.subscribe(take);
+    const resize = new ResizeObserver(() => {
+      creditPlot?.setSize({ width: width(), height: CHART_HEIGHT });
+      throughputPlot?.setSize({ width: width(), height: CHART_HEIGHT });
+    });
+    if (creditBox.parentElement) resize.observe(creditBox.parentElement);
+    return () => {
+      unsubscribe();
+      resize.disconnect();
+      creditPlot?.destroy();
+      throughputPlot?.destroy();
+    };
+  }, []);
+
+  return (
+    <div className="charts">
+      <p ref={emptyEl} className="panel__empty">
+        Press Run to see link credit and throughput over time.
+      </p>
+      <div ref={creditEl} className="charts__plot" data-chart="credit" />
+      <div ref={throughputEl} className="charts__plot" data-chart="throughput" />
+    </div>
+  );
+}

@@ -1,0 +1,144 @@
+// The Event log: every engine event of the run, virtualised (only visible rows are in the DOM),
+// filterable by node and by event name; a click selects the event's node on the canvas.
+import { useEffect, useMemo, useRef, useState } from 'react';
+import { useVirtualizer } from '@tanstack/react-virtual';
+import type { EngineEvent, EngineEventName } from '../engine/events.ts';
+import { setSelection } from '../store/documentStore.ts';
+import { useRunControl } from '../store/runController.ts';
+import { useRun } from '../store/runStore.ts';
+import { useFollowTail } from './useFollowTail.ts';
+
+const ROW_HEIGHT = 22;
+
+export const EVENT_NAMES: readonly EngineEventName[] = [
+  'CONNECTION_OPEN', 'CONNECTION_CLOSED', 'CONNECTION_ERROR',
+  'SESSION_OPEN', 'SESSION_CLOSED', 'SESSION_ERROR',
+  'SENDER_OPEN', 'SENDER_CLOSED', 'SENDER_ERROR',
+  'RECEIVER_OPEN', 'RECEIVER_CLOSED', 'RECEIVER_ERROR',
+  'CREDIT', 'TRANSFER_QUEUED', 'TRANSFER_SENT', 'TRANSFER_SETTLED', 'MESSAGE_RECEIVED', 'MESSAGE_SETTLED',
+];
+
+function brief(v: unknown): string {
+  if (typeof v === 'string') return v.length > 60 ? `${v.slice(0, 59)}…` : v;
+  try {
+    const text = JSON.stringify(v) ?? String(v);
+    return text.length > 60 ? `${text.slice(0, 59)}…` : text;
+  } catch {
+    return String(v);
+  }
+}
+
+/** The event's own fields as one line (`credit=0 queued=7`), then its error condition and words. */
+export function eventDetails(e: EngineEvent): string {
+  const parts: string[] = [];
+  for (const [k, v] of Object.entries(e)) {
+    if (k === 'at' || k === 'node' || k === 'event' || k === 'errorDetail' || v === undefined) continue;
+    if ((k === 'properties' || k === 'applicationProperties') && v && typeof v === 'object' && !Object.keys(v).length) continue;
+    parts.push(`${k}=${brief(v)}`);
+  }
+  if (e.errorDetail) parts.push(`${e.errorDetail.condition}: ${e.errorDetail.description}`);
+  return parts.join(' ');
+}
+
+function eventTone(e: EngineEvent): string {
+  if (e.errorDetail || e.event.endsWith('_ERROR')) return 'error';
+  if (e.event === 'TRANSFER_SETTLED' || e.event === 'MESSAGE_SETTLED') return e.outcome;
+  if (e.event.endsWith('_OPEN')) return 'open';
+  if (e.event.endsWith('_CLOSED')) return 'closed';
+  return 'plain';
+}
+
+export function EventLog() {
+  const events = useRun((s) => s.events);
+  const dropped = useRun((s) => s.eventsDropped);
+  const kindOf = useRun((s) => s.kindOf);
+  const problems = useRunControl((s) => s.problems);
+  const [nodeFilter, setNodeFilter] = useState('');
+  const [eventFilter, setEventFilter] = useState('');
+
+  const rows = useMemo(() => {
+    if (!nodeFilter && !eventFilter) return events;
+    return events.filter((e) => (!nodeFilter || e.node === nodeFilter) && (!eventFilter || e.event === eventFilter));
+  }, [events, nodeFilter, eventFilter]);
+
+  const nodeIds = useMemo(() => Object.keys(kindOf), [kindOf]);
+  const scrollRef = useRef<HTMLDivElement>(null);
+  const virtualizer = useVirtualizer({
+    count: rows.length,
+    getScrollElement: () => scrollRef.current,
+    estimateSize: () => ROW_HEIGHT,
+    overscan: 12,
+  });
+  const follow = useFollowTail(scrollRef);
+  useEffect(() => {
+    if (follow.current && rows.length) virtualizer.scrollToIndex(rows.length - 1, { align: 'end' });
+  }, [rows, virtualizer, follow]);
+
+  return (
+    <div className="panel panel--log">
+      <div className="panel__toolbar">
+        <label>
+          Node{' '}
+          <select aria-label="Filter by node" value={nodeFilter} onChange={(e) => setNodeFilter(e.target.value)}>
+            <option value="">All nodes</option>
+            {nodeIds.map((id) => (
+              <option key={id} value={id}>
+                {id} ({kindOf[id]})
+              </option>
+            ))}
+          </select>
+        </label>
+        <label>
+          Event{' '}
+          <select aria-label="Filter by event" value={eventFilter} onChange={(e) => setEventFilter(e.target.value)}>
+            <option value="">All events</option>
+            {EVENT_NAMES.map((name) => (
+              <option key={name} value={name}>
+                {name}
+              </option>
+            ))}
+          </select>
+        </label>
+        <span className="panel__count" aria-live="polite">
+          {rows.length === events.length ? `${events.length} events` : `${rows.length} of ${events.length} events`}
+        </span>
+        {dropped > 0 && <span className="panel__note">{dropped} older entries dropped</span>}
+      </div>
+      {problems.length > 0 && (
+        <ul className="panel__problems" role="alert">
+          {problems.map((p, i) => (
+            <li key={i}>
+              {p.nodeId && <strong>{p.nodeId}: </strong>}
+              {p.message}
+            </li>
+          ))}
+        </ul>
+      )}
+      {events.length === 0 && problems.length === 0 && <p className="panel__empty">Press Run to see events.</p>}
+      <div ref={scrollRef} className="panel__scroll" role="list" aria-label="Events">
+        <div style={{ height: virtualizer.getTotalSize(), position: 'relative' }}>
+          {virtualizer.getVirtualItems().map((item) => {
+            const e = rows[item.index]!;
+            return (
+              <div
+                key={item.key}
+                role="listitem"
+                className={`log__row log__row--${eventTone(e)}`}
+                data-event={e.event}
+                data-node={e.node}
+                style={{ position: 'absolute', top: 0, left: 0, right: 0, height: ROW_HEIGHT, transform: `translateY(${item.start}px)` }}
+                onClick={() => setSelection({ nodes: [e.node], edges: [] })}
+                title={e.errorDetail?.hint}
+              >
+                <span className="log__at">{e.at.toFixed(0)} ms</span>
+                <span className="log__node">{e.node}</span>
+                <span className="log__event">{e.event}</span>
+                <span className="log__details">{eventDetails(e)}</span>
+              </div>
+            );
+          })}
+        </div>
+      </div>
+    </div>
+  );
+}

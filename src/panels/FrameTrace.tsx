@@ -1,0 +1,116 @@
+// The Frames panel: decoded performatives one per line (or as a sequence diagram), filtered to the
+// node selected on the canvas; a click flashes the frame's node on the canvas.
+import { lazy, Suspense, useEffect, useMemo, useRef, useState } from 'react';
+import { useVirtualizer } from '@tanstack/react-virtual';
+import { useDocument } from '../store/documentStore.ts';
+import { frameSummary } from '../store/describeFrame.ts';
+import { useRunControl } from '../store/runController.ts';
+import { useRun } from '../store/runStore.ts';
+import { flashNode } from './flashNode.ts';
+import { useFollowTail } from './useFollowTail.ts';
+import { useFrameNodes } from './useFrameNodes.ts';
+
+const SequenceDiagram = lazy(() => import('./SequenceDiagram.tsx'));
+
+const ROW_HEIGHT = 22;
+
+/** Whether `nodeId` (where a frame was attributed) is `selected` or lies under it in the graph. */
+function isUnder(nodeId: string, selected: string, parentOf: Readonly<Record<string, string>>): boolean {
+  for (let id: string | undefined = nodeId; id; id = parentOf[id]) if (id === selected) return true;
+  return false;
+}
+
+export function FrameTrace() {
+  const frames = useRun((s) => s.frames);
+  const frameTotal = useRun((s) => s.frameTotal);
+  const dropped = useRun((s) => s.framesDropped);
+  const graph = useRun((s) => s.graph);
+  const parentOf = useRun((s) => s.parentOf);
+  const kindOf = useRun((s) => s.kindOf);
+  const selected = useDocument((s) => s.selection.nodes[0] ?? null);
+  const nextHeld = useRunControl((s) => s.nextHeld);
+  const [view, setView] = useState<'list' | 'sequence'>('list');
+  const [onlySelected, setOnlySelected] = useState(true);
+  const frameNodes = useFrameNodes(graph, frames, frameTotal);
+
+  // A transfer node's frames are its sender's.
+  const focus = selected && kindOf[selected] === 'transfer' ? parentOf[selected] ?? selected : selected;
+  const filtering = onlySelected && focus !== null && focus in kindOf;
+  const rows = useMemo(() => {
+    const all = frames.map((_, i) => i);
+    return filtering ? all.filter((i) => isUnder(frameNodes[i]!, focus, parentOf)) : all;
+  }, [frames, frameNodes, filtering, focus, parentOf]);
+
+  const scrollRef = useRef<HTMLDivElement>(null);
+  const virtualizer = useVirtualizer({
+    count: view === 'list' ? rows.length : 0,
+    getScrollElement: () => scrollRef.current,
+    estimateSize: () => ROW_HEIGHT,
+    overscan: 12,
+  });
+  const follow = useFollowTail(scrollRef);
+  useEffect(() => {
+    if (view === 'list' && follow.current && rows.length) virtualizer.scrollToIndex(rows.length - 1, { align: 'end' });
+  }, [rows, virtualizer, follow, view]);
+
+  return (
+    <div className="panel panel--frames">
+      <div className="panel__toolbar">
+        <div role="radiogroup" aria-label="Frames view" className="panel__switch">
+          <label>
+            <input type="radio" name="frames-view" checked={view === 'list'} onChange={() => setView('list')} /> List
+          </label>
+          <label>
+            <input type="radio" name="frames-view" checked={view === 'sequence'} onChange={() => setView('sequence')} /> Sequence diagram
+          </label>
+        </div>
+        <label>
+          <input type="checkbox" checked={onlySelected} onChange={(e) => setOnlySelected(e.target.checked)} /> Selected node only
+          {filtering && <span className="panel__muted"> ({focus})</span>}
+        </label>
+        <span className="panel__count">{filtering ? `${rows.length} of ${frames.length} frames` : `${frames.length} frames`}</span>
+        {dropped > 0 && <span className="panel__note">{dropped} older frames dropped</span>}
+      </div>
+      {nextHeld && (
+        <div className="panel__step" role="status" aria-label="Next frame">
+          {nextHeld}
+        </div>
+      )}
+      {frames.length === 0 && <p className="panel__empty">Press Run to see the frames on the wire.</p>}
+      {view === 'sequence' ? (
+        <Suspense fallback={<p className="panel__empty">Loading the diagram…</p>}>
+          <SequenceDiagram frames={frames} rows={rows} frameNodes={frameNodes} />
+        </Suspense>
+      ) : (
+        <div ref={scrollRef} className="panel__scroll" role="list" aria-label="Frame list">
+          <div style={{ height: virtualizer.getTotalSize(), position: 'relative' }}>
+            {virtualizer.getVirtualItems().map((item) => {
+              const i = rows[item.index]!;
+              const f = frames[i]!;
+              return (
+                <div
+                  key={item.key}
+                  role="listitem"
+                  className={`frame__row frame__row--${f.dir}`}
+                  data-performative={f.performative}
+                  data-node={frameNodes[i]}
+                  style={{ position: 'absolute', top: 0, left: 0, right: 0, height: ROW_HEIGHT, transform: `translateY(${item.start}px)` }}
+                  onClick={() => flashNode(frameNodes[i] ?? f.connection)}
+                >
+                  <span className="frame__at">{f.at.toFixed(0)} ms</span>
+                  <span className="frame__conn">{f.connection}</span>
+                  <span className="frame__dir" aria-label={f.dir === 'out' ? 'sent' : 'received'}>
+                    {f.dir === 'out' ? '→' : '←'}
+                  </span>
+                  <span className="frame__perf">{f.performative}</span>
+                  <span className="frame__ch">ch {f.channel}</span>
+                  <span className="frame__fields">{frameSummary(f)}</span>
+                </div>
+              );
+            })}
+          </div>
+        </div>
+      )}
+    </div>
+  );
+}

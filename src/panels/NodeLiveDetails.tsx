@@ -1,0 +1,135 @@
+// What a canvas node shows live beyond its state and credit: outcome counts, a transfer's recent
+// outcomes, and a manual receiver's credit and settlement controls.
+import { memo, useState } from 'react';
+import type { Outcome } from '../engine/events.ts';
+import type { NodeKind } from '../graph/types.ts';
+import { addCredit, drain, settle, useRunStatus } from '../store/runController.ts';
+import { useNodeLive, useRun, type NodeCounts, type UnsettledDelivery } from '../store/runStore.ts';
+import './panels.css';
+
+const OUTCOMES: readonly (keyof NodeCounts & Outcome)[] = ['accepted', 'rejected', 'released', 'modified', 'lost', 'unsent'];
+
+function OutcomeCounts({ counts }: { counts: NodeCounts }) {
+  const shown = OUTCOMES.filter((o) => counts[o] > 0);
+  if (!shown.length) return null;
+  return (
+    <div className="live__counts">
+      {shown.map((o) => (
+        <span key={o} className={`live__count live__count--${o}`}>
+          {counts[o]} {o}
+        </span>
+      ))}
+    </div>
+  );
+}
+
+function TransferDetails({ id }: { id: string }) {
+  const live = useNodeLive(id);
+  const recent = live.recentOutcomes;
+  if (!recent?.length) return null;
+  return (
+    <div className="live__chips" aria-label="Outcomes of the latest attempts">
+      {recent.map((o, i) => (
+        <span key={i} className={`live__chip live__chip--${o}`} title={o} />
+      ))}
+      <span className="live__chips-last">{live.lastOutcome}</span>
+    </div>
+  );
+}
+
+function SenderDetails({ id }: { id: string }) {
+  const live = useNodeLive(id);
+  return <OutcomeCounts counts={live.counts} />;
+}
+
+function CreditControls({ id }: { id: string }) {
+  const [amount, setAmount] = useState(1);
+  const running = useRunStatus() === 'running';
+  return (
+    <div className="live__controls nodrag nokey">
+      <label className="live__credit-input">
+        <span className="visually-hidden">Credit to add</span>
+        <input
+          className="nodrag nokey"
+          type="number"
+          min={1}
+          max={10000}
+          value={amount}
+          aria-label="Credit to add"
+          onChange={(e) => setAmount(Math.max(1, Math.min(10000, Math.floor(Number(e.target.value) || 1))))}
+        />
+      </label>
+      <button type="button" className="nodrag nokey" disabled={!running} onClick={() => addCredit(id, amount)}>
+        Add credit
+      </button>
+      <button type="button" className="nodrag nokey" disabled={!running} onClick={() => drain(id)}>
+        Drain
+      </button>
+    </div>
+  );
+}
+
+function UnsettledList({ id, unsettled }: { id: string; unsettled: readonly UnsettledDelivery[] }) {
+  const running = useRunStatus() === 'running';
+  if (!unsettled.length) return null;
+  return (
+    <ul className="live__unsettled nodrag nokey" aria-label="Unsettled deliveries">
+      {unsettled.slice(0, 20).map((u) => (
+        <li key={u.deliveryId}>
+          <span className="live__delivery" title={u.summary}>
+            #{u.deliveryId} {u.summary}
+          </span>
+          <span className="live__settle">
+            <button type="button" disabled={!running} onClick={() => settle(id, u.deliveryId, 'accepted')}>Accept</button>
+            <button type="button" disabled={!running} onClick={() => settle(id, u.deliveryId, 'rejected')}>Reject</button>
+            <button type="button" disabled={!running} onClick={() => settle(id, u.deliveryId, 'released')}>Release</button>
+            <button type="button" disabled={!running} onClick={() => settle(id, u.deliveryId, 'modified', { deliveryFailed: true })}>
+              Modify
+            </button>
+          </span>
+        </li>
+      ))}
+      {unsettled.length > 20 && <li className="live__more">and {unsettled.length - 20} more</li>}
+    </ul>
+  );
+}
+
+function ReceiverDetails({ id }: { id: string }) {
+  const live = useNodeLive(id);
+  const mode = useRun((s) => s.receivers[id]);
+  const { received, settled } = live.counts;
+  return (
+    <>
+      {(received > 0 || settled > 0) && (
+        <div className="live__counts">
+          <span className="live__count">{received} received</span>
+          <span className="live__count">{settled} settled</span>
+        </div>
+      )}
+      {mode?.manual && live.state === 'open' && <CreditControls id={id} />}
+      {mode && !mode.autoAccept && live.unsettled && <UnsettledList id={id} unsettled={live.unsettled} />}
+    </>
+  );
+}
+
+/** Rendered by each canvas node inside itself; reads only this node's live slice. */
+function NodeLiveDetailsImpl({ id, kind }: { id: string; kind: NodeKind }) {
+  switch (kind) {
+    case 'sender':
+      return <SenderDetails id={id} />;
+    case 'receiver':
+      return <ReceiverDetails id={id} />;
+    case 'transfer':
+      return <TransferDetails id={id} />;
+    case 'connection':
+    case 'session':
+      return null;
+    default: {
+      const never: never = kind;
+      return never;
+    }
+  }
+}
+
+export const NodeLiveDetails = memo(NodeLiveDetailsImpl);
+export default NodeLiveDetails;

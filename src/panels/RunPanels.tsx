@@ -1,0 +1,42 @@
+// The run panels' contents: Event log, Frames, and Credit (charts, with the broker's queues as a
+// second tab). The page places each inside its own labelled region.
+import { lazy, Suspense, useState } from 'react';
+import { BrokerView } from './BrokerView.tsx';
+import { EventLog } from './EventLog.tsx';
+import { FrameTrace } from './FrameTrace.tsx';
+import './panels.css';
+
+const CreditCharts = lazy(() => import('./CreditCharts.tsx'));
+
+export function EventLogPanel() {
+  return <EventLog />;
+}
+
+export function FramesPanel() {
+  return <FrameTrace />;
+}
+
+export function CreditPanel() {
+  const [tab, setTab] = useState<'credit' | 'broker'>('credit');
+  return (
+    <div className="panel panel--credit">
+      <div className="panel__tabs" role="tablist" aria-label="Credit views">
+        <button type="button" role="tab" aria-selected={tab === 'credit'} onClick={() => setTab('credit')}>
+          Charts
+        </button>
+        <button type="button" role="tab" aria-selected={tab === 'broker'} onClick={() => setTab('broker')}>
+          Broker
+        </button>
+      </div>
+      <div className="panel__scroll" role="tabpanel" aria-label={tab === 'credit' ? 'Charts' : 'Broker'}>
+        {tab === 'credit' ? (
+          <Suspense fallback={<p className="panel__empty">Loading the charts…</p>}>
+            <CreditCharts />
+          </Suspense>
+        ) : (
+          <BrokerView />
+        )}
+      </div>
+    </div>
+  );
+}

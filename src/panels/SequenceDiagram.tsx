@@ -1,0 +1,104 @@
+// The frame trace as a sequence diagram: a client and a broker lane per connection, one arrow per
+// frame labelled with its performative. Windowed: only the rows in view are drawn.
+import { useEffect, useMemo, useRef } from 'react';
+import { useVirtualizer } from '@tanstack/react-virtual';
+import type { FrameRecord } from '../engine/events.ts';
+import { frameSummary } from '../store/describeFrame.ts';
+import { flashNode } from './flashNode.ts';
+import { useFollowTail } from './useFollowTail.ts';
+
+const ROW_HEIGHT = 26;
+const LANE_GAP = 220;
+const PAIR_GAP = 80;
+const MARGIN = 60;
+
+export interface SequenceDiagramProps {
+  frames: readonly FrameRecord[];
+  /** indices into `frames` to draw, in order */
+  rows: readonly number[];
+  frameNodes: readonly string[];
+}
+
+export default function SequenceDiagram({ frames, rows, frameNodes }: SequenceDiagramProps) {
+  // Connections in order of their first frame; each gets a client lane and a broker lane.
+  const connections = useMemo(() => {
+    const seen: string[] = [];
+    for (const i of rows) {
+      const c = frames[i]!.connection;
+      if (!seen.includes(c)) seen.push(c);
+    }
+    return seen;
+  }, [frames, rows]);
+  const laneX = (connection: string, side: 'client' | 'broker') => {
+    const k = Math.max(0, connections.indexOf(connection));
+    return MARGIN + k * (LANE_GAP + PAIR_GAP) + (side === 'broker' ? LANE_GAP : 0);
+  };
+  const width = MARGIN * 2 + Math.max(1, connections.length) * (LANE_GAP + PAIR_GAP) - PAIR_GAP;
+
+  const scrollRef = useRef<HTMLDivElement>(null);
+  const virtualizer = useVirtualizer({
+    count: rows.length,
+    getScrollElement: () => scrollRef.current,
+    estimateSize: () => ROW_HEIGHT,
+    overscan: 8,
+  });
+  const follow = useFollowTail(scrollRef);
+  useEffect(() => {
+    if (follow.current && rows.length) virtualizer.scrollToIndex(rows.length - 1, { align: 'end' });
+  }, [rows, virtualizer, follow]);
+
+  const lanes = connections.flatMap((c) => [
+    { key: `${c}-client`, x: laneX(c, 'client'), label: `${c} (page)` },
+    { key: `${c}-broker`, x: laneX(c, 'broker'), label: 'broker' },
+  ]);
+
+  return (
+    <div className="sequence" role="img" aria-label="Sequence diagram of the frames">
+      <svg className="sequence__heads" width={width} height={24} aria-hidden="true">
+        {lanes.map((l) => (
+          <text key={l.key} x={l.x} y={16} textAnchor="middle">
+            {l.label}
+          </text>
+        ))}
+      </svg>
+      <div ref={scrollRef} className="panel__scroll sequence__scroll">
+        <div style={{ height: virtualizer.getTotalSize(), width, position: 'relative' }}>
+          {virtualizer.getVirtualItems().map((item) => {
+            const i = rows[item.index]!;
+            const f = frames[i]!;
+            const client = laneX(f.connection, 'client');
+            const broker = laneX(f.connection, 'broker');
+            const [from, to] = f.dir === 'out' ? [client, broker] : [broker, client];
+            const tip = to > from ? to - 6 : to + 6;
+            const y = ROW_HEIGHT / 2 + 4;
+            return (
+              <svg
+                key={item.key}
+                className={`sequence__row sequence__row--${f.dir}`}
+                data-performative={f.performative}
+                width={width}
+                height={ROW_HEIGHT}
+                style={{ position: 'absolute', top: 0, left: 0, transform: `translateY(${item.start}px)` }}
+                onClick={() => flashNode(frameNodes[i] ?? f.connection)}
+              >
+                <title>{`${f.at.toFixed(0)} ms ${f.performative} ch ${f.channel} ${frameSummary(f)}`}</title>
+                {lanes.map((l) => (
+                  <line key={l.key} className="sequence__lane" x1={l.x} x2={l.x} y1={0} y2={ROW_HEIGHT} />
+                ))}
+                <line className="sequence__arrow" x1={from} x2={tip} y1={y} y2={y} />
+                <polygon className="sequence__head" points={`${to},${y} ${tip},${y - 4} ${tip},${y + 4}`} />
+                <text className="sequence__label" x={(client + broker) / 2} y={y - 3} textAnchor="middle">
+                  {f.performative}
+                  {f.performative === 'transfer' || f.performative === 'flow' || f.performative === 'attach' ? ` · ${frameSummary(f).split(' ').slice(0, 2).join(' ')}` : ''}
+                </text>
+                <text className="sequence__at" x={4} y={y + 3}>
+                  {f.at.toFixed(0)}
+                </text>
+              </svg>
+            );
+          })}
+        </div>
+      </div>
+    </div>
+  );
+}
