@@ -8,7 +8,8 @@ export interface QueueRow {
   name: string;
   depth: number | null;
   consumers: number | null;
-  producers: number | null;
+  enqueued: number | null;
+  dequeued: number | null;
 }
 
 const num = (v: unknown): number | null =>
@@ -22,7 +23,7 @@ export function parseQueues(body: unknown): QueueRow[] {
     const o = q as Record<string, unknown>;
     const name = o.name ?? o.address;
     if (typeof name !== 'string') return [];
-    return [{ name, depth: num(o.depth ?? o.messages), consumers: num(o.consumers), producers: num(o.producers) }];
+    return [{ name, depth: num(o.depth ?? o.messages), consumers: num(o.consumers), enqueued: num(o.enqueued), dequeued: num(o.dequeued) }];
   });
 }
 
@@ -69,7 +70,8 @@ export function BrokerView() {
           <th scope="col">Queue</th>
           <th scope="col">Messages</th>
           <th scope="col">Consumers</th>
-          <th scope="col">Producers</th>
+          <th scope="col">Enqueued</th>
+          <th scope="col">Dequeued</th>
         </tr>
       </thead>
       <tbody>
@@ -78,7 +80,8 @@ export function BrokerView() {
             <td>{q.name}</td>
             <td>{q.depth ?? '–'}</td>
             <td>{q.consumers ?? '–'}</td>
-            <td>{q.producers ?? '–'}</td>
+            <td>{q.enqueued ?? '–'}</td>
+            <td>{q.dequeued ?? '–'}</td>
           </tr>
         ))}
       </tbody>

@@ -1,0 +1,39 @@
+// Browser-test hooks for the run store, installed only in development or when the page's
+// localStorage has `amqpFlowTestHooks` set: load the event log with many events at once.
+import type { EngineEvent } from '../engine/events.ts';
+import { enqueue, useRun } from './runStore.ts';
+
+export interface RunTestHooks {
+  /** Enqueues `n` CREDIT events spread over the run's nodes (or `load-1…4`), as a busy run would. */
+  enqueueMany(n: number): void;
+}
+
+declare global {
+  interface Window {
+    __amqpFlowTest?: RunTestHooks;
+  }
+}
+
+function hooksWanted(): boolean {
+  if (import.meta.env.DEV) return true;
+  try {
+    return typeof localStorage !== 'undefined' && localStorage.getItem('amqpFlowTestHooks') !== null;
+  } catch {
+    return false;
+  }
+}
+
+export function installRunTestHooks() {
+  if (typeof window === 'undefined' || !hooksWanted()) return;
+  window.__amqpFlowTest = {
+    enqueueMany(n: number) {
+      const known = Object.keys(useRun.getState().kindOf);
+      const nodes = known.length ? known : ['load-1', 'load-2', 'load-3', 'load-4'];
+      const last = useRun.getState().events.at(-1)?.at ?? 0;
+      for (let i = 0; i < n; i++) {
+        const e: EngineEvent = { at: last + i / 100, node: nodes[i % nodes.length]!, event: 'CREDIT', credit: i % 100, deliveryCount: i, queued: 0 };
+        enqueue(e);
+      }
+    },
+  };
+}
