@@ -113,9 +113,11 @@ export function parseGraphValue(value: unknown): ParseResult {
 type PathKey = string | number;
 
 function pathText(path: readonly PathKey[]): string {
+  // A deeply nested path is shown by its first steps only.
+  const shown = path.length > 8 ? path.slice(0, 6) : path;
   let text = '';
-  for (const key of path) text += typeof key === 'number' ? `[${key}]` : text === '' ? key : `.${key}`;
-  return text;
+  for (const key of shown) text += typeof key === 'number' ? `[${key}]` : text === '' ? key : `.${key}`;
+  return shown === path ? text : `${text}…`;
 }
 
 /** The node a path points into, if any: its id (when it has a usable one) and the rest of the path. */
@@ -152,6 +154,7 @@ const EXPECTED_WORDS: Record<string, string> = {
   number: 'a number',
   object: 'an object',
   array: 'a list',
+  record: 'an object',
   boolean: 'true or false',
 };
 
@@ -168,7 +171,10 @@ function issueToProblems(issue: z.core.$ZodIssue, doc: unknown): Problem[] {
         return { ...(place.nodeId ? { nodeId: place.nodeId } : {}), field: place.field, message: `${owner} has an unknown field "${key}"; remove it` };
       });
     case 'invalid_type': {
-      if (found === undefined) return [at(`${capitalize(where)} is missing`)];
+      if (found === undefined) {
+        const owner = locate(path.slice(0, -1), doc).where;
+        return [at(`${capitalize(owner)} has no "${String(path.at(-1))}"; add it`)];
+      }
       const expected = EXPECTED_WORDS[issue.expected] ?? issue.expected;
       return [at(`${capitalize(where)} must be ${expected}, found ${describeValue(found)}`)];
     }
@@ -205,7 +211,7 @@ function scan(root: unknown): Problem[] {
       problems.push({ ...(nodeId ? { nodeId } : {}), ...(field ? { field } : {}), message });
     };
     if (path.length > MAX_DEPTH) {
-      report(`The file nests objects and lists deeper than ${MAX_DEPTH} levels (at ${pathText(path)})`);
+      report(`The file nests objects and lists deeper than ${MAX_DEPTH} levels (at ${pathText(path)}); flatten it`);
       continue;
     }
     if (value === null || typeof value === 'boolean') continue;

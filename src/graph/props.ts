@@ -16,6 +16,8 @@ interface FieldRule {
   schema: z.ZodType;
   /** Completes "<field> must be …". */
   must: string;
+  /** A more precise message for a value the schema accepts in shape but not in detail. */
+  check?: (value: unknown) => string | null;
 }
 
 const text = z.string().max(MAX_STRING_LENGTH);
@@ -74,10 +76,12 @@ const RULES: { [K in NodeKind]: Record<string, FieldRule> } = {
     containerId: TEXT,
     hostname: TEXT,
     sasl: {
-      schema: z
-        .strictObject({ mechanism: z.enum(['ANONYMOUS', 'PLAIN']).optional(), username: text.optional(), password: text.optional() })
-        .refine((s) => s.mechanism !== 'PLAIN' || (s.username !== undefined && s.username !== '')),
-      must: 'an object { "mechanism": "ANONYMOUS" or "PLAIN", "username", "password" }, and PLAIN needs a username',
+      schema: z.strictObject({ mechanism: z.enum(['ANONYMOUS', 'PLAIN']).optional(), username: text.optional(), password: text.optional() }),
+      must: 'an object { "mechanism": "ANONYMOUS" or "PLAIN", "username": text, "password": text }',
+      check: (sasl) => {
+        const { mechanism, username } = sasl as { mechanism?: string; username?: string };
+        return mechanism === 'PLAIN' && !username ? 'SASL PLAIN needs a username (and usually a password); set them or use ANONYMOUS' : null;
+      },
     },
     idleTimeoutMs: uint(0, MAX_UINT),
     maxFrameSize: uint(512, MAX_UINT),
@@ -114,6 +118,15 @@ const RULES: { [K in NodeKind]: Record<string, FieldRule> } = {
         .record(z.string().min(1).max(256), scalar)
         .refine((m) => Object.keys(m).length <= MAX_APPLICATION_PROPERTIES),
       must: `an object of at most ${MAX_APPLICATION_PROPERTIES} named values, each a string, number, true/false or null`,
+      check: (map) => {
+        if (!isPlainObject(map)) return null;
+        for (const [key, value] of Object.entries(map)) {
+          if (!scalar.safeParse(value).success) {
+            return `applicationProperties "${key}" must be a string, number, true/false or null (found ${describeValue(value)})`;
+          }
+        }
+        return null;
+      },
     },
     durable: BOOLEAN,
     ttlMs: uint(0, MAX_UINT),
@@ -152,7 +165,10 @@ export function validateProps<K extends NodeKind>(kind: K, props: unknown): Prob
     if (field === 'url' && typeof value === 'string' && /<[^>]*>/.test(value)) {
       problems.push({ field, message: `url still holds a placeholder (${/<[^>]*>/.exec(value)![0]}); replace it with your own value` });
     } else if (!rule.schema.safeParse(value).success) {
-      problems.push({ field, message: `${field} must be ${rule.must} (found ${describeValue(value)})` });
+      problems.push({ field, message: rule.check?.(value) ?? `${field} must be ${rule.must} (found ${describeValue(value)})` });
+    } else {
+      const detail = rule.check?.(value);
+      if (detail) problems.push({ field, message: detail });
     }
   }
   if (kind === 'receiver' && props.dynamic === true && typeof props.address === 'string' && props.address !== '') {
