@@ -1,0 +1,160 @@
+// Decodes raw AMQP bytes (protocol headers and frames) into JSON-safe records with rhea's own codecs.
+import { Buffer } from 'buffer';
+import frames from 'rhea/lib/frames.js';
+import types from 'rhea/lib/types.js';
+import message from 'rhea/lib/message.js';
+
+export const SUMMARY_CHARS = 80;
+
+/** One decoded unit of the byte stream; `FrameRecord` minus who/when. */
+export interface DecodedFrame {
+  channel: number;
+  /** 0 = AMQP, 1 = SASL; absent for protocol headers */
+  type?: number;
+  performative: string;
+  fields: Record<string, unknown>;
+  message?: { summary: string; size: number };
+}
+
+const SKIPPED_KEYS = new Set(['constructor', 'dispatch', 'toJSON', 'described', 'value']);
+const MAX_DEPTH = 8;
+/** Well-known descriptor codes (AMQP 1.0 messaging) named as the spec does. */
+const DESCRIPTOR_NAMES: Record<number, string> = {
+  0x1d: 'error', 0x23: 'received', 0x24: 'accepted', 0x25: 'rejected', 0x26: 'released', 0x27: 'modified',
+  0x28: 'source', 0x29: 'target', 0x2b: 'delete-on-close',
+};
+
+/** How many bytes the next unit (header or frame) at the start of `buf` takes, or 0 if not all there yet. */
+export function nextUnitSize(buf: Uint8Array): number {
+  if (buf.length < 8) return 0;
+  if (buf[0] === 0x41 && buf[1] === 0x4d && buf[2] === 0x51 && buf[3] === 0x50) return 8; // 'AMQP'
+  const size = ((buf[0]! << 24) >>> 0) + (buf[1]! << 16) + (buf[2]! << 8) + buf[3]!;
+  if (size < 8) return -1; // not a frame: the stream is corrupt
+  return buf.length >= size ? size : 0;
+}
+
+/** Decodes one whole unit: an 8-byte protocol header or one frame. Never throws. */
+export function decodeUnit(bytes: Uint8Array): DecodedFrame {
+  const buf = Buffer.isBuffer(bytes) ? bytes : Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+  try {
+    if (buf.length === 8 && buf.toString('ascii', 0, 4) === 'AMQP') {
+      const h = frames.read_header(buf);
+      const layer = h.protocol_id === 3 ? 'sasl' : h.protocol_id === 2 ? 'tls' : 'amqp';
+      return { channel: 0, performative: 'header', fields: { ...h, layer } };
+    }
+    const f = frames.read_frame(buf);
+    if (!f) return { channel: 0, performative: 'incomplete', fields: { size: buf.length } };
+    if (!f.performative) return { channel: f.channel, type: f.type, performative: 'heartbeat', fields: {} };
+    const p = f.performative;
+    const out: DecodedFrame = {
+      channel: f.channel,
+      type: f.type,
+      performative: compositeName(p).replace(/_/g, '-'),
+      fields: compositeFields(p, 0),
+    };
+    if (f.payload && f.payload.length) out.message = summariseMessage(f.payload, out.fields.more === true);
+    return out;
+  } catch (e) {
+    return { channel: 0, performative: 'undecodable', fields: { error: String(e), bytes: buf.subarray(0, 64).toString('hex') } };
+  }
+}
+
+/** A short description of a transfer's payload, never the payload itself. */
+export function summariseMessage(payload: Uint8Array, more: boolean): { summary: string; size: number } {
+  const size = payload.length;
+  if (more) return { summary: `(first part of a message split over frames, ${size} bytes)`, size };
+  try {
+    const buf = Buffer.isBuffer(payload) ? payload : Buffer.from(payload);
+    const msg = message.decode(buf);
+    return { summary: summariseBody(msg.body), size };
+  } catch {
+    return { summary: `(part of a message split over frames, ${size} bytes)`, size };
+  }
+}
+
+export function summariseBody(body: unknown): string {
+  let text: string;
+  if (typeof body === 'string') text = body;
+  else if (body === undefined) text = '(no body)';
+  else if (isBytes(body)) text = `(binary, ${body.length} bytes)`;
+  else if (isTyped(body) && isBytes(body.value)) text = `(binary, ${body.value.length} bytes)`;
+  else text = JSON.stringify(toJsonSafe(body));
+  return text.length > SUMMARY_CHARS ? `${text.slice(0, SUMMARY_CHARS - 1)}…` : text;
+}
+
+/** Any decoded AMQP value → plain JSON (binary → hex, described → `{descriptor, value}`). */
+export function toJsonSafe(v: unknown, depth = 0): unknown {
+  if (v === null || v === undefined) return null;
+  if (depth > MAX_DEPTH) return '…';
+  switch (typeof v) {
+    case 'string':
+    case 'boolean':
+      return v;
+    case 'number':
+      return Number.isFinite(v) ? v : String(v);
+    case 'bigint':
+      return v.toString();
+    case 'symbol':
+    case 'function':
+      return String(v);
+  }
+  if (isBytes(v)) return Buffer.from(v).toString('hex');
+  if (v instanceof Date) return v.toISOString();
+  if (Array.isArray(v)) return v.map((x) => toJsonSafe(x, depth + 1));
+  if (isComposite(v)) return { descriptor: compositeName(v), value: compositeFields(v, depth + 1) };
+  if (isTyped(v)) {
+    if (v.descriptor !== undefined) {
+      const d = toJsonSafe(types.unwrap(v.descriptor), depth + 1);
+      const described = typeof d === 'number' ? (DESCRIPTOR_NAMES[d] ?? `0x${d.toString(16)}`) : d;
+      return { descriptor: described, value: toJsonSafe(types.unwrap(v.value, true), depth + 1) };
+    }
+    return toJsonSafe(types.unwrap(v, true), depth + 1);
+  }
+  const out: Record<string, unknown> = {};
+  for (const [k, x] of Object.entries(v as Record<string, unknown>)) out[k] = toJsonSafe(x, depth + 1);
+  return out;
+}
+
+interface TypedLike {
+  type: unknown;
+  value: unknown;
+  descriptor?: unknown;
+}
+
+function isTyped(v: unknown): v is TypedLike {
+  return typeof v === 'object' && v !== null && 'type' in v && 'value' in v && typeof (v as { toRheaTyped?: unknown }).toRheaTyped === 'function';
+}
+
+function isBytes(v: unknown): v is Uint8Array {
+  return v instanceof Uint8Array || Buffer.isBuffer(v);
+}
+
+/** rhea composites (performatives, termini, outcomes, errors): a constructor with a descriptor and field getters. */
+function isComposite(v: object): boolean {
+  const c: unknown = (v as { constructor?: unknown }).constructor;
+  if (typeof c !== 'function') return false;
+  const d = (c as { descriptor?: { numeric?: unknown } }).descriptor;
+  return !!d && d.numeric !== undefined;
+}
+
+function compositeName(p: object): string {
+  return String(p.constructor).split('#')[0] ?? 'unknown';
+}
+
+// Reads every field through its getter; JSON.stringify(p) would drop falsy ones (handle 0, role false).
+function compositeFields(p: object, depth: number): Record<string, unknown> {
+  const fields: Record<string, unknown> = {};
+  const proto = Object.getPrototypeOf(p) as object;
+  for (const key of Object.getOwnPropertyNames(proto)) {
+    if (SKIPPED_KEYS.has(key)) continue;
+    let value: unknown;
+    try {
+      value = (p as Record<string, unknown>)[key];
+    } catch {
+      continue;
+    }
+    if (value === undefined || value === null || typeof value === 'function') continue;
+    fields[key] = toJsonSafe(value, depth);
+  }
+  return fields;
+}

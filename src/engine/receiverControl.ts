@@ -1,0 +1,104 @@
+// A receiver node at run time: credit by hand (manual mode), drain, and settling deliveries one per tick,
+// because rhea 3.0.5 merges dispositions settled in the same tick without comparing their outcomes.
+import type { Delivery, Receiver } from 'rhea';
+import type { ModifiedOptions } from './run.ts';
+import type { ReceiverOutcome } from './events.ts';
+import { linkCounters, type CreditState } from './credit.ts';
+
+export interface ReceiverControlEvents {
+  settled(deliveryId: number, outcome: ReceiverOutcome): void;
+  changed(): void;
+}
+
+interface PendingSettle {
+  delivery: Delivery;
+  outcome: ReceiverOutcome;
+  modified?: ModifiedOptions;
+}
+
+export class ReceiverControl {
+  private link: Receiver | null = null;
+  private readonly unsettled = new Map<number, Delivery>();
+  private readonly settleQueue: PendingSettle[] = [];
+  private timer: ReturnType<typeof setTimeout> | undefined;
+  private readonly events: ReceiverControlEvents;
+  readonly autoAccept: boolean;
+
+  constructor(autoAccept: boolean, events: ReceiverControlEvents) {
+    this.autoAccept = autoAccept;
+    this.events = events;
+  }
+
+  attach(link: Receiver): void {
+    this.link = link;
+  }
+
+  get received(): number {
+    return this.unsettled.size;
+  }
+
+  /** A message arrived; with autoAccept rhea has already accepted it. */
+  onMessage(delivery: Delivery): void {
+    if (this.autoAccept) this.events.settled(delivery.id, 'accepted');
+    else this.unsettled.set(delivery.id, delivery);
+    this.events.changed();
+  }
+
+  addCredit(n: number): void {
+    if (!this.link || !this.link.is_open()) throw new Error(`receiver is not open; credit can be given once it is`);
+    if (!Number.isInteger(n) || n <= 0) throw new Error(`credit must be a positive whole number, not ${String(n)}`);
+    this.link.add_credit(n);
+    this.events.changed();
+  }
+
+  drain(): void {
+    if (!this.link || !this.link.is_open()) throw new Error('receiver is not open; it can drain once it is');
+    this.link.drain_credit();
+    this.events.changed();
+  }
+
+  settle(deliveryId: number, outcome: ReceiverOutcome, modified?: ModifiedOptions): void {
+    const delivery = this.unsettled.get(deliveryId);
+    if (!delivery) throw new Error(`this receiver has no unsettled delivery ${deliveryId} (already settled, auto-accepted, or never received)`);
+    this.unsettled.delete(deliveryId);
+    this.settleQueue.push({ delivery, outcome, modified });
+    this.timer ??= setTimeout(() => this.flushOne(), 0);
+  }
+
+  creditState(): CreditState | null {
+    if (!this.link) return null;
+    const c = linkCounters(this.link);
+    return { credit: c.credit, deliveryCount: c.deliveryCount, queued: 0 };
+  }
+
+  close(): void {
+    this.link = null;
+    if (this.timer) clearTimeout(this.timer);
+    this.timer = undefined;
+    this.settleQueue.length = 0;
+    this.unsettled.clear();
+  }
+
+  private flushOne(): void {
+    this.timer = undefined;
+    const next = this.settleQueue.shift();
+    if (!next) return;
+    const { delivery, outcome, modified } = next;
+    switch (outcome) {
+      case 'accepted':
+        delivery.accept();
+        break;
+      case 'rejected':
+        delivery.reject({ condition: 'amqp:internal-error', description: 'rejected by hand in AMQP Flow' });
+        break;
+      case 'released':
+        delivery.release();
+        break;
+      case 'modified':
+        delivery.modified({ delivery_failed: modified?.deliveryFailed ?? true, undeliverable_here: modified?.undeliverableHere ?? false });
+        break;
+    }
+    this.events.settled(delivery.id, outcome);
+    if (this.settleQueue.length) this.timer = setTimeout(() => this.flushOne(), 0);
+  }
+}

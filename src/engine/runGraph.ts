@@ -1,0 +1,156 @@
+// The engine's entry point: runs a validated graph against real brokers and publishes events and frames.
+import type { Graph, GraphNode } from '../graph/types.ts';
+import { childrenOf } from '../graph/wiring.ts';
+import type { EngineEvent, FrameRecord, ReceiverOutcome } from './events.ts';
+import type { ModifiedOptions, Run, RunOptions, RunSummary } from './run.ts';
+import { ConnectionRunner, type NodeState, type RunContext } from './connectionRunner.ts';
+import { CreditCoalescer } from './credit.ts';
+import { decodeUnit } from './frameDecoder.ts';
+import { ReceiverDirectory } from './receiverDirectory.ts';
+import { StepGate } from './stepGate.ts';
+import { SummaryCounter } from './summary.ts';
+
+export function runGraph(graph: Graph, opts: RunOptions): Run {
+  const t0 = nowMs();
+  const now = () => Math.round(nowMs() - t0);
+  const listeners = new Set<(e: EngineEvent) => void>();
+  const frameListeners = new Set<(f: FrameRecord) => void>();
+  const states = new Map<string, NodeState>();
+  const counter = new SummaryCounter();
+  const runners: ConnectionRunner[] = [];
+  let stopped = false;
+  let resolveSettled!: (s: RunSummary) => void;
+  const settled = new Promise<RunSummary>((r) => (resolveSettled = r));
+  let settledDone = false;
+
+  const emit = (e: EngineEvent) => {
+    counter.add(e);
+    for (const l of [...listeners]) {
+      try {
+        l(e);
+      } catch (err) {
+        console.error('engine event listener failed', err);
+      }
+    }
+    checkSettled();
+  };
+
+  const totalAttempts = () => runners.reduce((n, r) => n + r.transferRunners().reduce((m, t) => m + t.total, 0), 0);
+  const checkSettled = () => {
+    if (settledDone || runners.length === 0 && !stopped) return;
+    const busy = [...states.values()].some((s) => s === 'opening' || s === 'closing');
+    if ((stopped || !busy) && counter.settledAttempts >= totalAttempts()) {
+      settledDone = true;
+      queueMicrotask(() => resolveSettled(counter.value()));
+    }
+  };
+
+  const credit = new CreditCoalescer(
+    (id) => {
+      for (const r of runners) {
+        const c = r.creditOf(id);
+        if (c) return c;
+      }
+      return null;
+    },
+    (id, s) => emit({ at: now(), node: id, event: 'CREDIT', ...s }),
+  );
+  const gate = new StepGate(!!opts.stepMode);
+  const receivers = new ReceiverDirectory();
+  const children = (id: string): GraphNode[] => childrenOf(graph, id);
+
+  const ctx: RunContext = {
+    opts,
+    now,
+    emit,
+    tracing: () => !!opts.frames && frameListeners.size > 0,
+    onUnit: (connection, dir, bytes) => {
+      const f: FrameRecord = { at: now(), connection, dir, ...withoutType(decodeUnit(bytes)) };
+      for (const l of [...frameListeners]) l(f);
+    },
+    gate,
+    credit,
+    receivers,
+    childrenOf: children,
+    setState: (id, s) => {
+      states.set(id, s);
+      if (s !== 'opening' && s !== 'closing') queueMicrotask(checkSettled);
+    },
+    stateOf: (id) => states.get(id) ?? 'idle',
+  };
+
+  for (const n of graph.nodes) states.set(n.id, 'idle');
+  for (const n of graph.nodes) if (n.kind === 'connection') runners.push(new ConnectionRunner(n, ctx));
+
+  const runnerOf = (nodeId: string) => runners.find((r) => r.node.id === nodeId || r.senders.has(nodeId) || r.receivers.has(nodeId) || hasDescendant(r, nodeId));
+  const hasDescendant = (r: ConnectionRunner, id: string): boolean => children(r.node.id).some((s) => s.id === id) || r.transferRunners().some((t) => t.id === id);
+  const receiverControl = (id: string) => {
+    const c = runners.map((r) => r.receiverControl(id)).find(Boolean);
+    if (!c) throw new Error(`"${id}" is not a receiver of this run`);
+    return c;
+  };
+
+  // Start on the next tick so callers can subscribe first.
+  setTimeout(() => {
+    if (stopped) return;
+    for (const r of runners) r.start();
+    checkSettled();
+  }, 0);
+
+  return {
+    subscribe(listener) {
+      listeners.add(listener);
+      return () => listeners.delete(listener);
+    },
+    subscribeFrames(listener) {
+      frameListeners.add(listener);
+      return () => frameListeners.delete(listener);
+    },
+    async stop() {
+      if (stopped) return settled.then(() => undefined);
+      stopped = true;
+      gate.setEnabled(false);
+      await Promise.all(runners.map((r) => r.close()));
+      receivers.closeAll();
+      credit.flush();
+      credit.dispose();
+      checkSettled();
+      await settled;
+    },
+    step() {
+      gate.step();
+    },
+    setStepMode(on) {
+      gate.setEnabled(on);
+    },
+    peekHeld() {
+      const h = gate.peek();
+      return h ? { at: h.at, connection: h.connection, dir: 'out', ...withoutType(decodeUnit(h.bytes)) } : null;
+    },
+    addCredit(receiverNodeId: string, n: number) {
+      receiverControl(receiverNodeId).addCredit(n);
+    },
+    drain(receiverNodeId: string) {
+      receiverControl(receiverNodeId).drain();
+    },
+    settle(receiverNodeId: string, deliveryId: number, outcome: ReceiverOutcome, modified?: ModifiedOptions) {
+      receiverControl(receiverNodeId).settle(deliveryId, outcome, modified);
+    },
+    async closeNode(nodeId: string) {
+      const r = runnerOf(nodeId);
+      if (!r) throw new Error(`"${nodeId}" is not a node of this run`);
+      await r.closeNode(nodeId);
+    },
+    settled,
+    summary: () => counter.value(),
+  };
+}
+
+function withoutType<T extends { type?: number }>(f: T): Omit<T, 'type'> {
+  const { type: _type, ...rest } = f;
+  return rest;
+}
+
+function nowMs(): number {
+  return typeof performance !== 'undefined' ? performance.now() : Date.now();
+}

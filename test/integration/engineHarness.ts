@@ -1,0 +1,75 @@
+// Shared by the engine's integration tests: an embedded broker on a free port, small graph factories, event waits.
+import { startServer, type RunningServer } from '../../broker/server.ts';
+import type { BrokerOptions } from '../../broker/broker.ts';
+import type { Graph, GraphEdge, GraphNode, PropsByKind, NodeKind } from '../../src/graph/types.ts';
+import type { EngineEvent, EngineEventName, FrameRecord } from '../../src/engine/events.ts';
+import type { Run, RunOptions } from '../../src/engine/run.ts';
+import { runGraph } from '../../src/engine/runGraph.ts';
+import { nodeWebSocketFactory } from '../../src/engine/wsFactory.ts';
+
+export async function startBroker(broker?: BrokerOptions): Promise<RunningServer> {
+  return startServer({ port: 0, tcpPort: false, broker });
+}
+
+type NodeSpec = { [K in NodeKind]: { id: string; kind: K; props?: PropsByKind[K]; parent?: string } }[NodeKind];
+
+/** A graph from a flat list; each node names its parent. */
+export function makeGraph(specs: NodeSpec[], name = 'test flow'): Graph {
+  const nodes = specs.map((s, i) => ({ id: s.id, kind: s.kind, position: { x: i * 200, y: 0 }, props: s.props ?? {} }) as GraphNode);
+  const edges: GraphEdge[] = specs.filter((s) => s.parent).map((s) => ({ id: `e-${s.parent}-${s.id}`, source: s.parent!, target: s.id }));
+  return { format: 'amqp-flow', version: 1, name, nodes, edges };
+}
+
+/** connection c1 → session s1 → the given links and transfers. */
+export function oneSession(url: string, rest: NodeSpec[], connectionProps: PropsByKind['connection'] = {}): Graph {
+  return makeGraph([{ id: 'c1', kind: 'connection', props: { url, ...connectionProps } }, { id: 's1', kind: 'session', parent: 'c1' }, ...rest]);
+}
+
+export interface Recorded {
+  run: Run;
+  events: EngineEvent[];
+  frames: FrameRecord[];
+  /** resolves with the first event (from now or already seen) that matches */
+  waitFor(pred: (e: EngineEvent) => boolean, timeoutMs?: number): Promise<EngineEvent>;
+  of<N extends EngineEventName>(name: N, node?: string): Extract<EngineEvent, { event: N }>[];
+}
+
+export function record(graph: Graph, opts: Partial<RunOptions> = {}): Recorded {
+  const run = runGraph(graph, { createWebSocket: nodeWebSocketFactory, ...opts });
+  const events: EngineEvent[] = [];
+  const frames: FrameRecord[] = [];
+  const waiters: { pred: (e: EngineEvent) => boolean; resolve: (e: EngineEvent) => void }[] = [];
+  run.subscribe((e) => {
+    events.push(e);
+    for (const w of [...waiters]) {
+      if (w.pred(e)) {
+        waiters.splice(waiters.indexOf(w), 1);
+        w.resolve(e);
+      }
+    }
+  });
+  run.subscribeFrames((f) => frames.push(f));
+  return {
+    run,
+    events,
+    frames,
+    waitFor(pred, timeoutMs = 10_000) {
+      const seen = events.find(pred);
+      if (seen) return Promise.resolve(seen);
+      return new Promise((resolve, reject) => {
+        const timer = setTimeout(() => reject(new Error(`timed out; events so far:\n${events.map((e) => JSON.stringify(e)).join('\n')}`)), timeoutMs);
+        waiters.push({ pred, resolve: (e) => (clearTimeout(timer), resolve(e)) });
+      });
+    },
+    of(name, node) {
+      return events.filter((e) => e.event === name && (node === undefined || e.node === node)) as never;
+    },
+  };
+}
+
+export const is = (name: EngineEventName, node?: string) => (e: EngineEvent) => e.event === name && (node === undefined || e.node === node);
+
+/** The names of events, in order, keeping only the given names. */
+export function sequence(events: EngineEvent[], names: EngineEventName[]): string[] {
+  return events.filter((e) => names.includes(e.event)).map((e) => `${e.event} ${e.node}`);
+}

@@ -1,0 +1,52 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { RunningServer } from '../../broker/server.ts';
+import { is, oneSession, record, startBroker } from './engineHarness.ts';
+
+describe('engine lifecycle against the embedded broker', () => {
+  let server: RunningServer;
+  beforeAll(async () => {
+    server = await startBroker();
+  });
+  afterAll(async () => {
+    await server.close();
+  });
+
+  it('sends "Hello!" to $cbs with the seed event sequence and an accepted outcome', async () => {
+    const r = record(
+      oneSession(server.wsUrl, [
+        { id: 'tx1', kind: 'sender', parent: 's1', props: { address: '$cbs' } },
+        { id: 't1', kind: 'transfer', parent: 'tx1', props: { body: 'Hello!' } },
+      ]),
+    );
+    const summary = await r.run.settled;
+    const names = r.events.map((e) => e.event);
+    const order = ['CONNECTION_OPEN', 'SESSION_OPEN', 'SENDER_OPEN', 'CREDIT', 'TRANSFER_QUEUED', 'TRANSFER_SENT', 'TRANSFER_SETTLED'];
+    const firsts = order.map((n) => names.indexOf(n as never));
+    expect(firsts.every((i) => i >= 0)).toBe(true);
+    expect([...firsts].sort((a, b) => a - b)).toEqual(firsts);
+    const settled = r.of('TRANSFER_SETTLED');
+    expect(settled).toHaveLength(1);
+    expect(settled[0]).toMatchObject({ node: 't1', attempt: 1, outcome: 'accepted' });
+    expect(r.of('CONNECTION_OPEN')[0]).toMatchObject({ node: 'c1', url: server.wsUrl, containerId: 'amqp-flow-c1' });
+    expect(r.of('SENDER_OPEN')[0]).toMatchObject({ node: 'tx1', address: '$cbs' });
+    expect(summary).toMatchObject({ transfers: 1, accepted: 1, errors: 0 });
+    await r.run.stop();
+    expect(r.events.slice(-3).map((e) => `${e.event} ${e.node}`)).toEqual(['SENDER_CLOSED tx1', 'SESSION_CLOSED s1', 'CONNECTION_CLOSED c1']);
+  });
+
+  it('round-trips a message to a receiver with its properties and auto-accepts it', async () => {
+    const r = record(
+      oneSession(server.wsUrl, [
+        { id: 'rx1', kind: 'receiver', parent: 's1', props: { address: 'lifecycle-q1' } },
+        { id: 'tx1', kind: 'sender', parent: 's1', props: { address: 'lifecycle-q1' } },
+        { id: 't1', kind: 'transfer', parent: 'tx1', props: { body: { n: 1 }, subject: 'greeting', applicationProperties: { k: 'v' }, replyTo: '@rx1' } },
+      ]),
+    );
+    const got = await r.waitFor(is('MESSAGE_RECEIVED', 'rx1'));
+    expect(got).toMatchObject({ body: { n: 1 }, properties: { subject: 'greeting', messageId: 't1-1', replyTo: 'lifecycle-q1' }, applicationProperties: { k: 'v' } });
+    await r.waitFor(is('MESSAGE_SETTLED', 'rx1'));
+    expect(r.of('MESSAGE_SETTLED')[0]).toMatchObject({ outcome: 'accepted' });
+    await r.run.stop();
+    expect(r.of('RECEIVER_CLOSED', 'rx1')).toHaveLength(1);
+  });
+});
