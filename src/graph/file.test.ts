@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { MAX_FILE_BYTES, MAX_NODES, parseGraphFile, parseGraphValue, serializeGraph } from './file.ts';
 import { makeGraph } from './fixtures/factory.ts';
 import { TEMPLATES } from './templates.ts';
-import type { Graph } from './types.ts';
+import type { Graph, GraphNode } from './types.ts';
 import { validateGraph } from './validate.ts';
 
 const fixture = (name: string) => readFileSync(new URL(`./fixtures/${name}`, import.meta.url), 'utf8');
@@ -46,7 +46,7 @@ describe('the graph file', () => {
 
   it('leaves out props set to undefined, and reads the file back equal', () => {
     const g = makeGraph();
-    const withUndefined: Graph = { ...g, nodes: g.nodes.map((n) => (n.id === 'tx1' ? { ...n, props: { address: 'examples', sndSettleMode: undefined } } : n)) };
+    const withUndefined: Graph = { ...g, nodes: g.nodes.map((n) => (n.id === 'tx1' ? ({ ...n, props: { address: 'examples', sndSettleMode: undefined } } as GraphNode) : n)) };
     expect(serializeGraph(withUndefined)).not.toContain('sndSettleMode');
     expect(mustParse(serializeGraph(withUndefined))).toEqual(withUndefined);
   });
