@@ -1,9 +1,30 @@
-// The editor page: toolbar, palette, canvas, inspector and run panels (filled in by the editor issue).
+// The editor page: toolbar, palette, canvas, inspector and the run panels below.
+import { useState } from 'react';
+import { ReactFlowProvider } from '@xyflow/react';
+import { FlowCanvas } from './canvas/FlowCanvas.tsx';
+import { Inspector } from './canvas/inspector/Inspector.tsx';
+import { Notices } from './canvas/Notices.tsx';
+import { Palette } from './canvas/Palette.tsx';
+import { RunArea } from './canvas/RunArea.tsx';
+import { Toolbar } from './canvas/Toolbar.tsx';
+import { useEditorKeys } from './canvas/useEditorKeys.ts';
+import { useFileDrop } from './canvas/useFileDrop.ts';
+
 export function App() {
+  const [panelsCollapsed, setPanelsCollapsed] = useState(false);
+  const fileOver = useFileDrop();
+  useEditorKeys();
   return (
-    <main className="app">
-      <section role="region" aria-label="Canvas" />
-      <section role="region" aria-label="Inspector" />
-    </main>
+    <ReactFlowProvider>
+      <main className={`app${panelsCollapsed ? ' app--panels-collapsed' : ''}`}>
+        <Toolbar />
+        <Palette />
+        <FlowCanvas />
+        <Inspector />
+        <RunArea collapsed={panelsCollapsed} onToggle={() => setPanelsCollapsed((c) => !c)} />
+      </main>
+      <Notices />
+      {fileOver && <div className="drop-overlay">Drop a .amqpflow.json file to import it</div>}
+    </ReactFlowProvider>
   );
 }

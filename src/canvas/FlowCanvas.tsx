@@ -1,0 +1,200 @@
+// The canvas: React Flow over the document store. Every change goes through a command, so undo sees
+// it; a drag is one gesture; wires are checked by the model's canWire and refusals say why.
+import { useCallback, useEffect, useRef, useState, type DragEvent } from 'react';
+import {
+  Background,
+  BackgroundVariant,
+  Controls,
+  MiniMap,
+  ReactFlow,
+  useReactFlow,
+  type Connection,
+  type EdgeChange,
+  type NodeChange,
+  type OnConnectEnd,
+} from '@xyflow/react';
+import { moveNodes } from '../graph/commands/moveNodes.ts';
+import { NODE_KINDS, type NodeKind, type Position } from '../graph/types.ts';
+import { canWire } from '../graph/wiring.ts';
+import {
+  beginGesture,
+  endGesture,
+  previewCommand,
+  setSelection,
+  setViewport,
+  useDocument,
+} from '../store/documentStore.ts';
+import { addNodeAt, onFitViewRequest, wire } from './actions.ts';
+import { KIND_DRAG_TYPE, type AmqpFlowEdge, type AmqpFlowNode } from './flowTypes.ts';
+import { nodeTypes } from './nodes/nodeTypes.ts';
+import { useFlowElements, type Size } from './useFlowElements.ts';
+import { StatusLine } from './StatusLine.tsx';
+
+/** Roughly half a node, so a dropped node lands centred under the pointer. */
+const DROP_OFFSET = { x: 90, y: 40 };
+
+const MINIMAP_COLORS: Record<NodeKind, string> = {
+  connection: 'var(--kind-connection)',
+  session: 'var(--kind-session)',
+  sender: 'var(--kind-sender)',
+  receiver: 'var(--kind-receiver)',
+  transfer: 'var(--kind-transfer)',
+};
+
+const minimapColor = (n: AmqpFlowNode) => MINIMAP_COLORS[n.type as NodeKind] ?? 'var(--border-strong)';
+
+function isValidConnection(c: Connection | AmqpFlowEdge): boolean {
+  return !canWire(useDocument.getState().graph, c.source, c.target);
+}
+
+function onConnect(c: Connection) {
+  wire(c.source, c.target);
+}
+
+function pointOf(event: MouseEvent | TouchEvent): { x: number; y: number } | null {
+  if ('changedTouches' in event) {
+    const t = event.changedTouches[0];
+    return t ? { x: t.clientX, y: t.clientY } : null;
+  }
+  return { x: event.clientX, y: event.clientY };
+}
+
+/** A wire dropped on a handle that refused it, or on a node's body: connect if legal, else say why. */
+const onConnectEnd: OnConnectEnd = (event, state) => {
+  if (state.isValid || !state.fromNode || !state.fromHandle) return;
+  let otherId = state.toNode?.id ?? null;
+  if (!otherId) {
+    const point = pointOf(event);
+    const el = point ? document.elementFromPoint(point.x, point.y) : null;
+    otherId = el?.closest<HTMLElement>('[data-node-id]')?.dataset.nodeId ?? null;
+  }
+  if (!otherId || otherId === state.fromNode.id) return;
+  const fromIsParent = state.fromHandle.type === 'source';
+  const source = fromIsParent ? state.fromNode.id : otherId;
+  const target = fromIsParent ? otherId : state.fromNode.id;
+  wire(source, target);
+};
+
+export function FlowCanvas() {
+  const graph = useDocument((s) => s.graph);
+  const selection = useDocument((s) => s.selection);
+  const viewport = useDocument((s) => s.viewport);
+  const sizes = useRef(new Map<string, Size>());
+  const [sizesVersion, setSizesVersion] = useState(0);
+  const { nodes, edges } = useFlowElements(graph, selection, sizes.current, sizesVersion);
+  const rf = useReactFlow<AmqpFlowNode, AmqpFlowEdge>();
+
+  useEffect(
+    () => onFitViewRequest(() => {
+      // Wait a frame so newly added nodes are measured before the view fits them.
+      requestAnimationFrame(() => void rf.fitView({ padding: 0.2, maxZoom: 1.25 }));
+    }),
+    [rf],
+  );
+
+  const onNodesChange = useCallback((changes: NodeChange<AmqpFlowNode>[]) => {
+    let sized = false;
+    const moves: { id: string; position: Position }[] = [];
+    const current = useDocument.getState().selection;
+    let selected: Set<string> | null = null;
+    for (const change of changes) {
+      switch (change.type) {
+        case 'dimensions':
+          if (change.dimensions) {
+            const prev = sizes.current.get(change.id);
+            if (!prev || prev.width !== change.dimensions.width || prev.height !== change.dimensions.height) {
+              sizes.current.set(change.id, { width: change.dimensions.width, height: change.dimensions.height });
+              sized = true;
+            }
+          }
+          break;
+        case 'position':
+          if (change.position) moves.push({ id: change.id, position: change.position });
+          break;
+        case 'select':
+          selected ??= new Set(current.nodes);
+          if (change.selected) selected.add(change.id);
+          else selected.delete(change.id);
+          break;
+        default:
+          // 'remove', 'add', 'replace': the document store owns those, through commands.
+          break;
+      }
+    }
+    if (sized) setSizesVersion((v) => v + 1);
+    if (moves.length) previewCommand(moveNodes, { moves });
+    if (selected) setSelection({ nodes: [...selected], edges: current.edges });
+  }, []);
+
+  const onEdgesChange = useCallback((changes: EdgeChange<AmqpFlowEdge>[]) => {
+    const current = useDocument.getState().selection;
+    let selected: Set<string> | null = null;
+    for (const change of changes) {
+      if (change.type !== 'select') continue;
+      selected ??= new Set(current.edges);
+      if (change.selected) selected.add(change.id);
+      else selected.delete(change.id);
+    }
+    if (selected) setSelection({ nodes: current.nodes, edges: [...selected] });
+  }, []);
+
+  const onDragOver = useCallback((event: DragEvent) => {
+    if (!event.dataTransfer.types.includes(KIND_DRAG_TYPE)) return;
+    event.preventDefault();
+    event.dataTransfer.dropEffect = 'copy';
+  }, []);
+
+  const onDrop = useCallback(
+    (event: DragEvent) => {
+      const kind = event.dataTransfer.getData(KIND_DRAG_TYPE);
+      if (!(NODE_KINDS as readonly string[]).includes(kind)) return;
+      event.preventDefault();
+      const at = rf.screenToFlowPosition({ x: event.clientX, y: event.clientY });
+      addNodeAt(kind as NodeKind, { x: Math.round(at.x - DROP_OFFSET.x), y: Math.round(at.y - DROP_OFFSET.y) });
+    },
+    [rf],
+  );
+
+  return (
+    <section role="region" aria-label="Canvas" className="canvas" onDragOver={onDragOver} onDrop={onDrop}>
+      <ReactFlow<AmqpFlowNode, AmqpFlowEdge>
+        nodes={nodes}
+        edges={edges}
+        nodeTypes={nodeTypes}
+        onNodesChange={onNodesChange}
+        onEdgesChange={onEdgesChange}
+        onNodeDragStart={beginGesture}
+        onNodeDragStop={endGesture}
+        onSelectionDragStart={beginGesture}
+        onSelectionDragStop={endGesture}
+        onConnect={onConnect}
+        onConnectEnd={onConnectEnd}
+        isValidConnection={isValidConnection}
+        viewport={viewport}
+        onViewportChange={setViewport}
+        deleteKeyCode={null}
+        multiSelectionKeyCode={MULTI_SELECT_KEYS}
+        colorMode="system"
+        minZoom={0.1}
+        maxZoom={2.5}
+        defaultEdgeOptions={DEFAULT_EDGE_OPTIONS}
+      >
+        <Background variant={BackgroundVariant.Dots} gap={18} size={1.5} />
+        <MiniMap<AmqpFlowNode> pannable zoomable nodeColor={minimapColor} nodeBorderRadius={6} ariaLabel="Mini map" />
+        <Controls showInteractive={false} />
+      </ReactFlow>
+      {graph.nodes.length === 0 && (
+        <div className="canvas__empty">
+          <div>
+            <strong>An empty flow</strong>
+            Drag a Connection from the palette, or pick one of the Templates.
+          </div>
+        </div>
+      )}
+      <StatusLine />
+    </section>
+  );
+}
+
+const MULTI_SELECT_KEYS = ['Shift', 'Meta', 'Control'];
+const DEFAULT_EDGE_OPTIONS = { type: 'default' } as const;

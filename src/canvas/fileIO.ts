@@ -1,0 +1,63 @@
+// Export and import of the `*.amqpflow.json` file: export downloads the document with its viewport;
+// import never trusts the file, and a refused file changes nothing and lists every problem.
+import { MAX_FILE_BYTES, parseGraphFile, serializeGraph } from '../graph/file.ts';
+import type { Problem } from '../graph/types.ts';
+import { documentWithViewport, useDocument } from '../store/documentStore.ts';
+import { notify } from '../store/noticeStore.ts';
+import { replaceDocument } from './actions.ts';
+
+export const FILE_SUFFIX = '.amqpflow.json';
+
+/** The flow's name made safe as a file name (slashes, colons and the like become dashes). */
+export function exportFileName(name: string): string {
+  // eslint-disable-next-line no-control-regex -- control characters are not allowed in file names
+  const safe = name.replace(/[\\/:*?"<>|\u0000-\u001f]+/g, '-').replace(/^[\s.]+|[\s.]+$/g, '');
+  return `${safe || 'flow'}${FILE_SUFFIX}`;
+}
+
+export function exportDocument() {
+  const graph = documentWithViewport();
+  const blob = new Blob([serializeGraph(graph)], { type: 'application/json' });
+  const url = URL.createObjectURL(blob);
+  const a = document.createElement('a');
+  a.href = url;
+  a.download = exportFileName(graph.name);
+  document.body.append(a);
+  a.click();
+  a.remove();
+  setTimeout(() => URL.revokeObjectURL(url), 10_000);
+}
+
+export function describeProblem(p: Problem): string {
+  const where = [p.nodeId, p.field].filter(Boolean).join(' · ');
+  return where ? `${where}: ${p.message}` : p.message;
+}
+
+/** Imports file text as one undo step; returns whether it was imported. */
+export function importText(text: string, fileName: string): boolean {
+  const parsed = parseGraphFile(text);
+  if (!parsed.ok) {
+    const n = parsed.problems.length;
+    notify('error', `"${fileName}" was not imported: ${n} problem${n === 1 ? '' : 's'} found. The flow is unchanged.`, parsed.problems.map(describeProblem));
+    return false;
+  }
+  replaceDocument(parsed.graph, parsed.graph.viewport);
+  const { graph } = useDocument.getState();
+  notify('info', `Imported "${graph.name}" from ${fileName} (${graph.nodes.length} nodes, ${graph.edges.length} edges). Undo brings back the previous flow.`);
+  return true;
+}
+
+export async function importFile(file: File): Promise<boolean> {
+  if (file.size > MAX_FILE_BYTES) {
+    notify('error', `"${file.name}" was not imported: it is ${file.size} bytes, more than the ${MAX_FILE_BYTES} a flow file may have. The flow is unchanged.`);
+    return false;
+  }
+  let text: string;
+  try {
+    text = await file.text();
+  } catch (err) {
+    notify('error', `"${file.name}" could not be read. The flow is unchanged.`, [String(err)]);
+    return false;
+  }
+  return importText(text, file.name);
+}

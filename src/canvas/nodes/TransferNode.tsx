@@ -1,0 +1,39 @@
+// A transfer on the canvas: a preview of the body, how many attempts, and their outcomes so far.
+import { memo } from 'react';
+import { Handle, Position, type NodeProps } from '@xyflow/react';
+import { effectiveProps } from '../../graph/defaults.ts';
+import type { JsonValue } from '../../graph/types.ts';
+import { useNodeLive } from '../../store/runStore.ts';
+import type { KindFlowNode } from '../flowTypes.ts';
+import { NodeCard, NodeMain, NodeRow } from './NodeCard.tsx';
+import { NodeExtras } from './NodeExtras.tsx';
+
+const PREVIEW_CHARS = 48;
+
+export function bodyPreview(body: JsonValue): string {
+  const text = typeof body === 'string' ? body : JSON.stringify(body);
+  return text.length > PREVIEW_CHARS ? `${text.slice(0, PREVIEW_CHARS - 1)}…` : text;
+}
+
+function TransferNode({ id, data }: NodeProps<KindFlowNode<'transfer'>>) {
+  const live = useNodeLive(id);
+  const props = effectiveProps(data.node);
+  const { counts } = live;
+  return (
+    <NodeCard id={id} kind="transfer" live={live}>
+      <Handle type="target" position={Position.Left} id="sender" />
+      <NodeMain value={bodyPreview(props.body)} empty="(empty body)" />
+      <NodeRow label="count" value={props.intervalMs > 0 ? `${props.count} every ${props.intervalMs} ms` : props.count} />
+      {props.subject && <NodeRow label="subject" value={props.subject} />}
+      {(live.queued > 0 || counts.sent > 0) && (
+        <div className="node__live">
+          {live.queued > 0 && <span className="node__badge node__badge--queued">{live.queued} queued</span>}
+          {counts.sent > 0 && <span className="node__badge">{counts.sent} sent</span>}
+        </div>
+      )}
+      <NodeExtras id={id} kind="transfer" />
+    </NodeCard>
+  );
+}
+
+export default memo(TransferNode);
