@@ -1,0 +1,93 @@
+// `amqp-flow run <graph.json>`: runs a flow from the command line and prints its events as JSON lines.
+import { readFile } from 'node:fs/promises';
+import type { Graph, Problem } from '../graph/types.ts';
+import { parseGraphFile } from '../graph/file.ts';
+import { runProblems } from '../graph/validate.ts';
+import { effectiveProps } from '../graph/defaults.ts';
+import { runGraph } from '../engine/runGraph.ts';
+import { nodeWebSocketFactory } from '../engine/wsFactory.ts';
+import type { RunSummary } from '../engine/run.ts';
+import { checkUrl } from '../engine/doctor.ts';
+import { parseArgs, USAGE, type RunArgs } from './args.ts';
+
+export async function main(argv: string[], out: (line: string) => void, err: (line: string) => void): Promise<number> {
+  const args = parseArgs(argv);
+  if (args.command === 'help') {
+    out(USAGE);
+    return 0;
+  }
+  if (args.command === 'error') {
+    err(args.message);
+    return 2;
+  }
+  let text: string;
+  try {
+    text = await readFile(args.file, 'utf8');
+  } catch (e) {
+    err(`Cannot read ${args.file}: ${(e as Error).message}`);
+    return 2;
+  }
+  const parsed = parseGraphFile(text);
+  const problems = parsed.ok ? [...runProblems(parsed.graph), ...urlProblems(parsed.graph, args.url)] : parsed.problems;
+  if (!parsed.ok || problems.length) {
+    for (const p of problems) err(formatProblem(p));
+    return 2;
+  }
+  const summary = await runFlow(parsed.graph, args, out);
+  out(JSON.stringify({ summary }));
+  return summary.errors === 0 && summary.lost === 0 && summary.unsent === 0 ? 0 : 1;
+}
+
+/** Runs until every transfer has settled and no message arrived for `quietMs`, or until the timeout. */
+async function runFlow(graph: Graph, args: RunArgs, out: (line: string) => void): Promise<RunSummary> {
+  const run = runGraph(graph, { createWebSocket: nodeWebSocketFactory, urlOverride: args.url, frames: args.frames });
+  let lastMessageAt = Date.now();
+  run.subscribe((e) => {
+    if (e.event === 'MESSAGE_RECEIVED') lastMessageAt = Date.now();
+    out(JSON.stringify(e));
+  });
+  if (args.frames) run.subscribeFrames((f) => out(JSON.stringify({ frame: f })));
+  const deadline = Date.now() + args.timeoutMs;
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  const timeout = new Promise<'timeout'>((r) => (timer = setTimeout(() => r('timeout'), args.timeoutMs)));
+  const first = await Promise.race([run.settled.then(() => 'settled' as const), timeout]);
+  if (first === 'settled') {
+    // receivers may still be getting messages: wait for a quiet spell (never past the deadline)
+    for (;;) {
+      const quietLeft = lastMessageAt + args.quietMs - Date.now();
+      const left = deadline - Date.now();
+      if (quietLeft <= 0 || left <= 0) break;
+      await new Promise((r) => setTimeout(r, Math.min(quietLeft, left)));
+    }
+  }
+  clearTimeout(timer);
+  await run.stop();
+  return run.summary();
+}
+
+function urlProblems(graph: Graph, override: string | undefined): Problem[] {
+  if (override) {
+    const bad = checkUrl(override);
+    return bad ? [{ field: 'url', message: `--url: ${bad.description} ${bad.hint ?? ''}`.trim() }] : [];
+  }
+  return graph.nodes
+    .filter((n) => n.kind === 'connection' && !effectiveProps(n).url)
+    .map((n) => ({ nodeId: n.id, field: 'url', message: `Connection "${n.id}" has no URL; pass --url <ws-url> or set its url` }));
+}
+
+function formatProblem(p: Problem): string {
+  const where = [p.nodeId, p.field].filter(Boolean).join('.');
+  return where ? `${where}: ${p.message}` : p.message;
+}
+
+const isEntry = (() => {
+  const entry = process.argv[1] ?? '';
+  return /(^|[\\/])main\.ts$/.test(entry);
+})();
+
+if (isEntry) {
+  const code = await main(process.argv.slice(2), (l) => process.stdout.write(`${l}\n`), (l) => process.stderr.write(`${l}\n`));
+  process.exitCode = code;
+  // sockets that ended badly may keep timers; the run is over
+  setTimeout(() => process.exit(code), 200).unref();
+}
