@@ -242,7 +242,7 @@ export class ConnectionRunner {
       this.ctx.emit({ at: this.ctx.now(), node: this.node.id, event: 'CONNECTION_OPEN', url: this.url, containerId: this.containerId });
       this.openSessions();
     });
-    conn.on('connection_error', (c: EventContext) => this.fail(explainError(c.connection.error)));
+    conn.on('connection_error', (c: EventContext) => this.fail(explainError(c.error ?? c.connection.error)));
     conn.on('connection_close', () => this.onRemoteClose(this.node.id));
     conn.on('protocol_error', (c: EventContext) => this.fail(explain('amqp:connection:framing-error', String(c.error ?? 'protocol error'))));
     conn.on('disconnected', (c: EventContext) => this.onDisconnected(c));
