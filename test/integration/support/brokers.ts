@@ -41,9 +41,10 @@ export const TRAITS: Record<BrokerName, BrokerTraits> = {
     redeliversReleased: true,
     acceptsModified: true,
     redeliversModified: true,
-    saslMechanisms: ['ANONYMOUS', 'PLAIN'],
+    // ANONYMOUS without users; with users configured, PLAIN only.
+    saslMechanisms: ['ANONYMOUS'],
     behindWebsockify: false,
-    senderCredit: 0,
+    senderCredit: 500,
   },
   rabbitmq: {
     name: 'rabbitmq',
@@ -126,7 +127,7 @@ export async function externalBrokerUrl(name: 'rabbitmq' | 'proton'): Promise<{ 
 /** A short random suffix so runs and tests never share a queue. */
 export const uniqueName = (stem: string) => `${stem}-${randomBytes(4).toString('hex')}`;
 
-type Spec = { [K in NodeKind]: [id: string, kind: K, props?: PropsByKind[K]] }[NodeKind];
+export type Spec = { [K in NodeKind]: [id: string, kind: K, props?: PropsByKind[K]] }[NodeKind];
 
 /** A graph from nodes (id, kind, props) and parent → child wires; positions are laid out by kind. */
 export function makeGraph(name: string, specs: Spec[], wires: [string, string][]): Graph {
@@ -135,6 +136,9 @@ export function makeGraph(name: string, specs: Spec[], wires: [string, string][]
   const edges = wires.map(([source, target], i): GraphEdge => ({ id: `e${i + 1}`, source, target }));
   return { format: GRAPH_FORMAT, version: GRAPH_VERSION, name, nodes, edges };
 }
+
+/** The event(s) named N, narrowed (some union members carry several names, e.g. SENDER_OPEN | SENDER_ERROR). */
+export type EventOf<N extends EngineEventName> = EngineEvent extends infer E ? (E extends { event: infer X } ? (N extends X ? E & { event: N } : never) : never) : never;
 
 /** Collects a run's events and waits for the ones a test expects. */
 export class EventLog {
@@ -146,36 +150,35 @@ export class EventLog {
     this.waiters = this.waiters.filter((w) => (w.test(e) ? (w.ok(e), false) : true));
   };
 
-  of<N extends EngineEventName>(name: N, node?: string): Extract<EngineEvent, { event: N }>[] {
-    return this.events.filter((e) => e.event === name && (node === undefined || e.node === node)) as Extract<EngineEvent, { event: N }>[];
+  of<N extends EngineEventName>(name: N, node?: string): EventOf<N>[] {
+    return this.events.filter((e) => e.event === name && (node === undefined || e.node === node)) as EventOf<N>[];
   }
 
   /** Resolves with the first event (past or future) that matches; rejects with the log so far after `ms`. */
   waitFor<N extends EngineEventName>(
     name: N,
     node?: string,
-    where: (e: Extract<EngineEvent, { event: N }>) => boolean = () => true,
+    where: (e: EventOf<N>) => boolean = () => true,
     ms = 10_000,
-  ): Promise<Extract<EngineEvent, { event: N }>> {
-    type E = Extract<EngineEvent, { event: N }>;
-    const test = (e: EngineEvent): e is E => e.event === name && (node === undefined || e.node === node) && where(e as E);
+  ): Promise<EventOf<N>> {
+    const test = (e: EngineEvent): e is EventOf<N> => e.event === name && (node === undefined || e.node === node) && where(e as EventOf<N>);
     const seen = this.events.find(test);
     if (seen) return Promise.resolve(seen);
-    return new Promise<E>((ok, fail) => {
+    return new Promise<EventOf<N>>((ok, fail) => {
       const timer = setTimeout(() => {
         this.waiters = this.waiters.filter((w) => w.ok !== done);
         fail(new Error(`no ${name}${node ? ` on ${node}` : ''} within ${ms} ms; events so far:\n${this.describe()}`));
       }, ms);
       const done = (e: EngineEvent) => {
         clearTimeout(timer);
-        ok(e as E);
+        ok(e as EventOf<N>);
       };
       this.waiters.push({ test, ok: done });
     });
   }
 
   /** Waits until `count` events match. */
-  async waitForCount<N extends EngineEventName>(name: N, node: string | undefined, count: number, ms = 10_000): Promise<Extract<EngineEvent, { event: N }>[]> {
+  async waitForCount<N extends EngineEventName>(name: N, node: string | undefined, count: number, ms = 10_000): Promise<EventOf<N>[]> {
     const deadline = Date.now() + ms;
     while (this.of(name, node).length < count) {
       if (Date.now() > deadline) throw new Error(`only ${this.of(name, node).length} of ${count} ${name}${node ? ` on ${node}` : ''} within ${ms} ms; events so far:\n${this.describe()}`);
