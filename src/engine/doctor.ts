@@ -50,6 +50,9 @@ export function explain(condition: string | undefined, description: string | und
   let hint = HINTS[c] ?? fallbackHint;
   if (c === 'amqp:unauthorized-access' && /no suitable mechanism/i.test(d)) {
     hint = "The broker does not offer the SASL mechanism this connection asked for (see its list in the description). Change the connection's SASL mechanism.";
+  } else if (c === 'amqp:invalid-field' && /Unrecognised state: \{'v1_0\.modified'/.test(d)) {
+    // RabbitMQ 3.x ends the session on any `modified` outcome from a consumer.
+    hint = 'This broker does not accept the modified outcome (RabbitMQ 3.x ends the session). Settle as released to requeue the message, or rejected to drop it.';
   } else if (c === 'amqp:resource-limit-exceeded' && /idle/i.test(d)) {
     hint = 'Nothing arrived within the idle timeout. Raise the connection’s idle timeout, or check that the broker is still alive.';
   }
