@@ -1,0 +1,62 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { RunningServer } from '../../broker/server.ts';
+import { oneSession, record, startBroker } from './engineHarness.ts';
+
+const pause = (ms: number) => new Promise((r) => setTimeout(r, ms));
+
+describe('step mode', () => {
+  let server: RunningServer;
+  beforeAll(async () => {
+    server = await startBroker();
+  });
+  afterAll(async () => {
+    await server.close();
+  });
+
+  it('holds every AMQP frame and releases exactly one per step, open → begin → attach → transfer', async () => {
+    const r = record(
+      oneSession(server.wsUrl, [
+        { id: 'tx1', kind: 'sender', parent: 's1', props: { address: 'step-q' } },
+        { id: 't1', kind: 'transfer', parent: 'tx1', props: { body: 'one step at a time' } },
+      ]),
+      { frames: true, stepMode: true },
+    );
+    await pause(200);
+    // SASL and the protocol headers pass on their own; the open waits
+    expect(r.frames.filter((f) => f.dir === 'out').map((f) => f.performative)).toEqual(['header', 'sasl-init', 'header']);
+    expect(r.run.peekHeld()).toMatchObject({ connection: 'c1', dir: 'out', performative: 'open' });
+    expect(r.of('CONNECTION_OPEN')).toHaveLength(0);
+
+    const released: string[] = [];
+    for (const expected of ['open', 'begin', 'attach', 'transfer']) {
+      // wait until rhea has written the next frame
+      for (let i = 0; i < 50 && r.run.peekHeld() === null; i++) await pause(20);
+      expect(r.run.peekHeld()?.performative).toBe(expected);
+      const before = r.frames.filter((f) => f.dir === 'out').length;
+      r.run.step();
+      const out = r.frames.filter((f) => f.dir === 'out');
+      expect(out.length).toBe(before + 1);
+      released.push(out.at(-1)!.performative);
+      await pause(100);
+    }
+    expect(released).toEqual(['open', 'begin', 'attach', 'transfer']);
+    expect(r.of('CONNECTION_OPEN')).toHaveLength(1);
+    expect(r.of('SENDER_OPEN')).toHaveLength(1);
+    await r.waitFor((e) => e.event === 'TRANSFER_SETTLED');
+    expect(r.of('TRANSFER_SETTLED')[0]).toMatchObject({ outcome: 'accepted' });
+    // stop leaves step mode so the closing frames can go out
+    await r.run.stop();
+    expect(r.frames.some((f) => f.dir === 'out' && f.performative === 'close')).toBe(true);
+    expect(r.of('CONNECTION_CLOSED')).toHaveLength(1);
+  });
+
+  it('lets everything held go at once when step mode is turned off', async () => {
+    const r = record(oneSession(server.wsUrl, [{ id: 'rx1', kind: 'receiver', parent: 's1', props: { address: 'step-off-q' } }]), { stepMode: true });
+    await pause(150);
+    expect(r.of('CONNECTION_OPEN')).toHaveLength(0);
+    r.run.setStepMode(false);
+    await r.waitFor((e) => e.event === 'RECEIVER_OPEN');
+    expect(r.run.peekHeld()).toBeNull();
+    await r.run.stop();
+  });
+});
