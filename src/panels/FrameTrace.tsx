@@ -31,6 +31,7 @@ export function FrameTrace() {
   const nextHeld = useRunControl((s) => s.nextHeld);
   const [view, setView] = useState<'list' | 'sequence'>('list');
   const [onlySelected, setOnlySelected] = useState(true);
+  const [performative, setPerformative] = useState('');
   const frameNodes = useFrameNodes(graph, frames, frameTotal);
 
   // A transfer node's frames are its sender's.
@@ -38,8 +39,10 @@ export function FrameTrace() {
   const filtering = onlySelected && focus !== null && focus in kindOf;
   const rows = useMemo(() => {
     const all = frames.map((_, i) => i);
-    return filtering ? all.filter((i) => isUnder(frameNodes[i]!, focus, parentOf)) : all;
-  }, [frames, frameNodes, filtering, focus, parentOf]);
+    if (!filtering && !performative) return all;
+    return all.filter((i) => (!filtering || isUnder(frameNodes[i]!, focus, parentOf)) && (!performative || frames[i]!.performative === performative));
+  }, [frames, frameNodes, filtering, focus, parentOf, performative]);
+  const performatives = useMemo(() => [...new Set(frames.map((f) => f.performative))].sort(), [frames]);
 
   const scrollRef = useRef<HTMLDivElement>(null);
   const virtualizer = useVirtualizer({
@@ -68,7 +71,15 @@ export function FrameTrace() {
           <input type="checkbox" checked={onlySelected} onChange={(e) => setOnlySelected(e.target.checked)} /> Selected node only
           {filtering && <span className="panel__muted"> ({focus})</span>}
         </label>
-        <span className="panel__count">{filtering ? `${rows.length} of ${frames.length} frames` : `${frames.length} frames`}</span>
+        <select aria-label="Filter by performative" value={performative} onChange={(e) => setPerformative(e.target.value)}>
+          <option value="">All performatives</option>
+          {(performative && !performatives.includes(performative) ? [...performatives, performative] : performatives).map((p) => (
+            <option key={p} value={p}>
+              {p}
+            </option>
+          ))}
+        </select>
+        <span className="panel__count">{filtering || performative ? `${rows.length} of ${frames.length} frames` : `${frames.length} frames`}</span>
         {dropped > 0 && <span className="panel__note">{dropped} older frames dropped</span>}
       </div>
       {nextHeld && (

@@ -1,10 +1,10 @@
 // Browser-test hooks for the run store, installed only in development or when the page's
 // localStorage has `amqpFlowTestHooks` set: load the event log with many events at once.
 import type { EngineEvent } from '../engine/events.ts';
-import { enqueue, useRun } from './runStore.ts';
+import { beginRun, enqueue, useRun } from './runStore.ts';
 
 export interface RunTestHooks {
-  /** Enqueues `n` CREDIT events spread over the run's nodes (or `load-1…4`), as a busy run would. */
+  /** Enqueues `n` CREDIT events spread over the run's nodes (or, with no run, connections `load-1…4`). */
   enqueueMany(n: number): void;
 }
 
@@ -27,8 +27,15 @@ export function installRunTestHooks() {
   if (typeof window === 'undefined' || !hooksWanted()) return;
   window.__amqpFlowTest = {
     enqueueMany(n: number) {
-      const known = Object.keys(useRun.getState().kindOf);
-      const nodes = known.length ? known : ['load-1', 'load-2', 'load-3', 'load-4'];
+      let nodes = Object.keys(useRun.getState().kindOf);
+      if (!nodes.length) {
+        // No run yet: stand in four connections so the log's node filter has something to offer.
+        nodes = ['load-1', 'load-2', 'load-3', 'load-4'];
+        beginRun({
+          format: 'amqp-flow', version: 1, name: 'load', edges: [],
+          nodes: nodes.map((id) => ({ id, kind: 'connection' as const, position: { x: 0, y: 0 }, props: {} })),
+        });
+      }
       const last = useRun.getState().events.at(-1)?.at ?? 0;
       for (let i = 0; i < n; i++) {
         const e: EngineEvent = { at: last + i / 100, node: nodes[i % nodes.length]!, event: 'CREDIT', credit: i % 100, deliveryCount: i, queued: 0 };
