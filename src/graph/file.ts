@@ -102,12 +102,27 @@ export function parseGraphValue(value: unknown): ParseResult {
     format: GRAPH_FORMAT,
     version: GRAPH_VERSION,
     name,
-    nodes: nodes.map((n) => ({ id: n.id, kind: n.kind, position: { x: n.position.x, y: n.position.y }, props: { ...n.props } }) as GraphNode),
+    nodes: nodes.map((n) => ({ id: n.id, kind: n.kind, position: { x: n.position.x + 0, y: n.position.y + 0 }, props: cloneJson(n.props) }) as GraphNode),
     edges: edges.map((e): GraphEdge => ({ id: e.id, source: e.source, target: e.target })),
-    ...(viewport ? { viewport: { x: viewport.x, y: viewport.y, zoom: viewport.zoom } } : {}),
+    ...(viewport ? { viewport: { x: viewport.x + 0, y: viewport.y + 0, zoom: viewport.zoom } } : {}),
   };
   const problems = structuralProblems(graph);
   return problems.length > 0 ? fail(problems) : { ok: true, graph };
+}
+
+/**
+ * A deep copy of checked JSON data, so the graph shares nothing with its input. -0 becomes 0,
+ * as it would after a save and a load.
+ */
+function cloneJson<T>(value: T): T {
+  if (typeof value === 'number') return (value + 0) as T;
+  if (Array.isArray(value)) return value.map((v: unknown) => cloneJson(v)) as T;
+  if (typeof value === 'object' && value !== null) {
+    const out: Record<string, unknown> = {};
+    for (const [k, v] of Object.entries(value)) if (!FORBIDDEN_KEYS.has(k)) out[k] = cloneJson(v);
+    return out as T;
+  }
+  return value;
 }
 
 type PathKey = string | number;
