@@ -5,7 +5,7 @@ import frames from 'rhea/lib/frames.js';
 import { decodeUnit, nextUnitSize, summariseBody } from './frameDecoder.ts';
 import { UnitSplitter } from './frameTap.ts';
 
-type Composite = { described(): unknown };
+type Composite = { described(): object };
 const F = frames as unknown as Record<string, (fields: Record<string, unknown>) => Composite> & typeof frames;
 const amqp = (channel: number, p: Composite, payload?: Buffer) => frames.write_frame({ type: frames.TYPE_AMQP, channel, performative: p.described(), payload });
 
@@ -41,7 +41,7 @@ describe('frame decoder', () => {
   });
 
   it('names outcomes and keeps error conditions in dispositions and detaches', () => {
-    const disp = decodeUnit(amqp(0, F.disposition!({ role: true, first: 0, last: 2, settled: true, state: rhea.message.rejected({ error: { condition: 'amqp:decode-error', description: 'bad' } }).described() })));
+    const disp = decodeUnit(amqp(0, F.disposition!({ role: true, first: 0, last: 2, settled: true, state: (rhea.message as unknown as { rejected(o: object): Composite }).rejected({ error: { condition: 'amqp:decode-error', description: 'bad' } }).described() })));
     expect(disp.fields).toMatchObject({ role: true, first: 0, last: 2, settled: true });
     expect(JSON.stringify(disp.fields.state)).toContain('rejected');
     expect(JSON.stringify(disp.fields.state)).toContain('amqp:decode-error');

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { RunningServer } from '../../broker/server.ts';
 import type { EngineEvent } from '../../src/engine/events.ts';
-import { is, oneSession, record, startBroker } from './engineHarness.ts';
+import { oneSession, record, startBroker } from './engineHarness.ts';
 
 const pause = (ms: number) => new Promise((r) => setTimeout(r, ms));
 const creditOf = (events: EngineEvent[], node: string) => events.filter((e) => e.event === 'CREDIT' && e.node === node).at(-1);
