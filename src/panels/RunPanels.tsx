@@ -4,6 +4,7 @@ import { lazy, Suspense, useState } from 'react';
 import { BrokerView } from './BrokerView.tsx';
 import { EventLog } from './EventLog.tsx';
 import { FrameTrace } from './FrameTrace.tsx';
+import { setSlowMotion, useSlowMotion } from './useSlowMotion.ts';
 import './panels.css';
 
 const CreditCharts = lazy(() => import('./CreditCharts.tsx'));
@@ -18,6 +19,7 @@ export function FramesPanel() {
 
 export function CreditPanel() {
   const [tab, setTab] = useState<'credit' | 'broker'>('credit');
+  const slow = useSlowMotion((s) => s.on);
   return (
     <div className="panel panel--credit">
       <div className="panel__tabs" role="tablist" aria-label="Credit views">
@@ -27,6 +29,9 @@ export function CreditPanel() {
         <button type="button" role="tab" aria-selected={tab === 'broker'} onClick={() => setTab('broker')}>
           Broker
         </button>
+        <label className="panel__slow" title="Show each transfer moving along its edge (for teaching; best at low rates)">
+          <input type="checkbox" role="switch" checked={slow} onChange={(e) => setSlowMotion(e.target.checked)} /> Slow motion
+        </label>
       </div>
       <div className="panel__scroll" role="tabpanel" aria-label={tab === 'credit' ? 'Charts' : 'Broker'}>
         {tab === 'credit' ? (
