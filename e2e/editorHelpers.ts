@@ -1,0 +1,80 @@
+// Shared steps for the editor journeys: read the document through Export, wire by dragging handles.
+import { readFile } from 'node:fs/promises';
+import type { Locator, Page } from '@playwright/test';
+import type { Graph } from '../src/graph/types.ts';
+import { expect } from './fixtures.ts';
+
+export const canvasOf = (page: Page): Locator => page.getByRole('region', { name: 'Canvas' });
+export const nodesOf = (page: Page): Locator => canvasOf(page).locator('[data-node-id]');
+export const edgesOf = (page: Page): Locator => canvasOf(page).locator('.react-flow__edge');
+export const nodeById = (page: Page, id: string): Locator => canvasOf(page).locator(`[data-node-id="${id}"]`);
+
+/** Downloads the document with the toolbar's Export and returns the file's name and text. */
+export async function exportText(page: Page): Promise<{ name: string; text: string }> {
+  const download = page.waitForEvent('download');
+  await page.getByRole('button', { name: 'Export' }).click();
+  const file = await download;
+  const path = await file.path();
+  return { name: file.suggestedFilename(), text: await readFile(path, 'utf8') };
+}
+
+export async function exportGraph(page: Page): Promise<Graph> {
+  return JSON.parse((await exportText(page)).text) as Graph;
+}
+
+export async function loadTemplate(page: Page, name: string) {
+  await page.getByRole('button', { name: 'Templates' }).click();
+  await page.getByRole('menuitem', { name }).click();
+}
+
+/** Imports text through the real file input, as the file chooser would. */
+export async function importThroughInput(page: Page, text: string, name = 'flow.amqpflow.json') {
+  await page.locator('input[type="file"]').setInputFiles({ name, mimeType: 'application/json', buffer: Buffer.from(text) });
+}
+
+/** Drags from one node's source handle to another node's target handle with the mouse. */
+export async function dragWire(page: Page, fromId: string, toId: string) {
+  const from = nodeById(page, fromId).locator('.react-flow__handle.source');
+  const to = nodeById(page, toId).locator('.react-flow__handle.target');
+  const a = (await from.boundingBox())!;
+  const b = (await to.boundingBox())!;
+  await page.mouse.move(a.x + a.width / 2, a.y + a.height / 2);
+  await page.mouse.down();
+  await page.mouse.move((a.x + b.x) / 2, (a.y + b.y) / 2 + 20, { steps: 8 });
+  await page.mouse.move(b.x + b.width / 2, b.y + b.height / 2, { steps: 8 });
+  await page.mouse.up();
+}
+
+/** Drags a node by its header by (dx, dy) screen pixels. */
+export async function dragNode(page: Page, id: string, dx: number, dy: number) {
+  const header = nodeById(page, id).locator('.node__header');
+  const box = (await header.boundingBox())!;
+  const x = box.x + box.width / 2;
+  const y = box.y + box.height / 2;
+  await page.mouse.move(x, y);
+  await page.mouse.down();
+  await page.mouse.move(x + dx / 2, y + dy / 2, { steps: 10 });
+  await page.mouse.move(x + dx, y + dy, { steps: 10 });
+  await page.mouse.up();
+}
+
+/** Drops a palette item onto the canvas at a point relative to the canvas's top-left corner. */
+export async function dragFromPalette(page: Page, kind: string, x: number, y: number) {
+  await page.getByRole('button', { name: kind, exact: true }).dragTo(canvasOf(page).locator('.react-flow__pane'), {
+    targetPosition: { x, y },
+  });
+}
+
+export async function selectNode(page: Page, id: string, modifiers: ('Shift' | 'Control')[] = []) {
+  await nodeById(page, id).locator('.node__header').click({ modifiers });
+}
+
+export async function expectEmptyCanvas(page: Page) {
+  await expect(nodesOf(page)).toHaveCount(0);
+}
+
+/** Leaves any field and clears the selection, as Escape on the canvas does. */
+export async function deselect(page: Page) {
+  await page.evaluate(() => (document.activeElement as HTMLElement | null)?.blur());
+  await page.keyboard.press('Escape');
+}
