@@ -49,4 +49,47 @@ describe('engine lifecycle against the embedded broker', () => {
     await r.run.stop();
     expect(r.of('RECEIVER_CLOSED', 'rx1')).toHaveLength(1);
   });
+
+  it('reports the broker-assigned address of a dynamic receiver and uses it for replyTo "@rx"', async () => {
+    const r = record(
+      oneSession(server.wsUrl, [
+        { id: 'rx', kind: 'receiver', parent: 's1', props: { dynamic: true } },
+        { id: 'requests', kind: 'receiver', parent: 's1', props: { address: 'dynamic-requests' } },
+        { id: 'tx1', kind: 'sender', parent: 's1', props: { address: 'dynamic-requests' } },
+        { id: 't1', kind: 'transfer', parent: 'tx1', props: { body: 'answer me', replyTo: '@rx' } },
+      ]),
+    );
+    const open = await r.waitFor(is('RECEIVER_OPEN', 'rx'));
+    const address = (open as { address: string }).address;
+    expect(address).toBeTruthy();
+    await r.run.settled;
+    const request = await r.waitFor(is('MESSAGE_RECEIVED', 'requests'));
+    expect(request).toMatchObject({ properties: { replyTo: address } });
+    expect(r.of('TRANSFER_SETTLED', 't1')[0]).toMatchObject({ outcome: 'accepted' });
+    // the message went out only after the receiver opened
+    const order = r.events.map((e) => e.event);
+    expect(order.indexOf('RECEIVER_OPEN')).toBeLessThan(order.indexOf('TRANSFER_SENT'));
+    await r.run.stop();
+  });
+
+  it('closes a deleted sender during the run, its transfers first, and leaves the rest open', async () => {
+    const r = record(
+      oneSession(server.wsUrl, [
+        { id: 'rx1', kind: 'receiver', parent: 's1', props: { address: 'close-node-q' } },
+        { id: 'tx1', kind: 'sender', parent: 's1', props: { address: 'close-node-q' } },
+        { id: 't1', kind: 'transfer', parent: 'tx1', props: { body: 'slow', count: 5, intervalMs: 10_000 } },
+      ]),
+    );
+    await r.waitFor((e) => e.event === 'TRANSFER_SETTLED' && e.node === 't1');
+    await r.run.closeNode('tx1');
+    const tail = r.events.filter((e) => e.event !== 'CREDIT').slice(-5).map((e) => `${e.event} ${e.node}`);
+    expect(tail.filter((x) => x === 'TRANSFER_SETTLED t1')).toHaveLength(4);
+    expect(tail.at(-1)).toBe('SENDER_CLOSED tx1');
+    expect(r.of('TRANSFER_SETTLED', 't1').slice(1).every((e) => e.outcome === 'unsent')).toBe(true);
+    expect(r.of('SESSION_CLOSED')).toHaveLength(0);
+    expect(await r.run.settled).toMatchObject({ transfers: 5, accepted: 1, unsent: 4 });
+    await r.run.stop();
+    expect(r.of('RECEIVER_CLOSED', 'rx1')).toHaveLength(1);
+    await expect(r.run.closeNode('nope')).rejects.toThrow(/not a node of this run/);
+  });
 });
