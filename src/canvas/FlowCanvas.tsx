@@ -26,6 +26,7 @@ import {
 } from '../store/documentStore.ts';
 import { addNodeAt, onFitViewRequest, wire } from './actions.ts';
 import { KIND_DRAG_TYPE, type AmqpFlowEdge, type AmqpFlowNode } from './flowTypes.ts';
+import { edgeTypes } from './edges/edgeTypes.ts';
 import { nodeTypes } from './nodes/nodeTypes.ts';
 import { useFlowElements, type Size } from './useFlowElements.ts';
 import { StatusLine } from './StatusLine.tsx';
@@ -161,6 +162,7 @@ export function FlowCanvas() {
         nodes={nodes}
         edges={edges}
         nodeTypes={nodeTypes}
+        edgeTypes={edgeTypes}
         onNodesChange={onNodesChange}
         onEdgesChange={onEdgesChange}
         onNodeDragStart={beginGesture}
