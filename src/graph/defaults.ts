@@ -82,13 +82,13 @@ export const PROP_DOCS: { readonly [K in NodeKind]: readonly PropDoc<K>[] } = {
     { field: 'hostname', label: 'Hostname', type: 'string', help: 'Virtual host sent in the open frame (some brokers need it, e.g. the Azure namespace).' },
     { field: 'sasl', label: 'SASL', type: 'sasl', options: ['ANONYMOUS', 'PLAIN'], default: { mechanism: 'ANONYMOUS' }, help: 'ANONYMOUS sends no credentials; PLAIN sends username and password (use wss:// for real brokers).' },
     { field: 'idleTimeoutMs', label: 'Idle timeout (ms)', type: 'integer', help: 'Asks the broker to send a frame at least this often; 0 or empty turns heartbeats off.' },
-    { field: 'maxFrameSize', label: 'Max frame size (bytes)', type: 'integer', help: 'Largest frame this side accepts (at least 512). Leave empty for rhea's default.' },
+    { field: 'maxFrameSize', label: 'Max frame size (bytes)', type: 'integer', help: 'Largest frame this side accepts (at least 512). Leave empty to keep the default of rhea, the AMQP client.' },
     { field: 'channelMax', label: 'Channel max', type: 'integer', help: 'Highest session channel number this side accepts (0–65535).' },
     { field: 'reconnect', label: 'Reconnect', type: 'boolean', default: false, help: 'Reopen the connection when the socket drops.' },
   ],
   session: [
-    { field: 'incomingWindow', label: 'Incoming window (frames)', type: 'integer', help: 'Transfer frames the broker may send before this session grants more. Leave empty for rhea's default.' },
-    { field: 'outgoingWindow', label: 'Outgoing window (frames)', type: 'integer', help: 'Transfer frames this session may send before the broker grants more. Leave empty for rhea's default.' },
+    { field: 'incomingWindow', label: 'Incoming window (frames)', type: 'integer', help: 'Transfer frames the broker may send before this session grants more. Leave empty to keep the default of rhea, the AMQP client.' },
+    { field: 'outgoingWindow', label: 'Outgoing window (frames)', type: 'integer', help: 'Transfer frames this session may send before the broker grants more. Leave empty to keep the default of rhea, the AMQP client.' },
   ],
   sender: [
     { field: 'address', label: 'Address', type: 'string', help: 'Target node on the broker (a queue, topic or "$cbs"). Empty: an anonymous sender; each transfer then needs a "to".' },
