@@ -23,6 +23,14 @@ const DESCRIPTOR_NAMES: Record<number, string> = {
   0x1d: 'error', 0x23: 'received', 0x24: 'accepted', 0x25: 'rejected', 0x26: 'released', 0x27: 'modified',
   0x28: 'source', 0x29: 'target', 0x2b: 'delete-on-close',
 };
+/** Field names of described lists that rhea leaves as plain lists when reading (spec order). */
+const LIST_FIELDS: Record<string, string[]> = {
+  source: ['address', 'durable', 'expiry_policy', 'timeout', 'dynamic', 'dynamic_node_properties', 'distribution_mode', 'filter', 'default_outcome', 'outcomes', 'capabilities'],
+  target: ['address', 'durable', 'expiry_policy', 'timeout', 'dynamic', 'dynamic_node_properties', 'capabilities'],
+  received: ['section_number', 'section_offset'],
+  rejected: ['error'],
+  modified: ['delivery_failed', 'undeliverable_here', 'message_annotations'],
+};
 
 /** How many bytes the next unit (header or frame) at the start of `buf` takes, or 0 if not all there yet. */
 export function nextUnitSize(buf: Uint8Array): number {
@@ -106,12 +114,22 @@ export function toJsonSafe(v: unknown, depth = 0): unknown {
     if (v.descriptor !== undefined) {
       const d = toJsonSafe(types.unwrap(v.descriptor), depth + 1);
       const described = typeof d === 'number' ? (DESCRIPTOR_NAMES[d] ?? `0x${d.toString(16)}`) : d;
-      return { descriptor: described, value: toJsonSafe(types.unwrap(v.value, true), depth + 1) };
+      const value = toJsonSafe(types.unwrap(v.value, true), depth + 1);
+      const names = typeof described === 'string' ? LIST_FIELDS[described] : undefined;
+      return { descriptor: described, value: names && Array.isArray(value) ? nameFields(names, value) : value };
     }
     return toJsonSafe(types.unwrap(v, true), depth + 1);
   }
   const out: Record<string, unknown> = {};
   for (const [k, x] of Object.entries(v as Record<string, unknown>)) out[k] = toJsonSafe(x, depth + 1);
+  return out;
+}
+
+function nameFields(names: string[], values: unknown[]): Record<string, unknown> {
+  const out: Record<string, unknown> = {};
+  values.forEach((v, i) => {
+    if (v !== null && v !== undefined) out[names[i] ?? `field_${i}`] = v;
+  });
   return out;
 }
 
