@@ -73,7 +73,14 @@ describe('the graph file', () => {
     const big = `{"format":"amqp-flow","version":1,"name":"${'x'.repeat(MAX_FILE_BYTES)}","nodes":[],"edges":[]}`;
     const result = parseGraphFile(big);
     expect(result.ok).toBe(false);
-    if (!result.ok) expect(result.problems[0]!.message).toMatch(/larger than 2 MB/);
+    if (!result.ok) expect(result.problems[0]!.message).toMatch(/larger than 10 MB/);
+  });
+
+  it('refuses a file with more nodes than the limit, naming the limit', () => {
+    const nodes = Array.from({ length: MAX_NODES + 1 }, (_, i) => ({ id: `c${i}`, kind: 'connection', position: { x: 0, y: i }, props: {} }));
+    const result = parseGraphValue({ format: 'amqp-flow', version: 1, name: 'Big', nodes, edges: [] });
+    expect(result.ok).toBe(false);
+    if (!result.ok) expect(result.problems[0]!.message).toBe(`This file has ${MAX_NODES + 1} nodes; the limit is ${MAX_NODES}`);
   });
 
   it('counts the size limit in UTF-8 bytes, not characters', () => {

@@ -1,9 +1,9 @@
 // Size limits for a flow and its file: anything larger is refused with a message, never truncated.
 
 /** The whole file, in UTF-8 bytes. */
-export const MAX_FILE_BYTES = 2_000_000;
-export const MAX_NODES = 500;
-export const MAX_EDGES = 1_000;
+export const MAX_FILE_BYTES = 10_000_000;
+export const MAX_NODES = 5_000;
+export const MAX_EDGES = 10_000;
 /** Any one string anywhere in the file (names, addresses, bodies, keys). */
 export const MAX_STRING_LENGTH = 65_536;
 /** Node and edge ids. */
