@@ -45,13 +45,21 @@ for (const name of BROKERS) {
     let closeEmbedded: (() => Promise<void>) | null = null;
     const addr = (stem: string) => traits.addressFor(uniqueName(stem));
 
+    let unavailable: Error | null = null;
+    /** A test that fails with the reason when its broker could not be reached (never skips silently). */
+    const check = (title: string, fn: () => Promise<void>) =>
+      it(title, async () => {
+        if (unavailable) throw unavailable;
+        await fn();
+      });
+
     beforeAll(async () => {
       if (name === 'embedded') {
         const server = await startServer({ host: '127.0.0.1', port: 0, tcpPort: false });
         url = server.wsUrl;
         closeEmbedded = server.close;
       } else {
-        url = (await externalBrokerUrl(name)).wsUrl;
+        url = await externalBrokerUrl(name).then((u) => u.wsUrl, (e: Error) => ((unavailable = e), ''));
       }
     });
     afterAll(async () => {
@@ -61,7 +69,7 @@ for (const name of BROKERS) {
     /** connection → session → (senders with their transfers, receivers), all on this broker. */
     const conn = (extra: ConnectionProps = {}): Spec => ['c1', 'connection', { url, ...extra }];
 
-    it('seeds "Hello!" to $cbs and the broker accepts it', async () => {
+    check('seeds "Hello!" to $cbs and the broker accepts it', async () => {
       const { run, log } = start(
         makeGraph('Hello over $cbs', [conn(), ['s1', 'session'], ['tx1', 'sender', { address: '$cbs' }], ['t1', 'transfer', { body: 'Hello!' }]], [
           ['c1', 's1'],
@@ -76,7 +84,7 @@ for (const name of BROKERS) {
       expect(log.of('TRANSFER_SETTLED', 't1')[0]?.outcome).toBe('accepted');
     });
 
-    it('sends five messages to a queue and receives all five back, accepted', async () => {
+    check('sends five messages to a queue and receives all five back, accepted', async () => {
       const q = addr('send-receive');
       const { log } = start(
         makeGraph(
@@ -95,7 +103,7 @@ for (const name of BROKERS) {
       expect(log.of('RECEIVER_OPEN', 'rx1')[0]?.address).toBe(q);
     });
 
-    it('delivers only the credit a manual-credit receiver granted, and the rest once it grants more', async () => {
+    check('delivers only the credit a manual-credit receiver granted, and the rest once it grants more', async () => {
       const q = addr('credit');
       const { run, log } = start(
         makeGraph(
@@ -117,7 +125,7 @@ for (const name of BROKERS) {
       expect(log.of('MESSAGE_RECEIVED', 'rx1')).toHaveLength(10);
     });
 
-    it(`grants a sender ${traits.senderCredit} credits at attach`, async () => {
+    check(`grants a sender ${traits.senderCredit} credits at attach`, async () => {
       const { log } = start(makeGraph('Credit at attach', [conn(), ['s1', 'session'], ['tx1', 'sender', { address: addr('credit-at-attach') }]], [['c1', 's1'], ['s1', 'tx1']]));
       await log.waitFor('SENDER_OPEN', 'tx1');
       const credit = await log.waitFor('CREDIT', 'tx1', (c) => c.credit > 0);
@@ -141,7 +149,7 @@ for (const name of BROKERS) {
       return { ...started, first };
     }
 
-    it('drops a message the consumer rejects by hand', async () => {
+    check('drops a message the consumer rejects by hand', async () => {
       const { run, log, first } = await receiveOneByHand('reject');
       run.settle('rx1', first.deliveryId, 'rejected');
       await log.waitFor('MESSAGE_SETTLED', 'rx1', (m) => m.outcome === 'rejected');
@@ -150,7 +158,7 @@ for (const name of BROKERS) {
       expect(log.of('SESSION_ERROR')).toHaveLength(0);
     });
 
-    it(`${traits.redeliversReleased ? 'delivers again' : 'does not deliver again'} a message the consumer releases by hand`, async () => {
+    check(`${traits.redeliversReleased ? 'delivers again' : 'does not deliver again'} a message the consumer releases by hand`, async () => {
       const { run, log, first } = await receiveOneByHand('release');
       run.settle('rx1', first.deliveryId, 'released');
       await log.waitFor('MESSAGE_SETTLED', 'rx1', (m) => m.outcome === 'released');
@@ -164,7 +172,7 @@ for (const name of BROKERS) {
     });
 
     if (traits.acceptsModified) {
-      it(`${traits.redeliversModified ? 'delivers again' : 'does not deliver again'} a message the consumer marks modified by hand`, async () => {
+      check(`${traits.redeliversModified ? 'delivers again' : 'does not deliver again'} a message the consumer marks modified by hand`, async () => {
         const { run, log, first } = await receiveOneByHand('modify');
         run.settle('rx1', first.deliveryId, 'modified', { deliveryFailed: true });
         await log.waitFor('MESSAGE_SETTLED', 'rx1', (m) => m.outcome === 'modified');
@@ -176,7 +184,7 @@ for (const name of BROKERS) {
         }
       });
     } else {
-      it('ends the session with amqp:invalid-field when the consumer settles as modified', async () => {
+      check('ends the session with amqp:invalid-field when the consumer settles as modified', async () => {
         const { run, log, first } = await receiveOneByHand('modify');
         run.settle('rx1', first.deliveryId, 'modified', { deliveryFailed: true });
         const error = await log.waitFor('SESSION_ERROR', 's1');
@@ -186,7 +194,7 @@ for (const name of BROKERS) {
       });
     }
 
-    it('shares one queue between two competing receivers, each message going to exactly one', async () => {
+    check('shares one queue between two competing receivers, each message going to exactly one', async () => {
       const q = addr('competing');
       const { log } = start(
         makeGraph(
@@ -214,7 +222,7 @@ for (const name of BROKERS) {
       expect(log.of('MESSAGE_RECEIVED', 'rx2').length).toBeGreaterThan(0);
     });
 
-    it(`answers a request on ${traits.dynamicReceivers ? 'a dynamic' : 'a named'} reply address`, async () => {
+    check(`answers a request on ${traits.dynamicReceivers ? 'a dynamic' : 'a named'} reply address`, async () => {
       const requests = addr('requests');
       const reply: [string, 'receiver', { address?: string; dynamic?: boolean }] = traits.dynamicReceivers
         ? ['rxReply', 'receiver', { dynamic: true }]
@@ -252,7 +260,7 @@ for (const name of BROKERS) {
     });
 
     if (!traits.dynamicReceivers) {
-      it('refuses a dynamic receiver with amqp:not-implemented and a hint', async () => {
+      check('refuses a dynamic receiver with amqp:not-implemented and a hint', async () => {
         const { log } = start(makeGraph('Dynamic', [conn(), ['s1', 'session'], ['rx1', 'receiver', { dynamic: true }]], [['c1', 's1'], ['s1', 'rx1']]));
         const error = await log.waitFor('SESSION_ERROR', 's1');
         expect(error.errorDetail).toMatchObject({ condition: 'amqp:not-implemented', description: 'Dynamic sources not supported' });
@@ -261,7 +269,7 @@ for (const name of BROKERS) {
     }
 
     if (name === 'rabbitmq') {
-      it('reports a refused attach with the broker’s amqp:not-found and a hint about the address', async () => {
+      check('reports a refused attach with the broker’s amqp:not-found and a hint about the address', async () => {
         const missing = `/amq/queue/${uniqueName('missing')}`;
         const { log } = start(makeGraph('Missing queue', [conn(), ['s1', 'session'], ['rx1', 'receiver', { address: missing }]], [['c1', 's1'], ['s1', 'rx1']]));
         const error = await log.waitFor('SESSION_ERROR', 's1');
@@ -270,7 +278,7 @@ for (const name of BROKERS) {
         expect(error.errorDetail?.hint).toMatch(/address/i);
       });
 
-      it('refuses a wrong password with amqp:unauthorized-access after its ~3 s delay', async () => {
+      check('refuses a wrong password with amqp:unauthorized-access after its ~3 s delay', async () => {
         const t0 = Date.now();
         const { log } = start(
           makeGraph('Wrong password', [conn({ sasl: { mechanism: 'PLAIN', username: 'guest', password: 'wrong' } }), ['s1', 'session']], [['c1', 's1']]),
@@ -282,14 +290,14 @@ for (const name of BROKERS) {
         expect(log.of('CONNECTION_OPEN')).toHaveLength(0);
       });
 
-      it('accepts PLAIN guest/guest from loopback', async () => {
+      check('accepts PLAIN guest/guest from loopback', async () => {
         const { log } = start(makeGraph('Guest', [conn({ sasl: { mechanism: 'PLAIN', username: 'guest', password: 'guest' } }), ['s1', 'session']], [['c1', 's1']]));
         await log.waitFor('SESSION_OPEN', 's1');
       });
     }
 
     if (name === 'proton') {
-      it('refuses PLAIN, which it does not offer, with a hint about the mechanism', async () => {
+      check('refuses PLAIN, which it does not offer, with a hint about the mechanism', async () => {
         const { log } = start(
           makeGraph('PLAIN to Proton', [conn({ sasl: { mechanism: 'PLAIN', username: 'guest', password: 'guest' } }), ['s1', 'session']], [['c1', 's1']]),
         );
@@ -301,7 +309,7 @@ for (const name of BROKERS) {
     }
 
     if (name === 'embedded') {
-      it('refuses a wrong password when users are configured', async () => {
+      check('refuses a wrong password when users are configured', async () => {
         const guarded = await startServer({ host: '127.0.0.1', port: 0, tcpPort: false, broker: { users: { alice: 'secret' } } });
         try {
           const wrong = start(
@@ -322,7 +330,7 @@ for (const name of BROKERS) {
     }
 
     if (traits.behindWebsockify) {
-      it('explains the HTTP 400 websockify gives when only "amqp" is offered', async () => {
+      check('explains the HTTP 400 websockify gives when only "amqp" is offered', async () => {
         const { log } = start(makeGraph('amqp only', [conn({ subprotocols: ['amqp'] }), ['s1', 'session']], [['c1', 's1']]));
         const error = await log.waitFor('CONNECTION_ERROR', 'c1');
         expect(error.errorDetail?.condition).toBe('amqp-flow:websocket-rejected');
@@ -330,7 +338,7 @@ for (const name of BROKERS) {
         expect(error.errorDetail?.hint).toMatch(/"binary"/);
       });
     } else {
-      it('opens with "amqp" as the only subprotocol offered', async () => {
+      check('opens with "amqp" as the only subprotocol offered', async () => {
         const { log } = start(makeGraph('amqp only', [conn({ subprotocols: ['amqp'] }), ['s1', 'session']], [['c1', 's1']]));
         await log.waitFor('SESSION_OPEN', 's1');
       });
