@@ -28,12 +28,14 @@ function TransferDetails({ id }: { id: string }) {
   const recent = live.recentOutcomes;
   if (!recent?.length) return null;
   return (
-    <div className="live__chips" aria-label="Outcomes of the latest attempts">
-      {recent.map((o, i) => (
-        <span key={i} className={`live__chip live__chip--${o}`} title={o} />
-      ))}
-      <span className="live__chips-last">{live.lastOutcome}</span>
-    </div>
+    <>
+      <OutcomeCounts counts={live.counts} />
+      <div className="live__chips" role="img" aria-label={`Outcomes of the latest attempts, last ${live.lastOutcome}`}>
+        {recent.map((o, i) => (
+          <span key={i} className={`live__chip live__chip--${o}`} title={o} />
+        ))}
+      </div>
+    </>
   );
 }
 

@@ -1,0 +1,84 @@
+// Live views of a run that need a flow of their own: edges animating by rate (and in Slow motion),
+// and a receiver that settles each delivery by hand.
+import type { Page } from '@playwright/test';
+import type { Graph, GraphNode } from '../src/graph/types.ts';
+import { test, expect } from './fixtures.ts';
+
+function makeGraph(name: string, transfer: GraphNode['props'], receiver: GraphNode['props']): Graph {
+  const at = { x: 0, y: 0 };
+  return {
+    format: 'amqp-flow', version: 1, name,
+    nodes: [
+      { id: 'c1', kind: 'connection', position: at, props: {} },
+      { id: 's1', kind: 'session', position: { x: 220, y: 60 }, props: {} },
+      { id: 'tx1', kind: 'sender', position: { x: 440, y: 0 }, props: { address: `${name}-q` } },
+      { id: 't1', kind: 'transfer', position: { x: 680, y: 0 }, props: transfer },
+      { id: 'rx1', kind: 'receiver', position: { x: 440, y: 200 }, props: { address: `${name}-q`, ...receiver } },
+    ] as GraphNode[],
+    edges: [
+      { id: 'e1', source: 'c1', target: 's1' },
+      { id: 'e2', source: 's1', target: 'tx1' },
+      { id: 'e3', source: 'tx1', target: 't1' },
+      { id: 'e4', source: 's1', target: 'rx1' },
+    ],
+  };
+}
+
+async function importGraph(page: Page, graph: Graph) {
+  await page.goto('/');
+  await page.locator('input[type="file"]').setInputFiles({
+    name: `${graph.name}.amqpflow.json`, mimeType: 'application/json', buffer: Buffer.from(JSON.stringify(graph)),
+  });
+  await expect(page.locator('[data-node-id="t1"]')).toBeVisible();
+}
+
+const canvasNode = (page: Page, id: string) => page.getByRole('region', { name: 'Canvas' }).locator(`[data-node-id="${id}"]`);
+
+test('edges animate by message rate while transfers flow, and Slow motion shows each one moving', async ({ page }) => {
+  await importGraph(page, makeGraph('steady', { body: 'tick', count: 400, intervalMs: 20 }, {}));
+  await page.getByRole('button', { name: 'Run' }).click();
+
+  const edgeIntoTransfer = page.locator('.react-flow__edge[data-id="e3"]');
+  await expect(edgeIntoTransfer.locator('.flow-edge__pulse')).toBeVisible();
+  await expect(page.locator('.flow-edge__rate').first()).toHaveText(/^\d+(\.\d)?\/s$/);
+  const rate = Number(await edgeIntoTransfer.locator('.flow-edge__pulse').getAttribute('data-rate'));
+  expect(rate).toBeGreaterThan(5);
+  expect(rate).toBeLessThan(200);
+  // Aggregate: one pulse per edge, however many messages pass.
+  await expect(edgeIntoTransfer.locator('.flow-edge__pulse')).toHaveCount(1);
+
+  await page.getByRole('region', { name: 'Credit' }).getByRole('switch', { name: 'Slow motion' }).check();
+  await expect(edgeIntoTransfer.locator('.flow-edge__dot').first()).toBeAttached();
+  await expect(edgeIntoTransfer.locator('.flow-edge__pulse')).toHaveCount(0);
+
+  await page.getByRole('button', { name: 'Stop' }).click();
+  await expect(page.getByRole('status', { name: 'Run status' })).toHaveText('Idle');
+  await expect(canvasNode(page, 't1')).toContainText('unsent');
+});
+
+test('a receiver that does not auto-accept lists its deliveries until each is accepted, rejected or released', async ({ page }) => {
+  await importGraph(page, makeGraph('by-hand', { body: 'please settle me', count: 3 }, { autoAccept: false }));
+  await page.getByRole('button', { name: 'Run' }).click();
+  const receiver = canvasNode(page, 'rx1');
+  const deliveries = receiver.getByRole('list', { name: 'Unsettled deliveries' }).getByRole('listitem');
+  await expect(deliveries).toHaveCount(3);
+  await expect(deliveries.first()).toContainText('please settle me');
+
+  await deliveries.nth(0).getByRole('button', { name: 'Accept' }).click();
+  await expect(deliveries).toHaveCount(2);
+  await deliveries.nth(0).getByRole('button', { name: 'Reject' }).click();
+  await expect(deliveries).toHaveCount(1);
+  await expect(receiver).toContainText('2 settled');
+
+  const log = page.getByRole('region', { name: 'Event log' });
+  await log.getByRole('combobox', { name: 'Filter by event' }).selectOption('MESSAGE_SETTLED');
+  await expect(log.locator('[data-event="MESSAGE_SETTLED"]')).toHaveCount(2);
+  await expect(log.locator('[data-event="MESSAGE_SETTLED"]').first()).toContainText('outcome=accepted');
+  await expect(log.locator('[data-event="MESSAGE_SETTLED"]').nth(1)).toContainText('outcome=rejected');
+
+  // A released message goes back to the queue and comes to this receiver again.
+  await deliveries.nth(0).getByRole('button', { name: 'Release' }).click();
+  await expect(receiver).toContainText('4 received');
+  await expect(deliveries).toHaveCount(1);
+  await page.getByRole('button', { name: 'Stop' }).click();
+});
