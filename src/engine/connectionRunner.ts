@@ -368,6 +368,9 @@ export class ConnectionRunner {
     const state = this.ctx.stateOf(id);
     if (TERMINAL.has(state)) return;
     if (id === this.node.id) {
+      // rhea closes on its own when the peer stays silent past the idle timeout: that is a failure
+      const local = (this.conn as unknown as { local?: { close?: { error?: unknown } } } | undefined)?.local?.close?.error;
+      if (local) return this.fail(explainError(local));
       this.settleSubtree(this.detail('the broker closed the connection'));
       this.abortSocket();
       this.finish(id, 'CONNECTION_CLOSED');
