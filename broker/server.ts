@@ -1,8 +1,12 @@
-// One HTTP server for `npm start` and the browser tests: the built page, and (issue 4) the
-// embedded broker's WebSocket endpoint and read-only management API on the same port.
+// One HTTP server for `npm start` and the browser tests: the built page, the embedded broker's
+// WebSocket endpoint (any path upgrades) and its read-only management API, all on one port; plus,
+// optionally, plain AMQP over TCP on a second port.
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { serveStatic } from './staticFiles.ts';
+import { createBroker, type Broker, type BrokerOptions } from './broker.ts';
+import { createWsServer } from './transportWs.ts';
+import { handleManagement } from './management.ts';
 
 export interface ServerOptions {
   host?: string;
@@ -10,6 +14,9 @@ export interface ServerOptions {
   port?: number;
   /** folder of the built page; without it only the broker is served */
   appDir?: string;
+  /** plain AMQP over TCP: a port (0 = free), or false (the default) for none */
+  tcpPort?: number | false;
+  broker?: BrokerOptions;
 }
 
 export interface RunningServer {
@@ -17,23 +24,54 @@ export interface RunningServer {
   url: string;
   /** ws://host:port/amqp — the embedded broker over WebSocket */
   wsUrl: string;
+  /** amqp://host:port when plain TCP is on */
+  tcpUrl?: string;
+  broker: Broker;
   close(): Promise<void>;
 }
 
 export async function startServer(opts: ServerOptions = {}): Promise<RunningServer> {
   const host = opts.host ?? '127.0.0.1';
+  const broker = createBroker(opts.broker);
   const statics = opts.appDir ? serveStatic(opts.appDir) : null;
   const http = createServer((req, res) => {
     void (async () => {
+      if (handleManagement(broker, req, res)) return;
       if (statics && (await statics(req, res))) return;
       res.writeHead(404, { 'content-type': 'text/plain' }).end('not found');
-    })();
+    })().catch(() => {
+      if (!res.headersSent) res.writeHead(500, { 'content-type': 'text/plain' });
+      res.end('internal error');
+    });
+  });
+  const wss = createWsServer(Math.max(1 << 20, broker.limits.maxFrameSize * 4));
+  http.on('upgrade', (req, socket, head) => {
+    socket.on('error', () => socket.destroy());
+    wss.handleUpgrade(req, socket, head, (ws) => broker.acceptWebSocket(ws, req));
   });
   await new Promise<void>((ok, fail) => http.once('error', fail).listen(opts.port ?? 0, host, () => ok()));
   const { port } = http.address() as AddressInfo;
+  let tcp: { port: number } | null = null;
+  if (opts.tcpPort !== undefined && opts.tcpPort !== false) {
+    try {
+      tcp = await broker.listenTcp({ host, port: opts.tcpPort });
+    } catch (e) {
+      await broker.close();
+      await new Promise<void>((ok) => http.close(() => ok()));
+      throw e;
+    }
+  }
+  const urlHost = host.includes(':') ? `[${host}]` : host;
   return {
-    url: `http://${host}:${port}/`,
-    wsUrl: `ws://${host}:${port}/amqp`,
-    close: () => new Promise<void>((ok) => { http.closeAllConnections(); http.close(() => ok()); }),
+    url: `http://${urlHost}:${port}/`,
+    wsUrl: `ws://${urlHost}:${port}/amqp`,
+    ...(tcp ? { tcpUrl: `amqp://${urlHost}:${tcp.port}` } : {}),
+    broker,
+    close: async () => {
+      await broker.close();
+      for (const ws of wss.clients) ws.terminate();
+      wss.close();
+      await new Promise<void>((ok) => { http.closeAllConnections(); http.close(() => ok()); });
+    },
   };
 }

@@ -1,0 +1,103 @@
+// One address of the broker: its queue, the consumers competing for it (round-robin among those
+// with credit) and the producers feeding it (credit only while the queue has room).
+import { Queue, type QueuedMessage } from './queue.ts';
+import type { Consumer } from './outgoing.ts';
+import { creditOf, type Producer } from './incoming.ts';
+
+/** credit a producer link is topped up to while its queue has room */
+export const PRODUCER_WINDOW = 500;
+
+export class QueueNode {
+  readonly queue: Queue;
+  readonly consumers: Consumer[] = [];
+  readonly producers: Producer[] = [];
+  private next = 0; // round-robin position among consumers
+  private pumping = false;
+  private again = false;
+
+  constructor(address: string, opts: { maxDepth: number; dynamic?: boolean }) {
+    this.queue = new Queue(address, opts);
+  }
+
+  get address(): string {
+    return this.queue.address;
+  }
+
+  /** Hand out as many messages as consumers' credit allows, then answer drains and refill producers. */
+  pump(): void {
+    if (this.pumping) {
+      this.again = true; // an outcome arrived while handing out: go round once more
+      return;
+    }
+    this.pumping = true;
+    try {
+      do {
+        this.again = false;
+        this.handOut();
+      } while (this.again);
+      for (const c of this.consumers) if (c.draining) c.finishDrain();
+      this.grantCredit();
+    } finally {
+      this.pumping = false;
+    }
+  }
+
+  private handOut(): void {
+    const n = this.consumers.length;
+    let idle = 0; // consumers tried in a row without handing anything out
+    while (this.queue.depth > 0 && n > 0 && idle < n) {
+      const c = this.consumers[this.next % n]!;
+      this.next = (this.next + 1) % n;
+      const m = c.ready ? this.queue.take((m) => this.eligible(m, c)) : undefined;
+      if (m) {
+        c.deliver(m);
+        idle = 0;
+      } else {
+        idle++;
+      }
+    }
+  }
+
+  /** undeliverable-here keeps a message away from a link while another consumer could take it */
+  private eligible(m: QueuedMessage, c: Consumer): boolean {
+    if (!m.avoid?.has(c.id)) return true;
+    return !this.consumers.some((o) => o !== c && !m.avoid!.has(o.id));
+  }
+
+  /** Give producers credit for the room left, never promising more than the queue can hold. */
+  grantCredit(): void {
+    const open = this.producers.filter((p) => !p.closed && p.link.is_open());
+    let room = this.queue.room - open.reduce((sum, p) => sum + Math.max(0, creditOf(p.link)), 0);
+    for (const p of open) {
+      if (room <= 0) break;
+      const want = PRODUCER_WINDOW - creditOf(p.link);
+      if (want <= 0 || (creditOf(p.link) > PRODUCER_WINDOW / 2 && want < room)) continue;
+      const give = Math.min(want, room);
+      p.link.add_credit(give);
+      room -= give;
+    }
+  }
+
+  addConsumer(c: Consumer): void {
+    this.consumers.push(c);
+    this.pump();
+  }
+
+  removeConsumer(c: Consumer): void {
+    const i = this.consumers.indexOf(c);
+    if (i >= 0) this.consumers.splice(i, 1);
+    for (const m of c.close()) this.queue.putBack(m);
+    this.pump();
+  }
+
+  addProducer(p: Producer): void {
+    this.producers.push(p);
+    this.grantCredit();
+  }
+
+  removeProducer(p: Producer): void {
+    const i = this.producers.indexOf(p);
+    if (i >= 0) this.producers.splice(i, 1);
+    this.grantCredit();
+  }
+}

@@ -1,0 +1,48 @@
+// Plain AMQP over TCP, for clients outside the browser (Qpid Proton, rhea in Node, …).
+import { createServer, type Socket } from 'node:net';
+import type { AddressInfo } from 'node:net';
+import type { RawSocket } from './rawSocket.ts';
+
+export interface TcpListener {
+  port: number;
+  close(): Promise<void>;
+}
+
+export function tcpSocket(socket: Socket): RawSocket {
+  socket.setNoDelay(true);
+  const closeHandlers: ((e?: Error) => void)[] = [];
+  let lastError: Error | undefined;
+  socket.on('error', (e) => { lastError = e; }); // followed by 'close'
+  socket.on('close', () => { for (const h of closeHandlers) h(lastError); });
+  return {
+    transport: 'tcp',
+    remote: `${socket.remoteAddress}:${socket.remotePort}`,
+    write: (b) => { if (!socket.destroyed) socket.write(b); },
+    end: () => socket.end(),
+    destroy: () => socket.destroy(),
+    onData: (h) => { socket.on('data', h); },
+    onClose: (h) => { closeHandlers.push(h); },
+  };
+}
+
+/** Listen for AMQP over TCP; every accepted socket goes to `accept`. */
+export async function listenTcp(opts: { host: string; port: number }, accept: (s: RawSocket) => void): Promise<TcpListener> {
+  const sockets = new Set<Socket>();
+  const server = createServer((socket) => {
+    sockets.add(socket);
+    socket.on('close', () => sockets.delete(socket));
+    accept(tcpSocket(socket));
+  });
+  await new Promise<void>((ok, fail) => {
+    server.once('error', fail);
+    server.listen(opts.port, opts.host, () => { server.off('error', fail); ok(); });
+  });
+  server.on('error', () => { /* listening errors after start are not fatal to the broker */ });
+  return {
+    port: (server.address() as AddressInfo).port,
+    close: () => new Promise<void>((ok) => {
+      for (const s of sockets) s.destroy();
+      server.close(() => ok());
+    }),
+  };
+}

@@ -1,0 +1,49 @@
+// Queues of the embedded broker through real sockets: order, volume and competing consumers.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Connection, EventContext } from 'rhea';
+import { closeClient, connectClient, openReceiver, openSender, queueInfo, sendAll, startTestBroker, until, type TestBroker } from './brokerSupport.ts';
+
+let b: TestBroker;
+const clients: Connection[] = [];
+beforeAll(async () => { b = await startTestBroker(); });
+afterAll(async () => { await Promise.all(clients.map(closeClient)); await b.close(); });
+
+async function client(over: 'tcp' | 'ws' = 'tcp') {
+  const c = await connectClient(b, { over });
+  clients.push(c);
+  return c;
+}
+
+describe('embedded broker queues', () => {
+  it('passes 10,000 messages through one queue with none lost and the order kept', async () => {
+    const producer = await client();
+    const consumer = await client('ws');
+    const received: number[] = [];
+    const r = await openReceiver(consumer, 'volume', { credit_window: 300 });
+    r.on('message', (ctx: EventContext) => { received.push(ctx.message!.body as number); });
+    const s = await openSender(producer, 'volume');
+    const outcomes = await sendAll(s, Array.from({ length: 10_000 }, (_, i) => ({ body: i })));
+    expect(outcomes.every((o) => o === 'accepted')).toBe(true);
+    await until(() => received.length === 10_000, 20_000, '10,000 messages');
+    expect(received).toEqual(Array.from({ length: 10_000 }, (_, i) => i));
+    await until(async () => (await queueInfo(b, 'volume'))?.dequeued === 10_000, 5000, 'all settled');
+    const q = await queueInfo(b, 'volume');
+    expect(q).toMatchObject({ depth: 0, enqueued: 10_000, dequeued: 10_000, consumers: 1 });
+  }, 60_000);
+
+  it('shares one queue among competing consumers, each message going to exactly one of them', async () => {
+    const [c1, c2, p] = [await client(), await client(), await client()];
+    const got: Record<string, number[]> = { a: [], b: [] };
+    const ra = await openReceiver(c1, 'shared', { credit_window: 10 });
+    const rb = await openReceiver(c2, 'shared', { credit_window: 10 });
+    ra.on('message', (ctx: EventContext) => { got.a!.push(ctx.message!.body as number); });
+    rb.on('message', (ctx: EventContext) => { got.b!.push(ctx.message!.body as number); });
+    const s = await openSender(p, 'shared');
+    await sendAll(s, Array.from({ length: 200 }, (_, i) => ({ body: i })));
+    await until(() => got.a!.length + got.b!.length === 200, 10_000, '200 messages');
+    expect(got.a!.length).toBeGreaterThan(50);
+    expect(got.b!.length).toBeGreaterThan(50);
+    expect([...got.a!, ...got.b!].sort((x, y) => x - y)).toEqual(Array.from({ length: 200 }, (_, i) => i));
+    expect((await queueInfo(b, 'shared'))?.consumers).toBe(2);
+  });
+});
