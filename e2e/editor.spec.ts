@@ -296,6 +296,23 @@ test('copy, paste and duplicate make new nodes, keeping the edges between copied
   expect(graph.edges.at(-1)).toMatchObject({ source: 'tx2', target: 't3' });
 });
 
+test('shift-dragging a box selects the nodes inside it with their edges', async ({ page }) => {
+  await loadTemplate(page, 'Hello over $cbs');
+  const c1 = (await nodeById(page, 'c1').boundingBox())!;
+  const s1 = (await nodeById(page, 's1').boundingBox())!;
+  await page.keyboard.down('Shift');
+  await page.mouse.move(c1.x - 15, c1.y - 30);
+  await page.mouse.down();
+  await page.mouse.move(s1.x + s1.width / 2, s1.y + s1.height + 20, { steps: 6 });
+  await page.mouse.move(s1.x + s1.width + 10, s1.y + s1.height + 30, { steps: 6 });
+  await page.mouse.up();
+  await page.keyboard.up('Shift');
+  await expect(page.getByRole('region', { name: 'Inspector' })).toContainText('2 nodes and 2 edges selected.');
+  await page.keyboard.press('Delete');
+  await expect(nodesOf(page)).toHaveCount(2);
+  expect((await exportGraph(page)).nodes.map((n) => n.id)).toEqual(['tx1', 't1']);
+});
+
 test('delete removes the selection with its edges, but not while typing in a field', async ({ page }) => {
   await loadTemplate(page, 'Hello over $cbs');
   await selectNode(page, 'tx1');

@@ -88,7 +88,7 @@ export function FlowCanvas() {
   useEffect(
     () => onFitViewRequest(() => {
       // Wait a frame so newly added nodes are measured before the view fits them.
-      requestAnimationFrame(() => void rf.fitView({ padding: 0.2, maxZoom: 1.25 }));
+      requestAnimationFrame(() => void rf.fitView({ padding: 0.12, maxZoom: 1.25 }));
     }),
     [rf],
   );

@@ -11,6 +11,8 @@ import { deleteSelection, duplicateSelection, renameDocument } from '../actions.
 import { TextField } from './fields.tsx';
 import { NodeInspector } from './NodeInspector.tsx';
 
+const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
+
 function ProblemList({ problems }: { problems: readonly Problem[] }) {
   const rf = useReactFlow();
   if (!problems.length) return <p className="ok-line">No problems: this flow can run.</p>;
@@ -51,7 +53,7 @@ function FlowInspector({ graph, problems }: { graph: Graph; problems: readonly P
         }}
       />
       <p className="field__help">
-        {graph.nodes.length} nodes, {graph.edges.length} edges. Select a node to edit it; shift-click or shift-drag to select several.
+        {plural(graph.nodes.length, 'node')}, {plural(graph.edges.length, 'edge')}. Select a node to edit it; shift-click or shift-drag to select several.
       </p>
       <div className="inspector__section">
         <h3 className="section-title">Problems</h3>
@@ -105,7 +107,7 @@ export function Inspector() {
     body = (
       <>
         <p>
-          {selection.nodes.length} nodes and {selection.edges.length} edges selected.
+          {plural(selection.nodes.length, 'node')} and {plural(selection.edges.length, 'edge')} selected.
         </p>
         <button type="button" className="btn" onClick={duplicateSelection} disabled={!selection.nodes.length}>
           Duplicate
