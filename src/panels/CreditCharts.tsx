@@ -19,7 +19,7 @@ function creditOptions(links: readonly string[], width: number): uPlot.Options {
   return {
     width,
     height: CHART_HEIGHT,
-    title: 'Link credit (solid) and transfers waiting for credit (dashed)',
+    title: 'Link credit (solid) and waiting for credit (dashed)',
     scales: { x: { time: false } },
     axes: [{ label: 'seconds' }, {}],
     legend: { live: false },
