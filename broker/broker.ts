@@ -331,7 +331,7 @@ export function createBroker(opts: BrokerOptions = {}): Broker {
     const consumerOf = (link: Sender) => [...conn.consumers].find((c) => c.link === link);
     const pumpFor = (ctx: EventContext) => {
       const c = ctx.sender && consumerOf(ctx.sender);
-      if (c) consumerNode.get(c)?.pump();
+      if (c) consumerNode.get(c)?.schedulePump();
     };
     amqp.on('connection_open', () => {
       if (!conn.counted) {

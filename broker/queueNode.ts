@@ -14,6 +14,7 @@ export class QueueNode {
   private next = 0; // round-robin position among consumers
   private pumping = false;
   private again = false;
+  private scheduled = false;
 
   constructor(address: string, opts: { maxDepth: number; dynamic?: boolean }) {
     this.queue = new Queue(address, opts);
@@ -21,6 +22,19 @@ export class QueueNode {
 
   get address(): string {
     return this.queue.address;
+  }
+
+  /**
+   * Pump after rhea has dispatched what the same input carried: it reports outcomes one step
+   * later than flows, and a released message must be back in the queue before new credit is used.
+   */
+  schedulePump(): void {
+    if (this.scheduled) return;
+    this.scheduled = true;
+    process.nextTick(() => {
+      this.scheduled = false;
+      this.pump();
+    });
   }
 
   /** Hand out as many messages as consumers' credit allows, then answer drains and refill producers. */
