@@ -366,3 +366,12 @@ test('auto layout moves the nodes and is one undo step', async ({ page }) => {
   const undone = await exportGraph(page);
   expect(undone.nodes.map((n) => n.position)).toEqual(scrambled.nodes.map((n) => n.position));
 });
+
+test('a corrupt autosave is ignored with a notice and the editor starts empty', async ({ page }) => {
+  await page.evaluate(() => localStorage.setItem('amqp-flow:document', '{"format":"amqp-flow","version":1,"nodes":[{"id":"x"'));
+  await page.reload();
+  await expect(page.getByRole('alert').filter({ hasText: 'could not be restored' })).toBeVisible();
+  await expect(nodesOf(page)).toHaveCount(0);
+  await page.getByRole('button', { name: 'Connection', exact: true }).click();
+  await expect(nodesOf(page)).toHaveCount(1);
+});
