@@ -8,7 +8,8 @@ source "$(dirname "$0")/lib.sh"
 
 DIR="$AMQPFLOW_BROKERS_DIR/rabbitmq"
 STATE="$DIR/state"
-NODENAME="${AMQPFLOW_RABBITMQ_NODENAME:-amqpflow@$(hostname -s)}"
+# One node name per state folder, so two folders (say, a test of these scripts) never share a node.
+NODENAME="${AMQPFLOW_RABBITMQ_NODENAME:-amqpflow-$(printf '%s' "$AMQPFLOW_BROKERS_DIR" | md5sum | cut -c1-8)@$(hostname -s)}"
 mkdir -p "$DIR"
 
 print_exports() {
