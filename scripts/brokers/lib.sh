@@ -31,12 +31,12 @@ wait_port() {
 # True when pid $1 is alive and its command line contains $2.
 pid_is() { [ -n "$1" ] && kill -0 "$1" 2>/dev/null && tr '\0' ' ' <"/proc/$1/cmdline" 2>/dev/null | grep -q -- "$2"; }
 
-# Stops pid $1 (only if its command line contains $2): TERM, then KILL after ~3 s.
+# Stops pid $1 (only if its command line contains $2): TERM, then KILL after $3 seconds (default 3).
 stop_pid() {
-  local pid=$1 i
+  local pid=$1 limit=$(( ${3:-3} * 10 )) i
   pid_is "$pid" "$2" || return 0
   kill "$pid" 2>/dev/null
-  for (( i = 0; i < 30; i++ )); do kill -0 "$pid" 2>/dev/null || return 0; sleep 0.1; done
+  for (( i = 0; i < limit; i++ )); do kill -0 "$pid" 2>/dev/null || return 0; sleep 0.1; done
   kill -9 "$pid" 2>/dev/null
   return 0
 }

@@ -9,7 +9,7 @@ node_pid=$(cat "$DIR/rabbitmq.pid" 2>/dev/null)
 if read_state "$STATE" || [ -n "$node_pid" ]; then
   stop_pid "${WS_PID:-}" websockify
   # The node shuts down cleanly on SIGTERM, faster than starting rabbitmqctl to ask it.
-  stop_pid "$node_pid" beam
+  stop_pid "$node_pid" beam 10
   rm -f "$STATE" "$DIR/rabbitmq.pid"
   # epmd outlives Erlang nodes; end it only when this script's node started it and no node is left.
   if [ "${EPMD_OURS:-0}" = 1 ] && command -v epmd >/dev/null && ! epmd -names 2>/dev/null | grep -q '^name '; then
