@@ -16,8 +16,8 @@ export async function startTestBroker(broker: BrokerOptions = {}): Promise<TestB
 
 export type ClientOptions = Partial<ConnectionOptions> & { protocols?: string[] };
 
-/** Open a rhea client connection over TCP (default) or WebSocket; resolves on connection_open. */
-export function connectClient(b: TestBroker, opts: ClientOptions & { over?: 'tcp' | 'ws' } = {}): Promise<Connection> {
+/** Start a rhea client connection over TCP (default) or WebSocket. */
+export function openConnection(b: TestBroker, opts: ClientOptions & { over?: 'tcp' | 'ws' } = {}): Connection {
   const container = rhea.create_container({ id: `client-${Math.random().toString(36).slice(2, 8)}` });
   container.on('error', () => {});
   const { over = 'tcp', protocols = ['amqp'], ...rest } = opts;
@@ -25,13 +25,34 @@ export function connectClient(b: TestBroker, opts: ClientOptions & { over?: 'tcp
   const conn = over === 'ws'
     ? container.connect({ ...base, connection_details: container.websocket_connect(WebSocket as never)(b.wsUrl, protocols, {}) } as unknown as ConnectionOptions)
     : container.connect({ ...base, host: '127.0.0.1', port: b.tcpPort } as ConnectionOptions);
+  return conn;
+}
+
+const errorOf = (ctx: EventContext) =>
+  (ctx.connection.error ?? (ctx.connection as unknown as { get_error(): unknown }).get_error()) as { condition?: string; description?: string } | undefined;
+
+/** Open a rhea client connection over TCP (default) or WebSocket; resolves on connection_open. */
+export function connectClient(b: TestBroker, opts: ClientOptions & { over?: 'tcp' | 'ws' } = {}): Promise<Connection> {
+  const conn = openConnection(b, opts);
   return new Promise((ok, fail) => {
     conn.once('connection_open', () => ok(conn));
     conn.once('connection_error', (ctx: EventContext) => {
-      const error = ctx.connection.error as { condition?: string; description?: string } | undefined;
+      const error = errorOf(ctx);
       fail(Object.assign(new Error(error?.description ?? 'connection error'), { condition: error?.condition }));
     });
     conn.once('disconnected', (ctx: EventContext) => fail(ctx.error ?? new Error('disconnected')));
+  });
+}
+
+/** How a connection attempt ends: 'connected' when it stays open for a moment, else the error condition. */
+export function connectOutcome(b: TestBroker, opts: ClientOptions & { over?: 'tcp' | 'ws' } = {}, keep?: Connection[]): Promise<string> {
+  const conn = openConnection(b, opts);
+  return new Promise((ok) => {
+    let done = false;
+    const finish = (result: string) => { if (!done) { done = true; ok(result); } };
+    conn.on('connection_error', (ctx: EventContext) => finish(errorOf(ctx)?.condition ?? 'error'));
+    conn.on('disconnected', (ctx: EventContext) => finish(String(ctx.error ?? 'disconnected')));
+    conn.once('connection_open', () => setTimeout(() => { if (!done) keep?.push(conn); finish('connected'); }, 300));
   });
 }
 
