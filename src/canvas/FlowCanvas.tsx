@@ -25,14 +25,12 @@ import {
   useDocument,
 } from '../store/documentStore.ts';
 import { addNodeAt, onFitViewRequest, wire } from './actions.ts';
-import { KIND_DRAG_TYPE, type AmqpFlowEdge, type AmqpFlowNode } from './flowTypes.ts';
+import { HALF_NODE, KIND_DRAG_TYPE, type AmqpFlowEdge, type AmqpFlowNode } from './flowTypes.ts';
 import { edgeTypes } from './edges/edgeTypes.ts';
 import { nodeTypes } from './nodes/nodeTypes.ts';
 import { useFlowElements, type Size } from './useFlowElements.ts';
 import { StatusLine } from './StatusLine.tsx';
 
-/** Roughly half a node, so a dropped node lands centred under the pointer. */
-const DROP_OFFSET = { x: 90, y: 40 };
 
 const MINIMAP_COLORS: Record<NodeKind, string> = {
   connection: 'var(--kind-connection)',
@@ -151,7 +149,7 @@ export function FlowCanvas() {
       if (!(NODE_KINDS as readonly string[]).includes(kind)) return;
       event.preventDefault();
       const at = rf.screenToFlowPosition({ x: event.clientX, y: event.clientY });
-      addNodeAt(kind as NodeKind, { x: Math.round(at.x - DROP_OFFSET.x), y: Math.round(at.y - DROP_OFFSET.y) });
+      addNodeAt(kind as NodeKind, { x: Math.round(at.x - HALF_NODE.x), y: Math.round(at.y - HALF_NODE.y) });
     },
     [rf],
   );

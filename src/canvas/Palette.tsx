@@ -5,9 +5,8 @@ import { KIND_LABEL } from '../graph/defaults.ts';
 import { NODE_KINDS, type NodeKind, type Position } from '../graph/types.ts';
 import { useDocument } from '../store/documentStore.ts';
 import { addNodeAt } from './actions.ts';
-import { KIND_DRAG_TYPE } from './flowTypes.ts';
+import { HALF_NODE, KIND_DRAG_TYPE } from './flowTypes.ts';
 
-const HALF_NODE = { x: 90, y: 40 };
 const NUDGE = 30;
 
 const KIND_HELP: Record<NodeKind, string> = {

@@ -2,10 +2,10 @@
 import { useEffect, useRef, useState, type ChangeEvent } from 'react';
 import { TEMPLATES } from '../graph/templates.ts';
 import { redo, undo, useDocument } from '../store/documentStore.ts';
-import { notify } from '../store/noticeStore.ts';
+import { describeProblem, notify } from '../store/noticeStore.ts';
 import { startRun, stepRun, stopRun, useRunControl, useRunStatus } from '../store/runController.ts';
 import { autoLayout, replaceDocument } from './actions.ts';
-import { describeProblem, exportDocument, importFile } from './fileIO.ts';
+import { exportDocument, importFile } from './fileIO.ts';
 
 /** A 16×16 filled glyph; decorative, the button's text is its name. */
 function Icon({ d }: { d: string }) {

@@ -1,9 +1,8 @@
 // Export and import of the `*.amqpflow.json` file: export downloads the document with its viewport;
 // import never trusts the file, and a refused file changes nothing and lists every problem.
 import { MAX_FILE_BYTES, parseGraphFile, serializeGraph } from '../graph/file.ts';
-import type { Problem } from '../graph/types.ts';
 import { documentWithViewport, useDocument } from '../store/documentStore.ts';
-import { notify } from '../store/noticeStore.ts';
+import { describeProblem, notify } from '../store/noticeStore.ts';
 import { replaceDocument } from './actions.ts';
 
 export const FILE_SUFFIX = '.amqpflow.json';
@@ -26,11 +25,6 @@ export function exportDocument() {
   a.click();
   a.remove();
   setTimeout(() => URL.revokeObjectURL(url), 10_000);
-}
-
-export function describeProblem(p: Problem): string {
-  const where = [p.nodeId, p.field].filter(Boolean).join(' · ');
-  return where ? `${where}: ${p.message}` : p.message;
 }
 
 /** Imports file text as one undo step; returns whether it was imported. */

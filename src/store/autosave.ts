@@ -2,7 +2,7 @@
 // restored on load. A save that fails validation is ignored with a notice, never trusted.
 import { parseGraphFile, serializeGraph } from '../graph/file.ts';
 import { documentWithViewport, loadDocument, useDocument } from './documentStore.ts';
-import { notify } from './noticeStore.ts';
+import { describeProblem, notify } from './noticeStore.ts';
 
 export const AUTOSAVE_KEY = 'amqp-flow:document';
 export const AUTOSAVE_DELAY_MS = 300;
@@ -23,7 +23,7 @@ export function restoreSaved(storage: StorageLike): boolean {
     notify(
       'warning',
       'The autosaved document could not be restored, so the editor started empty.',
-      parsed.problems.map((p) => (p.nodeId ? `${p.nodeId}${p.field ? `.${p.field}` : ''}: ${p.message}` : p.message)),
+      parsed.problems.map(describeProblem),
     );
     return false;
   }

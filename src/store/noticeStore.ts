@@ -1,5 +1,6 @@
 // Messages the editor shows to the person at the keyboard: refused wires, bad files, restore problems.
 import { create } from 'zustand';
+import type { Problem } from '../graph/types.ts';
 
 export type NoticeTone = 'error' | 'warning' | 'info';
 
@@ -21,6 +22,12 @@ export const useNotices = create<NoticeState>()(() => ({ notices: [], status: nu
 
 let lastId = 0;
 const MAX_NOTICES = 5;
+
+/** A problem as one line: "node · field: message". */
+export function describeProblem(p: Problem): string {
+  const where = [p.nodeId, p.field].filter(Boolean).join(' · ');
+  return where ? `${where}: ${p.message}` : p.message;
+}
 
 export function notify(tone: NoticeTone, title: string, details: readonly string[] = []): number {
   const id = ++lastId;
