@@ -82,3 +82,32 @@ test('a receiver that does not auto-accept lists its deliveries until each is ac
   await expect(deliveries).toHaveCount(1);
   await page.getByRole('button', { name: 'Stop' }).click();
 });
+
+test('a connection that cannot reach its broker shows the error with a hint and the run ends by itself', async ({ page }) => {
+  // A port that was free a moment ago and has nothing listening on it now.
+  const { createServer } = await import('node:net');
+  const probe = createServer();
+  await new Promise<void>((ok) => probe.listen(0, '127.0.0.1', () => ok()));
+  const port = (probe.address() as { port: number }).port;
+  await new Promise<void>((ok) => probe.close(() => ok()));
+
+  const graph = makeGraph('unreachable', { body: 'never sent' }, {});
+  graph.nodes[0] = { id: 'c1', kind: 'connection', position: { x: 0, y: 0 }, props: { url: `ws://127.0.0.1:${port}/` } };
+  await importGraph(page, graph);
+  await page.getByRole('button', { name: 'Run' }).click();
+
+  const connection = canvasNode(page, 'c1');
+  await expect(connection).toHaveAttribute('data-state', 'error');
+  const note = connection.getByRole('note');
+  // The condition in bold, the words beside it, and a hint below saying what to do.
+  await expect(note.locator('strong')).toHaveText(/^[\w-]+:[\w:-]+$/);
+  await expect(note.locator('div')).toHaveText(/\w+.*\./);
+  await expect(page.getByRole('status', { name: 'Run status' })).toHaveText('Idle');
+  await expect(page.getByRole('button', { name: 'Run' })).toBeEnabled();
+
+  const log = page.getByRole('region', { name: 'Event log' });
+  await log.getByRole('combobox', { name: 'Filter by event' }).selectOption('CONNECTION_ERROR');
+  await expect(log.locator('[data-event="CONNECTION_ERROR"]')).toHaveCount(1);
+  await log.getByRole('combobox', { name: 'Filter by event' }).selectOption('TRANSFER_SETTLED');
+  await expect(log.locator('[data-event="TRANSFER_SETTLED"]')).toContainText(/outcome=(unsent|lost)/);
+});

@@ -2,6 +2,7 @@
 // node selected on the canvas; a click flashes the frame's node on the canvas.
 import { lazy, Suspense, useEffect, useMemo, useRef, useState } from 'react';
 import { useVirtualizer } from '@tanstack/react-virtual';
+import type { FrameRecord } from '../engine/events.ts';
 import { useDocument } from '../store/documentStore.ts';
 import { frameSummary } from '../store/describeFrame.ts';
 import { useRunControl } from '../store/runController.ts';
@@ -18,6 +19,27 @@ const ROW_HEIGHT = 22;
 function isUnder(nodeId: string, selected: string, parentOf: Readonly<Record<string, string>>): boolean {
   for (let id: string | undefined = nodeId; id; id = parentOf[id]) if (id === selected) return true;
   return false;
+}
+
+/** The performatives seen so far, sorted; learned incrementally as the trace grows. */
+function usePerformatives(frames: readonly FrameRecord[]): readonly string[] {
+  const memo = useRef<{ frames: readonly FrameRecord[] | null; seen: Set<string>; list: string[] }>({ frames: null, seen: new Set(), list: [] });
+  const m = memo.current;
+  if (m.frames !== frames) {
+    const from = m.frames && frames.length >= m.frames.length && frames[0] === m.frames[0] ? m.frames.length : 0;
+    if (from === 0) m.seen = new Set();
+    let added = false;
+    for (let i = from; i < frames.length; i++) {
+      const p = frames[i]!.performative;
+      if (!m.seen.has(p)) {
+        m.seen.add(p);
+        added = true;
+      }
+    }
+    if (added || from === 0) m.list = [...m.seen].sort();
+    m.frames = frames;
+  }
+  return m.list;
 }
 
 export function FrameTrace() {
@@ -37,24 +59,30 @@ export function FrameTrace() {
   // A transfer node's frames are its sender's.
   const focus = selected && kindOf[selected] === 'transfer' ? parentOf[selected] ?? selected : selected;
   const filtering = onlySelected && focus !== null && focus in kindOf;
-  const rows = useMemo(() => {
-    const all = frames.map((_, i) => i);
-    if (!filtering && !performative) return all;
-    return all.filter((i) => (!filtering || isUnder(frameNodes[i]!, focus, parentOf)) && (!performative || frames[i]!.performative === performative));
+  // Without a filter every frame is a row: no index array is built for a 50,000-frame trace.
+  const rows = useMemo((): readonly number[] | null => {
+    if (!filtering && !performative) return null;
+    const out: number[] = [];
+    for (let i = 0; i < frames.length; i++) {
+      if ((!filtering || isUnder(frameNodes[i]!, focus, parentOf)) && (!performative || frames[i]!.performative === performative)) out.push(i);
+    }
+    return out;
   }, [frames, frameNodes, filtering, focus, parentOf, performative]);
-  const performatives = useMemo(() => [...new Set(frames.map((f) => f.performative))].sort(), [frames]);
+  const rowCount = rows ? rows.length : frames.length;
+  const frameAt = (row: number) => (rows ? rows[row]! : row);
+  const performatives = usePerformatives(frames);
 
   const scrollRef = useRef<HTMLDivElement>(null);
   const virtualizer = useVirtualizer({
-    count: view === 'list' ? rows.length : 0,
+    count: view === 'list' ? rowCount : 0,
     getScrollElement: () => scrollRef.current,
     estimateSize: () => ROW_HEIGHT,
     overscan: 12,
   });
   const follow = useFollowTail(scrollRef);
   useEffect(() => {
-    if (view === 'list' && follow.current && rows.length) virtualizer.scrollToIndex(rows.length - 1, { align: 'end' });
-  }, [rows, virtualizer, follow, view]);
+    if (view === 'list' && follow.current && rowCount) virtualizer.scrollToIndex(rowCount - 1, { align: 'end' });
+  }, [rowCount, frames, virtualizer, follow, view]);
 
   return (
     <div className="panel panel--frames">
@@ -79,7 +107,7 @@ export function FrameTrace() {
             </option>
           ))}
         </select>
-        <span className="panel__count">{filtering || performative ? `${rows.length} of ${frames.length} frames` : `${frames.length} frames`}</span>
+        <span className="panel__count">{rows ? `${rows.length} of ${frames.length} frames` : `${frames.length} frames`}</span>
         {dropped > 0 && <span className="panel__note">{dropped} older frames dropped</span>}
       </div>
       {nextHeld && (
@@ -96,7 +124,7 @@ export function FrameTrace() {
         <div ref={scrollRef} className="panel__scroll" role="list" aria-label="Frame list">
           <div style={{ height: virtualizer.getTotalSize(), position: 'relative' }}>
             {virtualizer.getVirtualItems().map((item) => {
-              const i = rows[item.index]!;
+              const i = frameAt(item.index);
               const f = frames[i]!;
               return (
                 <div

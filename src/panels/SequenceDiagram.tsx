@@ -14,8 +14,8 @@ const MARGIN = 60;
 
 export interface SequenceDiagramProps {
   frames: readonly FrameRecord[];
-  /** indices into `frames` to draw, in order */
-  rows: readonly number[];
+  /** indices into `frames` to draw, in order; null for all of them */
+  rows: readonly number[] | null;
   frameNodes: readonly string[];
 }
 
@@ -23,8 +23,9 @@ export default function SequenceDiagram({ frames, rows, frameNodes }: SequenceDi
   // Connections in order of their first frame; each gets a client lane and a broker lane.
   const connections = useMemo(() => {
     const seen: string[] = [];
-    for (const i of rows) {
-      const c = frames[i]!.connection;
+    const count = rows ? rows.length : frames.length;
+    for (let r = 0; r < count; r++) {
+      const c = frames[rows ? rows[r]! : r]!.connection;
       if (!seen.includes(c)) seen.push(c);
     }
     return seen;
@@ -35,17 +36,18 @@ export default function SequenceDiagram({ frames, rows, frameNodes }: SequenceDi
   };
   const width = MARGIN * 2 + Math.max(1, connections.length) * (LANE_GAP + PAIR_GAP) - PAIR_GAP;
 
+  const rowCount = rows ? rows.length : frames.length;
   const scrollRef = useRef<HTMLDivElement>(null);
   const virtualizer = useVirtualizer({
-    count: rows.length,
+    count: rowCount,
     getScrollElement: () => scrollRef.current,
     estimateSize: () => ROW_HEIGHT,
     overscan: 8,
   });
   const follow = useFollowTail(scrollRef);
   useEffect(() => {
-    if (follow.current && rows.length) virtualizer.scrollToIndex(rows.length - 1, { align: 'end' });
-  }, [rows, virtualizer, follow]);
+    if (follow.current && rowCount) virtualizer.scrollToIndex(rowCount - 1, { align: 'end' });
+  }, [rowCount, frames, virtualizer, follow]);
 
   const lanes = connections.flatMap((c) => [
     { key: `${c}-client`, x: laneX(c, 'client'), label: `${c} (page)` },
@@ -64,7 +66,7 @@ export default function SequenceDiagram({ frames, rows, frameNodes }: SequenceDi
       <div ref={scrollRef} className="panel__scroll sequence__scroll">
         <div style={{ height: virtualizer.getTotalSize(), width, position: 'relative' }}>
           {virtualizer.getVirtualItems().map((item) => {
-            const i = rows[item.index]!;
+            const i = rows ? rows[item.index]! : item.index;
             const f = frames[i]!;
             const client = laneX(f.connection, 'client');
             const broker = laneX(f.connection, 'broker');

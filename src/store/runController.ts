@@ -92,13 +92,21 @@ export async function startRun(graph: Graph = useDocument.getState().graph, opts
       stepMode,
     });
     current = run;
-    unsubscribers = [run.subscribe(enqueue), run.subscribeFrames(enqueueFrame)];
+    unsubscribers = [run.subscribe(enqueue), run.subscribeFrames(enqueueFrame), useRun.subscribe(endWhenAllClosed)];
     watchHeld(stepMode);
   } catch (err) {
     const message = err instanceof Error ? err.message : String(err);
     useRunControl.setState({ status: 'idle', problems: [{ message: `The run could not start: ${message}` }] });
   }
   return useRunControl.getState().problems;
+}
+
+/** Every connection has closed or failed on its own: the run is over, so Run can be pressed again. */
+function endWhenAllClosed(s: ReturnType<typeof useRun.getState>) {
+  if (useRunControl.getState().status !== 'running') return;
+  const connections = Object.keys(s.kindOf).filter((id) => s.kindOf[id] === 'connection');
+  const over = connections.length > 0 && connections.every((id) => s.nodes[id]?.state === 'closed' || s.nodes[id]?.state === 'error');
+  if (over) void stopRun();
 }
 
 /** Closes everything children-first; unsettled transfers end as `unsent` or `lost`. */
