@@ -14,7 +14,7 @@ import {
   nodeById,
   nodesOf,
   selectNode,
-} from './editorHelpers.ts';
+} from './editorSteps.ts';
 
 const KINDS = ['Connection', 'Session', 'Sender', 'Receiver', 'Transfer'] as const;
 
