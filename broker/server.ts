@@ -5,7 +5,7 @@ import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { serveStatic } from './staticFiles.ts';
 import { createBroker, type Broker, type BrokerOptions } from './broker.ts';
-import { createWsServer } from './transportWs.ts';
+import { createWsServer, upgradeProblem } from './transportWs.ts';
 import { handleManagement } from './management.ts';
 
 export interface ServerOptions {
@@ -47,6 +47,11 @@ export async function startServer(opts: ServerOptions = {}): Promise<RunningServ
   const wss = createWsServer(Math.max(1 << 20, broker.limits.maxFrameSize * 4));
   http.on('upgrade', (req, socket, head) => {
     socket.on('error', () => socket.destroy());
+    const problem = upgradeProblem(req);
+    if (problem) {
+      socket.end(`HTTP/1.1 400 Bad Request\r\ncontent-type: text/plain\r\ncontent-length: ${Buffer.byteLength(problem)}\r\nconnection: close\r\n\r\n${problem}`);
+      return;
+    }
     wss.handleUpgrade(req, socket, head, (ws) => broker.acceptWebSocket(ws, req));
   });
   await new Promise<void>((ok, fail) => http.once('error', fail).listen(opts.port ?? 0, host, () => ok()));

@@ -13,6 +13,14 @@ export function chooseSubprotocol(offered: Set<string>): string | false {
   return false;
 }
 
+/** Why an upgrade request must be refused (it offers only subprotocols we do not speak), or null. */
+export function upgradeProblem(req: IncomingMessage): string | null {
+  const header = req.headers['sec-websocket-protocol'];
+  if (!header) return null;
+  const offered = new Set(header.split(',').map((p) => p.trim()).filter(Boolean));
+  return chooseSubprotocol(offered) ? null : `none of the offered WebSocket subprotocols (${[...offered].join(', ')}) is supported; offer one of ${SUBPROTOCOLS.join(', ')}, or none`;
+}
+
 /** A WebSocket server that accepts upgrades but listens on nothing: the HTTP server hands them over. */
 export function createWsServer(maxPayload: number): WebSocketServer {
   const wss = new WebSocketServer({ noServer: true, handleProtocols: chooseSubprotocol, maxPayload });

@@ -99,13 +99,17 @@ export function sendAll(sender: Sender, messages: Message[]): Promise<string[]> 
         sent++;
       }
     };
-    sender.on('sendable', pump);
-    sender.on('settled', (ctx: EventContext) => {
+    const onSettled = (ctx: EventContext) => {
       const i = ids.get(ctx.delivery!);
       if (i === undefined) return;
       outcomes[i] = (ctx.delivery!.remote_state as { constructor: { composite_type?: string } } | undefined)?.constructor.composite_type ?? 'none';
-      if (++settled === messages.length) ok(outcomes);
-    });
+      if (++settled < messages.length) return;
+      sender.off('sendable', pump);
+      sender.off('settled', onSettled);
+      ok(outcomes);
+    };
+    sender.on('sendable', pump);
+    sender.on('settled', onSettled);
     pump();
   });
 }
