@@ -18,6 +18,7 @@ import type { QueuedMessage } from './queue.ts';
 import { settle, type Outcome } from './settle.ts';
 import { readMessage, encodeMessage } from './message.ts';
 import { CBS_ADDRESS, cbsReply } from './cbs.ts';
+import { allowSameNameBothWays } from './linkNames.ts';
 import { resolveLimits, type Limits } from './limits.ts';
 
 export interface BrokerOptions {
@@ -164,13 +165,13 @@ export function createBroker(opts: BrokerOptions = {}): Broker {
     raw.onClose((error) => {
       stopped = true;
       handlers.end?.(error);
-      cleanup(conn);
+      process.nextTick(() => cleanup(conn));
     });
     const internals = amqp as unknown as ConnectionInternals;
-    const process = internals._process.bind(amqp);
+    const rheaProcess = internals._process.bind(amqp);
     internals._process = () => {
       try {
-        process();
+        rheaProcess();
       } catch {
         // a state rhea cannot continue from: end this connection only
         stopped = true;
@@ -339,11 +340,14 @@ export function createBroker(opts: BrokerOptions = {}): Broker {
         return;
       }
       const theirs = (amqp as unknown as { max_frame_size?: number }).max_frame_size;
-      if (theirs !== undefined && theirs < 512) {
+      if (typeof theirs === 'number' && theirs < 512) {
         amqp.close({ condition: 'amqp:frame-size-too-small', description: `max-frame-size ${theirs} is below the AMQP minimum of 512 bytes` });
       }
     });
-    amqp.on('session_open', (ctx: EventContext) => watchTransfers(ctx.session as Session));
+    amqp.on('session_open', (ctx: EventContext) => {
+      watchTransfers(ctx.session as Session);
+      allowSameNameBothWays(ctx.session as Session);
+    });
     amqp.on('sender_open', (ctx: EventContext) => openConsumer(conn, ctx.sender!));
     amqp.on('receiver_open', (ctx: EventContext) => openProducer(conn, ctx.receiver!));
     amqp.on('sender_flow', pumpFor);
@@ -365,20 +369,23 @@ export function createBroker(opts: BrokerOptions = {}): Broker {
       if (!ctx.delivery.remote_settled) settle(ctx.delivery, outcome);
       if (p.address === null || p.address === CBS_ADDRESS) topUp(p);
     });
-    amqp.on('sender_close', (ctx: EventContext) => {
+    // Endings are handled after rhea has dispatched the dispositions that arrived with them, so an
+    // accept sent just before a detach or close still counts and is not put back in the queue.
+    const later = (f: () => void) => process.nextTick(f);
+    amqp.on('sender_close', (ctx: EventContext) => later(() => {
       const c = ctx.sender && consumerOf(ctx.sender);
       if (c) dropConsumer(conn, c);
-    });
-    amqp.on('receiver_close', (ctx: EventContext) => {
+    }));
+    amqp.on('receiver_close', (ctx: EventContext) => later(() => {
       const p = ctx.receiver && Producer.of(ctx.receiver);
       if (p) dropProducer(conn, p);
-    });
-    amqp.on('session_close', (ctx: EventContext) => {
+    }));
+    amqp.on('session_close', (ctx: EventContext) => later(() => {
       for (const c of conn.consumers) if (c.link.session === ctx.session) dropConsumer(conn, c);
       for (const p of conn.producers) if (p.link.session === ctx.session) dropProducer(conn, p);
-    });
-    amqp.on('connection_close', () => cleanup(conn));
-    amqp.on('disconnected', () => cleanup(conn));
+    }));
+    amqp.on('connection_close', () => later(() => cleanup(conn)));
+    amqp.on('disconnected', () => later(() => cleanup(conn)));
     for (const e of ['connection_error', 'session_error', 'sender_error', 'receiver_error']) amqp.on(e, () => { /* the *_close that follows cleans up */ });
     amqp.on('protocol_error', (e: unknown) => {
       closeWithError(conn, { condition: 'amqp:connection:framing-error', description: String((e as Error)?.message ?? e) });
