@@ -90,6 +90,15 @@ interface FramesInternals {
 
 const framesModule = createRequire(import.meta.url)('rhea/lib/frames.js') as FramesInternals;
 
+/** The AMQP condition for an error rhea raised while reading a peer's frames. */
+export function conditionFor(e: unknown, fallback: string): AmqpError {
+  const description = String((e as Error)?.message ?? e);
+  if (/already received|after detach|frame sequence|on sending link/i.test(description)) return { condition: 'amqp:illegal-state', description: `frame out of order: ${description}` };
+  if (/invalid handle/i.test(description)) return { condition: 'amqp:session:unattached-handle', description };
+  if (/remote channel/i.test(description)) return { condition: 'amqp:connection:framing-error', description };
+  return { condition: fallback, description };
+}
+
 let brokerCount = 0;
 
 export function createBroker(opts: BrokerOptions = {}): Broker {
@@ -387,12 +396,8 @@ export function createBroker(opts: BrokerOptions = {}): Broker {
     amqp.on('connection_close', () => later(() => cleanup(conn)));
     amqp.on('disconnected', () => later(() => cleanup(conn)));
     for (const e of ['connection_error', 'session_error', 'sender_error', 'receiver_error']) amqp.on(e, () => { /* the *_close that follows cleans up */ });
-    amqp.on('protocol_error', (e: unknown) => {
-      closeWithError(conn, { condition: 'amqp:connection:framing-error', description: String((e as Error)?.message ?? e) });
-    });
-    amqp.on('error', (e: unknown) => {
-      closeWithError(conn, { condition: 'amqp:decode-error', description: String((e as Error)?.message ?? e) });
-    });
+    amqp.on('protocol_error', (e: unknown) => closeWithError(conn, conditionFor(e, 'amqp:connection:framing-error')));
+    amqp.on('error', (e: unknown) => closeWithError(conn, conditionFor(e, 'amqp:decode-error')));
   }
 
   return {

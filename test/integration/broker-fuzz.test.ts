@@ -154,3 +154,18 @@ describe('embedded broker against bad input', () => {
     expect(text).toContain('frame size 4');
   });
 });
+
+describe('embedded broker against frames out of order', () => {
+  it('closes a connection that attaches the same link twice with illegal-state, naming the problem', async () => {
+    const parts = validFrames(false);
+    const reply = await new Promise<Buffer>((ok) => {
+      const chunks: Buffer[] = [];
+      const socket = connect(b.tcpPort, '127.0.0.1', () => socket.write(Buffer.concat([...parts.slice(0, 4), parts[3]!])));
+      socket.on('data', (d) => chunks.push(d));
+      socket.on('close', () => ok(Buffer.concat(chunks)));
+    });
+    const text = reply.toString('latin1');
+    expect(text).toContain('amqp:illegal-state');
+    expect(text).toContain('Attach already received');
+  });
+});
