@@ -375,7 +375,9 @@ export function createBroker(opts: BrokerOptions = {}): Broker {
       p.lastPayload = null;
       if (!payload) return;
       const outcome = route(p, payload);
-      if (!ctx.delivery.remote_settled) settle(ctx.delivery, outcome);
+      // a pre-settled transfer needs no outcome, but rhea frees its slot only once we settle too
+      if (ctx.delivery.remote_settled) ctx.delivery.update(true);
+      else settle(ctx.delivery, outcome);
       if (p.address === null || p.address === CBS_ADDRESS) topUp(p);
     });
     // Endings are handled after rhea has dispatched the dispositions that arrived with them, so an

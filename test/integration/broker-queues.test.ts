@@ -46,4 +46,29 @@ describe('embedded broker queues', () => {
     expect([...got.a!, ...got.b!].sort((x, y) => x - y)).toEqual(Array.from({ length: 200 }, (_, i) => i));
     expect((await queueInfo(b, 'shared'))?.consumers).toBe(2);
   });
+
+  it('stores pre-settled transfers without outcomes, more of them than one session window holds', async () => {
+    const s = await openSender(await client(), 'fire-and-forget', { snd_settle_mode: 1 });
+    let n = 0;
+    await new Promise<void>((ok) => {
+      const pump = () => {
+        while (s.sendable() && n < 5000) s.send({ body: n++ });
+        if (n === 5000) ok();
+      };
+      s.on('sendable', pump);
+      pump();
+    });
+    await until(async () => (await queueInfo(b, 'fire-and-forget'))?.enqueued === 5000, 15_000, '5,000 pre-settled messages stored');
+  }, 30_000);
+
+  it('hands a pre-settled consumer each message once and counts it as delivered', async () => {
+    const s = await openSender(await client(), 'at-most-once');
+    await sendAll(s, Array.from({ length: 20 }, (_, i) => ({ body: i })));
+    const got: number[] = [];
+    const r = await openReceiver(await client(), 'at-most-once', { snd_settle_mode: 1, credit_window: 50 });
+    r.on('message', (ctx: EventContext) => { got.push(ctx.message!.body as number); });
+    await until(() => got.length === 20);
+    expect(got).toEqual(Array.from({ length: 20 }, (_, i) => i));
+    expect(await queueInfo(b, 'at-most-once')).toMatchObject({ depth: 0, dequeued: 20 });
+  });
 });
