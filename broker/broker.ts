@@ -99,6 +99,9 @@ export function conditionFor(e: unknown, fallback: string): AmqpError {
   return { condition: fallback, description };
 }
 
+/** time a new connection has to send its AMQP open (after SASL) */
+const HANDSHAKE_TIMEOUT_MS = 10_000;
+
 let brokerCount = 0;
 
 export function createBroker(opts: BrokerOptions = {}): Broker {
@@ -187,6 +190,10 @@ export function createBroker(opts: BrokerOptions = {}): Broker {
         raw.destroy();
       }
     };
+    // a socket that never completes the open exchange must not hold a connection slot forever
+    const handshake = setTimeout(() => { if (!internals.state.remote_open) raw.destroy(); }, HANDSHAKE_TIMEOUT_MS);
+    handshake.unref();
+    raw.onClose(() => clearTimeout(handshake));
     listen(conn);
     amqp.accept({
       on: (event: string, handler: (arg?: unknown) => void) => { handlers[event] = handler; },

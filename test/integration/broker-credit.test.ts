@@ -153,4 +153,21 @@ describe('embedded broker credit and outcomes', () => {
     expect(got2.map((c) => c.message!.body)).toEqual(['m0', 'm1', 'm2']);
     expect(got2.every((c) => c.message!.delivery_count === 1)).toBe(true);
   });
+
+  it('returns unsettled deliveries to the queue when their receiver link closes', async () => {
+    await fill('detached', 2);
+    const r1 = await openReceiver(await client(), 'detached', { credit_window: 0, autoaccept: false });
+    const got1 = collect(r1);
+    r1.add_credit(2);
+    await until(() => got1.length === 2);
+    got1[0]!.delivery!.accept();
+    r1.close();
+    await next(r1, 'receiver_close');
+    await until(async () => (await queueInfo(b, 'detached'))?.depth === 1, 5000, 'the unsettled one back');
+    expect(await queueInfo(b, 'detached')).toMatchObject({ dequeued: 1, consumers: 0 });
+    const got2 = collect(await openReceiver(await client(), 'detached', { credit_window: 5 }));
+    await until(() => got2.length === 1);
+    expect(got2[0]!.message!.body).toBe('m1');
+  });
 });
+
