@@ -16,7 +16,7 @@ import { Producer, creditOf, watchTransfers } from './incoming.ts';
 import { QueueNode, PRODUCER_WINDOW } from './queueNode.ts';
 import type { QueuedMessage } from './queue.ts';
 import { settle, type Outcome } from './settle.ts';
-import { readMessage, encodeMessage } from './message.ts';
+import { readMessage, encodeMessage, withAnnotations } from './message.ts';
 import { CBS_ADDRESS, cbsReply } from './cbs.ts';
 import { allowSameNameBothWays } from './linkNames.ts';
 import { resolveLimits, type Limits } from './limits.ts';
@@ -139,7 +139,11 @@ export function createBroker(opts: BrokerOptions = {}): Broker {
         node.queue.settled();
         node.queue.stats.deadLettered++;
         const dlq = nodeFor(`${node.address}.dlq`);
-        dlq.queue.push(m.payload, m.deliveryCount);
+        // say why and where from, the way brokers commonly annotate dead letters
+        const why: Record<string, string> = { 'x-opt-deadletter-queue': node.address };
+        if (outcome.condition) why['x-opt-deadletter-reason'] = outcome.condition;
+        if (outcome.description) why['x-opt-deadletter-description'] = outcome.description;
+        dlq.queue.push(withAnnotations(m.payload, why), m.deliveryCount);
         dlq.pump();
       }
       node.pump();

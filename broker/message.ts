@@ -4,10 +4,18 @@ import rhea from 'rhea';
 import type { Message } from 'rhea';
 
 const HEADER = 0x70;
+const DELIVERY_ANNOTATIONS = 0x71;
+const MESSAGE_ANNOTATIONS = 0x72;
 
+interface TypedValue { descriptor?: { value: unknown }; value: unknown }
 interface TypesInternals {
-  Reader: new (b: Buffer) => { read(): { descriptor?: { value: unknown } }; position: number };
+  Reader: new (b: Buffer) => { read(): TypedValue; remaining(): number; position: number };
   Writer: new () => { write(v: unknown): void; toBuffer(): Buffer };
+  Map32(items: unknown[]): unknown;
+  described_nc(descriptor: unknown, value: unknown): unknown;
+  wrap_ulong(n: number): unknown;
+  wrap_symbol(s: string): unknown;
+  wrap_string(s: string): unknown;
 }
 interface MessageInternals {
   header(fields: Record<string, unknown>): { described(): unknown };
@@ -46,6 +54,41 @@ export function withDeliveryCount(payload: Buffer, deliveryCount: number): Buffe
   const writer = new types.Writer();
   writer.write(sections.header(fields).described());
   return Buffer.concat([writer.toBuffer(), payload.subarray(length)]);
+}
+
+/**
+ * The same message with these message-annotations added (symbol keys, string values), every other
+ * section and existing annotation kept byte for byte. The payload is returned unchanged when it
+ * cannot be read as sections.
+ */
+export function withAnnotations(payload: Buffer, annotations: Record<string, string>): Buffer {
+  try {
+    const reader = new types.Reader(payload);
+    let insertAt = 0; // after header and delivery-annotations
+    while (reader.remaining()) {
+      const start = reader.position;
+      const section = reader.read();
+      const code = Number(section.descriptor?.value);
+      if (code === HEADER || code === DELIVERY_ANNOTATIONS) {
+        insertAt = reader.position;
+        continue;
+      }
+      if (code === MESSAGE_ANNOTATIONS && Array.isArray(section.value)) {
+        return Buffer.concat([payload.subarray(0, start), annotationSection([...section.value], annotations), payload.subarray(reader.position)]);
+      }
+      break;
+    }
+    return Buffer.concat([payload.subarray(0, insertAt), annotationSection([], annotations), payload.subarray(insertAt)]);
+  } catch {
+    return payload;
+  }
+}
+
+function annotationSection(items: unknown[], annotations: Record<string, string>): Buffer {
+  for (const [k, v] of Object.entries(annotations)) items.push(types.wrap_symbol(k), types.wrap_string(v));
+  const writer = new types.Writer();
+  writer.write(types.described_nc(types.wrap_ulong(MESSAGE_ANNOTATIONS), types.Map32(items)));
+  return writer.toBuffer();
 }
 
 /** Encode a message the broker writes itself (a CBS reply). */

@@ -108,6 +108,9 @@ describe('embedded broker credit and outcomes', () => {
     const dead = collect(await openReceiver(await client(), 'poison.dlq', { credit_window: 1 }));
     await until(() => dead.length === 1);
     expect(dead[0]!.message!.body).toBe('m0');
+    expect(dead[0]!.message!.message_annotations).toEqual({
+      'x-opt-deadletter-queue': 'poison', 'x-opt-deadletter-reason': 'amqp:invalid-field', 'x-opt-deadletter-description': 'bad order',
+    });
   });
 
   it('applies each outcome of a receiver that settles several deliveries differently', async () => {
