@@ -4,4 +4,5 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 bash scripts/ensure-node-modules.sh
 npx vite build --logLevel warn
-exec npx tsx broker/main.ts --serve-app dist "$@"
+# node itself, not a wrapper, so Ctrl+C and SIGTERM reach the broker and it closes cleanly
+exec node --import tsx broker/main.ts --serve-app dist "$@"
