@@ -304,7 +304,8 @@ export function createBroker(opts: BrokerOptions = {}): Broker {
     const source = link.source as { address?: string | null; dynamic?: boolean } | null | undefined;
     const attach = (link as unknown as LinkInternals).local.attach;
     attach.snd_settle_mode = link.snd_settle_mode === 1 ? 1 : 0;
-    attach.rcv_settle_mode = 0;
+    // the receiver decides its own settlement mode; in `second` we settle after its outcome
+    attach.rcv_settle_mode = (link as unknown as { rcv_settle_mode?: number }).rcv_settle_mode === 1 ? 1 : 0;
     link.set_target(link.target as Parameters<Sender['set_target']>[0]);
     let node: QueueNode;
     if (source?.dynamic) {

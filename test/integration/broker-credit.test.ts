@@ -172,5 +172,18 @@ describe('embedded broker credit and outcomes', () => {
     await until(() => got2.length === 1);
     expect(got2[0]!.message!.body).toBe('m1');
   });
+
+  it('settles after the outcome of a receiver in rcv-settle-mode second, removing the message once', async () => {
+    await fill('second', 2);
+    const r = await openReceiver(await client(), 'second', { credit_window: 0, autoaccept: false, rcv_settle_mode: 1 });
+    const got = collect(r);
+    const settled: unknown[] = [];
+    r.on('settled', (ctx: EventContext) => { settled.push(ctx.delivery!.id); });
+    r.add_credit(2);
+    await until(() => got.length === 2);
+    got[0]!.delivery!.accept();
+    await until(() => settled.length === 1, 5000, 'the broker settling after our outcome');
+    expect(await queueInfo(b, 'second')).toMatchObject({ depth: 0, dequeued: 1 });
+  });
 });
 
