@@ -30,6 +30,9 @@ main(async () => {
     const ring: EngineEvent[] = new Array<EngineEvent>(LOG_RING);
     let written = 0;
     let settledCount = 0;
+    let receivedCount = 0;
+    let allReceived!: () => void;
+    const received = new Promise<void>((ok) => (allReceived = ok));
     const samples: { transfers: number; heapMb: number }[] = [];
     const started = performance.now();
     const run = runGraph(graph, { createWebSocket: nodeWebSocketFactory });
@@ -37,6 +40,7 @@ main(async () => {
     let sampling = Promise.resolve();
     run.subscribe((e) => {
       ring[written++ % LOG_RING] = e;
+      if (e.event === 'MESSAGE_RECEIVED' && ++receivedCount === TRANSFERS) allReceived();
       if (e.event !== 'TRANSFER_SETTLED') return;
       settledCount++;
       if (settledCount === nextSample) {
@@ -52,6 +56,7 @@ main(async () => {
       }
     });
     const summary = await run.settled;
+    await received;
     await sampling;
     await run.stop();
     if (summary.accepted !== TRANSFERS) throw new Error(`expected ${TRANSFERS} accepted, got ${JSON.stringify(summary)}`);

@@ -1,6 +1,7 @@
 // Starts the embedded broker in a child process (bench/lib/brokerProcess.ts) and stops it.
 import { spawn } from 'node:child_process';
 import { createInterface } from 'node:readline';
+import { fileURLToPath } from 'node:url';
 
 export interface ChildBroker {
   wsUrl: string;
@@ -10,7 +11,7 @@ export interface ChildBroker {
 }
 
 export async function startChildBroker(): Promise<ChildBroker> {
-  const child = spawn(process.execPath, ['--import', 'tsx', 'bench/lib/brokerProcess.ts'], {
+  const child = spawn(process.execPath, ['--import', 'tsx', fileURLToPath(new URL('./brokerProcess.ts', import.meta.url))], {
     stdio: ['pipe', 'pipe', 'inherit'],
     env: { ...process.env, NODE_OPTIONS: '' },
   });

@@ -38,6 +38,8 @@ export async function startBenchBrowser(): Promise<BenchBrowser> {
     async openApp(storage = {}) {
       const context = await browser.newContext({ viewport: { width: 1440, height: 900 } });
       const page = await context.newPage();
+      // tsx compiles the functions we pass to page.evaluate with esbuild's keepNames, which calls __name.
+      await page.addInitScript('globalThis.__name = (f) => f;');
       await page.addInitScript((entries) => {
         // Only on the first load: later reloads keep what the page saved.
         if (sessionStorage.getItem('bench-init')) return;

@@ -8,7 +8,13 @@ export function percentile(samples: readonly number[], p: number): number {
   return sorted[rank - 1]!;
 }
 
-export const median = (samples: readonly number[]): number => percentile(samples, 50);
+/** The middle sample (the mean of the two middle ones for an even count); NaN for no samples. */
+export function median(samples: readonly number[]): number {
+  if (!samples.length) return NaN;
+  const sorted = [...samples].sort((a, b) => a - b);
+  const mid = sorted.length >> 1;
+  return sorted.length % 2 ? sorted[mid]! : (sorted[mid - 1]! + sorted[mid]!) / 2;
+}
 
 export const sum = (samples: readonly number[]): number => samples.reduce((a, b) => a + b, 0);
 
