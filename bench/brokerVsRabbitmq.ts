@@ -42,7 +42,7 @@ main(async () => {
       ['embeddedWs', embedded.wsUrl], ['rabbitWs', rabbit.AMQPFLOW_RABBITMQ_WS_URL!],
     ];
     // A warm-up round each (not counted): JIT, queue creation, RabbitMQ's first-connection work.
-    for (const [label, url] of targets) await probe({ url, address: `/queue/bench-warm-${process.pid}`, messages: 2_000, bodySize: BODY, creditWindow: CREDIT });
+    for (const [, url] of targets) await probe({ url, address: `/queue/bench-warm-${process.pid}`, messages: 2_000, bodySize: BODY, creditWindow: CREDIT });
     for (let round_ = 0; round_ < ROUNDS; round_++) {
       // Alternate which broker goes first, so drift on a shared machine falls on both.
       const order = round_ % 2 === 0 ? targets : [targets[1]!, targets[0]!, targets[3]!, targets[2]!];

@@ -27,7 +27,7 @@ function connectionOptions(url: string, subprotocols: string[]): ConnectionOptio
   const base = { container_id: `probe-${process.pid}-${Math.random().toString(36).slice(2)}`, reconnect: false, hostname: 'localhost' } as const;
   if (u.protocol === 'amqp:') return { ...base, host: u.hostname, port: Number(u.port || 5672), sasl_mechanisms: undefined } as ConnectionOptions;
   const factory = rhea.websocket_connect(WebSocket as never);
-  return { ...base, connection_details: factory(url, subprotocols, {}) } as ConnectionOptions;
+  return { ...base, connection_details: factory(url, subprotocols, {}) } as unknown as ConnectionOptions;
 }
 
 export function probe(o: ProbeOptions): Promise<ProbeResult> {
