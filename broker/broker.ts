@@ -371,7 +371,10 @@ export function createBroker(opts: BrokerOptions = {}): Broker {
     });
     amqp.on('sender_open', (ctx: EventContext) => openConsumer(conn, ctx.sender!));
     amqp.on('receiver_open', (ctx: EventContext) => openProducer(conn, ctx.receiver!));
-    amqp.on('sender_flow', pumpFor);
+    amqp.on('sender_flow', (ctx: EventContext) => {
+      if (ctx.sender) consumerOf(ctx.sender)?.onFlow();
+      pumpFor(ctx);
+    });
     amqp.on('sendable', pumpFor);
     amqp.on('sender_draining', pumpFor);
     for (const outcome of ['accepted', 'released', 'modified', 'rejected', 'settled']) {

@@ -1,13 +1,19 @@
 // A consumer: the broker's sending end of a link whose peer is a receiver. Hands out queued
 // messages strictly within the receiver's credit, answers drain, and turns outcomes into queue
 // operations (accepted removes, released puts back, modified counts the failure, rejected dead-letters).
+import { createRequire } from 'node:module';
 import type { Delivery, Sender } from 'rhea';
 import type { QueuedMessage } from './queue.ts';
 import { withDeliveryCount } from './message.ts';
 import { creditOf } from './incoming.ts';
 
-interface SessionInternals { outgoing: { next_pending_delivery: number } }
-interface SenderInternals { _draining?: boolean }
+interface SessionInternals {
+  outgoing: { next_pending_delivery: number; next_transfer_id: number; window: number };
+  incoming: { next_transfer_id: number; window: number };
+  output(frame: unknown): void;
+}
+interface SenderInternals { _draining?: boolean; delivery_count: number; local: { handle: number } }
+const frames = createRequire(import.meta.url)('rhea/lib/frames.js') as { flow(fields: object): unknown };
 interface OutcomeState { constructor: { composite_type?: string }; delivery_failed?: boolean; undeliverable_here?: boolean; error?: { condition?: string; description?: string } }
 
 export type ConsumerOutcome =
@@ -31,6 +37,8 @@ export class Consumer {
   private readonly unsettled = new Map<Delivery, QueuedMessage>();
   /** deliveries handed to rhea whose transfer frame is not written yet (rhea takes credit only then) */
   private unwritten: number[] = [];
+  /** the current drain request has been answered */
+  private drainAnswered = false;
 
   constructor(link: Sender, host: ConsumerHost) {
     this.link = link;
@@ -63,11 +71,31 @@ export class Consumer {
     else this.unsettled.set(d, m);
   }
 
-  /** Answer a drain once nothing more can go: rhea then gives back the unused credit. */
+  /** A flow arrived from the receiver: a drain in it is a new request. */
+  onFlow(): void {
+    this.drainAnswered = false;
+  }
+
+  /**
+   * Answer a drain once nothing more can go. With credit left, rhea gives it back; with none left
+   * (all used, or none granted) rhea would stay silent, so the answering flow is written here.
+   */
   finishDrain(): void {
-    if (!this.draining || this.closed) return;
-    if (this.credit > 0 && this.unwritten.length === 0) this.link.set_drained(true);
-    else if (this.unwritten.length) setImmediate(() => this.finishDrain());
+    if (!this.draining || this.closed || this.drainAnswered) return;
+    const credit = this.credit; // also forgets deliveries already written
+    if (this.unwritten.length) {
+      setImmediate(() => this.finishDrain());
+      return;
+    }
+    this.drainAnswered = true;
+    if (credit > 0) return this.link.set_drained(true);
+    const session = this.link.session as unknown as SessionInternals;
+    const link = this.link as unknown as SenderInternals;
+    session.output(frames.flow({
+      next_incoming_id: session.incoming.next_transfer_id >>> 0, incoming_window: session.incoming.window,
+      next_outgoing_id: session.outgoing.next_transfer_id >>> 0, outgoing_window: session.outgoing.window,
+      handle: link.local.handle, delivery_count: link.delivery_count, link_credit: 0, drain: true,
+    }));
   }
 
   /** The receiver said something about a delivery: act once, when there is an outcome or settlement. */

@@ -52,6 +52,20 @@ describe('embedded broker credit and outcomes', () => {
     expect((await queueInfo(b, 'drain'))?.depth).toBe(0);
   });
 
+  it('answers drain when the credit is used up exactly, and when none was granted', async () => {
+    await fill('drain-exact', 2);
+    const r = await openReceiver(await client(), 'drain-exact', { credit_window: 0 });
+    const got = collect(r);
+    r.add_credit(2);
+    r.drain_credit();
+    await next(r, 'receiver_drained');
+    expect(got.length).toBe(2);
+    const empty = await openReceiver(await client(), 'drain-nothing', { credit_window: 0 });
+    empty.drain_credit();
+    await next(empty, 'receiver_drained');
+    expect((empty as unknown as { credit: number }).credit).toBe(0);
+  });
+
   it('redelivers a released message first, to the next receiver that asks', async () => {
     await fill('release', 2);
     const r = await openReceiver(await client(), 'release', { credit_window: 0, autoaccept: false });
