@@ -20,8 +20,8 @@ export async function stopRun(page: Page) {
 
 /**
  * Presses Run in the page and resolves, in the page's own clock, with the ms from the click until each
- * watched node has an element whose whole text is the given one (`{ tx1: '5000 accepted' }`),
- * checked on every DOM change.
+ * watched node has an element whose whole text is the given one (`{ tx1: '5000 accepted' }`), or,
+ * for `state=<state>`, has that `data-state` (`{ c1: 'state=open' }`); checked on every DOM change.
  */
 export async function timeRun(page: Page, watch: Record<string, string>, timeoutMs = 120_000): Promise<number> {
   return page.evaluate(({ watch, timeoutMs }) => new Promise<number>((resolve, reject) => {
@@ -32,7 +32,9 @@ export async function timeRun(page: Page, watch: Record<string, string>, timeout
     let t0 = 0;
     const holds = () => patterns.every(([id, text]) => {
       const node = canvas.querySelector(`[data-node-id="${id}"]`);
-      return !!node && [...node.querySelectorAll('span, div')].some((el) => el.textContent?.trim() === text);
+      if (!node) return false;
+      if (text.startsWith('state=')) return node.getAttribute('data-state') === text.slice(6);
+      return [...node.querySelectorAll('span, div')].some((el) => el.textContent?.trim() === text);
     });
     const observer = new MutationObserver(() => {
       if (!holds()) return;

@@ -1,0 +1,57 @@
+// ui_flood_p95_ms and ui_flood_longtasks: frame times in Chromium while 5,000 engine events a second
+// arrive for 10 s through the run store's real enqueue path, with the event log already holding
+// 100,000 entries. Events come from the page's opt-in test hook (localStorage `amqpFlowTestHooks`),
+// which enqueues CREDIT events exactly as run.subscribe(enqueue) does during a run.
+import { startBenchBrowser } from './lib/browser.ts';
+import { startFrameRecorder, stopFrameRecorder } from './lib/frames.ts';
+import { detail, figure, main } from './lib/report.ts';
+import { percentile, round } from './lib/stats.ts';
+
+const PRELOAD = 100_000;
+const RATE = 5_000;
+const SECONDS = 10;
+
+main(async () => {
+  const bb = await startBenchBrowser();
+  try {
+    const page = await bb.openApp({ amqpFlowTestHooks: '1' });
+    const log = page.getByRole('region', { name: 'Event log' });
+    await page.evaluate((n) => (window as unknown as { __amqpFlowTest: { enqueueMany(n: number): void } }).__amqpFlowTest.enqueueMany(n), PRELOAD);
+    await log.getByText(`${PRELOAD} events`, { exact: true }).waitFor({ timeout: 60_000 });
+    await page.waitForTimeout(1000);
+
+    await startFrameRecorder(page);
+    const delivered = await page.evaluate(({ rate, seconds }) => new Promise<number>((resolve) => {
+      const hooks = (window as unknown as { __amqpFlowTest: { enqueueMany(n: number): void } }).__amqpFlowTest;
+      const t0 = performance.now();
+      let sent = 0;
+      // Every 10 ms, whatever the rate owes by now: a late timer catches up instead of lowering the rate.
+      const timer = setInterval(() => {
+        const elapsed = Math.min(performance.now() - t0, seconds * 1000);
+        const owed = Math.floor((elapsed / 1000) * rate) - sent;
+        if (owed > 0) {
+          hooks.enqueueMany(owed);
+          sent += owed;
+        }
+        if (elapsed >= seconds * 1000) {
+          clearInterval(timer);
+          resolve(sent);
+        }
+      }, 10);
+    }), { rate: RATE, seconds: SECONDS });
+    const { deltas, longTasks } = await stopFrameRecorder(page);
+
+    const over100 = longTasks.filter((d) => d > 100).length;
+    const p95 = percentile(deltas, 95);
+    console.log(`${delivered} events in ${SECONDS} s; ${deltas.length} frames, p50 ${percentile(deltas, 50).toFixed(1)} ms, p95 ${p95.toFixed(1)} ms, max ${Math.max(...deltas).toFixed(1)} ms; long tasks ${longTasks.length} (> 100 ms: ${over100})`);
+    detail('ui_flood_p95_ms', {
+      preloaded: PRELOAD, eventsPerSecond: RATE, seconds: SECONDS, delivered, frames: deltas.length,
+      p50: round(percentile(deltas, 50), 1), p99: round(percentile(deltas, 99), 1), max: round(Math.max(...deltas), 1),
+      longTasksOver50: longTasks.length, longTaskMs: longTasks.map((d) => round(d, 0)),
+    });
+    figure('ui_flood_p95_ms', round(p95, 1), 'ms');
+    figure('ui_flood_longtasks', over100, 'count');
+  } finally {
+    await bb.close();
+  }
+});
