@@ -4,20 +4,17 @@
 import type { IncomingMessage } from 'node:http';
 import { createRequire } from 'node:module';
 import rhea from 'rhea';
-import type { AmqpError, Connection, EventContext, Receiver, Sender, Session } from 'rhea';
+import type { AmqpError, Connection, EventContext, Sender, Session } from 'rhea';
 import type { WebSocket } from 'ws';
 import { FrameGuard, type Violation } from './frameGuard.ts';
 import type { RawSocket } from './rawSocket.ts';
 import { listenTcp as listenTcpSocket, type TcpListener } from './transportTcp.ts';
 import { wsSocket } from './transportWs.ts';
 import { configureSasl } from './sasl.ts';
-import { Consumer, type ConsumerOutcome } from './outgoing.ts';
-import { Producer, creditOf, watchTransfers } from './incoming.ts';
-import { QueueNode, PRODUCER_WINDOW } from './queueNode.ts';
-import type { QueuedMessage } from './queue.ts';
-import { settle, type Outcome } from './settle.ts';
-import { readMessage, encodeMessage, withAnnotations } from './message.ts';
-import { CBS_ADDRESS, cbsReply } from './cbs.ts';
+import type { Consumer } from './outgoing.ts';
+import { Producer, watchTransfers } from './incoming.ts';
+import { settle } from './settle.ts';
+import { Router } from './router.ts';
 import { allowSameNameBothWays } from './linkNames.ts';
 import { resolveLimits, type Limits } from './limits.ts';
 
@@ -81,7 +78,6 @@ interface ConnectionInternals {
   local_channel_map: Record<string, SessionInternals | undefined>;
 }
 interface SessionInternals { is_open(): boolean; links: Record<string, { is_open(): boolean } | undefined> }
-interface LinkInternals { local: { attach: { snd_settle_mode?: number; rcv_settle_mode?: number; max_message_size?: number } } }
 interface FramesInternals {
   write_frame(frame: unknown): Buffer;
   amqp_frame(channel: number, performative: unknown): unknown;
@@ -109,46 +105,12 @@ export function createBroker(opts: BrokerOptions = {}): Broker {
   const container = rhea.create_container({ id: opts.containerId ?? 'amqp-flow-broker' });
   container.on('error', () => { /* every error also closes its connection; nothing to add here */ });
   const saslRequired = configureSasl(container, opts.users);
-  const nodes = new Map<string, QueueNode>();
   const conns = new Set<Conn>();
-  const consumerNode = new Map<Consumer, QueueNode>();
-  const dynamicOwner = new Map<Consumer, QueueNode>();
   const tcpListeners = new Set<TcpListener>();
   const broker = ++brokerCount;
+  const router = new Router(limits, `amq.dynamic.${broker}`);
   let connCount = 0;
-  let dynamicCount = 0;
   let closing = false;
-
-  const nodeFor = (address: string): QueueNode => {
-    let node = nodes.get(address);
-    if (!node) nodes.set(address, (node = new QueueNode(address, { maxDepth: limits.maxQueueDepth })));
-    return node;
-  };
-
-  const host = {
-    outcome(c: Consumer, m: QueuedMessage, outcome: ConsumerOutcome) {
-      const node = consumerNode.get(c);
-      if (!node) return;
-      if (outcome.kind === 'accepted') {
-        node.queue.settled();
-      } else if (outcome.kind === 'released') {
-        if (outcome.deliveryFailed) m.deliveryCount++;
-        if (outcome.undeliverableHere) (m.avoid ??= new Set()).add(c.id);
-        node.queue.putBack(m);
-      } else {
-        node.queue.settled();
-        node.queue.stats.deadLettered++;
-        const dlq = nodeFor(`${node.address}.dlq`);
-        // say why and where from, the way brokers commonly annotate dead letters
-        const why: Record<string, string> = { 'x-opt-deadletter-queue': node.address };
-        if (outcome.condition) why['x-opt-deadletter-reason'] = outcome.condition;
-        if (outcome.description) why['x-opt-deadletter-description'] = outcome.description;
-        dlq.queue.push(withAnnotations(m.payload, why), m.deliveryCount);
-        dlq.pump();
-      }
-      node.pump();
-    },
-  };
 
   function accept(raw: RawSocket): void {
     const counted = closing ? false : [...conns].filter((c) => c.counted).length < limits.maxConnections;
@@ -244,108 +206,12 @@ export function createBroker(opts: BrokerOptions = {}): Broker {
 
   function dropConsumer(conn: Conn, c: Consumer): void {
     conn.consumers.delete(c);
-    const node = consumerNode.get(c);
-    consumerNode.delete(c);
-    node?.removeConsumer(c);
-    const owned = dynamicOwner.get(c);
-    if (owned) {
-      dynamicOwner.delete(c);
-      nodes.delete(owned.address);
-      for (const p of owned.producers) p.fail('amqp:resource-deleted', `the temporary queue ${owned.address} was deleted when its receiver closed`);
-    }
+    router.dropConsumer(c);
   }
 
   function dropProducer(conn: Conn, p: Producer): void {
     conn.producers.delete(p);
-    p.closed = true;
-    if (p.address !== null) nodes.get(p.address)?.removeProducer(p);
-  }
-
-  function topUp(p: Producer): void {
-    if (!p.closed && creditOf(p.link) < PRODUCER_WINDOW / 2) p.link.add_credit(PRODUCER_WINDOW - creditOf(p.link));
-  }
-
-  /** Store or answer one complete incoming message; the outcome goes back to its sender. */
-  function route(p: Producer, payload: Buffer): Outcome {
-    if (p.address === CBS_ADDRESS) return cbs(payload);
-    if (p.address !== null) {
-      const node = nodeFor(p.address);
-      node.queue.push(payload);
-      node.pump();
-      return { kind: 'accepted' };
-    }
-    const to = readMessage(payload)?.to;
-    if (typeof to !== 'string' || to === '') {
-      return { kind: 'rejected', condition: 'amqp:precondition-failed', description: 'this link has no target address, so each message needs a "to" property naming its queue' };
-    }
-    if (to === CBS_ADDRESS) return cbs(payload);
-    const node = nodeFor(to);
-    if (node.queue.room <= 0) {
-      return { kind: 'rejected', condition: 'amqp:resource-limit-exceeded', description: `queue ${to} is full (max-queue-depth ${limits.maxQueueDepth})` };
-    }
-    node.queue.push(payload);
-    node.pump();
-    return { kind: 'accepted' };
-  }
-
-  function cbs(payload: Buffer): Outcome {
-    const request = readMessage(payload);
-    if (!request) return { kind: 'rejected', condition: 'amqp:decode-error', description: 'the message could not be decoded' };
-    const reply = cbsReply(request);
-    if (reply && typeof reply.to === 'string') {
-      const node = nodeFor(reply.to);
-      node.queue.push(encodeMessage(reply));
-      node.pump();
-    }
-    return { kind: 'accepted' };
-  }
-
-  function openConsumer(conn: Conn, link: Sender): void {
-    const source = link.source as { address?: string | null; dynamic?: boolean } | null | undefined;
-    const attach = (link as unknown as LinkInternals).local.attach;
-    attach.snd_settle_mode = link.snd_settle_mode === 1 ? 1 : 0;
-    // the receiver decides its own settlement mode; in `second` we settle after its outcome
-    attach.rcv_settle_mode = (link as unknown as { rcv_settle_mode?: number }).rcv_settle_mode === 1 ? 1 : 0;
-    link.set_target(link.target as Parameters<Sender['set_target']>[0]);
-    let node: QueueNode;
-    if (source?.dynamic) {
-      const address = `amq.dynamic.${broker}.${++dynamicCount}`;
-      node = new QueueNode(address, { maxDepth: limits.maxQueueDepth, dynamic: true });
-      nodes.set(address, node);
-      link.set_source({ address, dynamic: true } as Parameters<Sender['set_source']>[0]);
-    } else if (source?.address) {
-      node = nodeFor(source.address);
-      link.set_source({ address: source.address });
-    } else {
-      link.close({ condition: 'amqp:invalid-field', description: 'a receiver needs a source address (or source.dynamic for a temporary queue)' });
-      return;
-    }
-    const c = new Consumer(link, host);
-    conn.consumers.add(c);
-    consumerNode.set(c, node);
-    if (node.queue.dynamic && source?.dynamic) dynamicOwner.set(c, node);
-    node.addConsumer(c);
-  }
-
-  function openProducer(conn: Conn, link: Receiver): void {
-    const target = link.target as { address?: string | null; dynamic?: boolean } | null | undefined;
-    const attach = (link as unknown as LinkInternals).local.attach;
-    attach.rcv_settle_mode = 0;
-    attach.snd_settle_mode = link.snd_settle_mode;
-    attach.max_message_size = limits.maxMessageSize;
-    link.set_source(link.source);
-    let address: string | null = target?.address ?? null;
-    if (target?.dynamic) {
-      address = `amq.dynamic.${broker}.${++dynamicCount}`;
-      nodes.set(address, new QueueNode(address, { maxDepth: limits.maxQueueDepth, dynamic: true }));
-      link.set_target({ address, dynamic: true } as Parameters<Receiver['set_target']>[0]);
-    } else {
-      link.set_target((target ? { address: address ?? undefined } : null) as Parameters<Receiver['set_target']>[0]);
-    }
-    const p = new Producer(link, address, { maxMessageSize: limits.maxMessageSize });
-    conn.producers.add(p);
-    if (address !== null && address !== CBS_ADDRESS) nodeFor(address).addProducer(p);
-    else link.add_credit(PRODUCER_WINDOW);
+    router.dropProducer(p);
   }
 
   function listen(conn: Conn): void {
@@ -353,7 +219,7 @@ export function createBroker(opts: BrokerOptions = {}): Broker {
     const consumerOf = (link: Sender) => [...conn.consumers].find((c) => c.link === link);
     const pumpFor = (ctx: EventContext) => {
       const c = ctx.sender && consumerOf(ctx.sender);
-      if (c) consumerNode.get(c)?.schedulePump();
+      if (c) router.nodeOf(c)?.schedulePump();
     };
     amqp.on('connection_open', () => {
       if (!conn.counted) {
@@ -369,8 +235,11 @@ export function createBroker(opts: BrokerOptions = {}): Broker {
       watchTransfers(ctx.session as Session);
       allowSameNameBothWays(ctx.session as Session);
     });
-    amqp.on('sender_open', (ctx: EventContext) => openConsumer(conn, ctx.sender!));
-    amqp.on('receiver_open', (ctx: EventContext) => openProducer(conn, ctx.receiver!));
+    amqp.on('sender_open', (ctx: EventContext) => {
+      const c = router.openConsumer(ctx.sender!);
+      if (c) conn.consumers.add(c);
+    });
+    amqp.on('receiver_open', (ctx: EventContext) => { conn.producers.add(router.openProducer(ctx.receiver!)); });
     amqp.on('sender_flow', (ctx: EventContext) => {
       if (ctx.sender) consumerOf(ctx.sender)?.onFlow();
       pumpFor(ctx);
@@ -389,11 +258,10 @@ export function createBroker(opts: BrokerOptions = {}): Broker {
       const payload = p.lastPayload;
       p.lastPayload = null;
       if (!payload) return;
-      const outcome = route(p, payload);
+      const outcome = router.route(p, payload);
       // a pre-settled transfer needs no outcome, but rhea frees its slot only once we settle too
       if (ctx.delivery.remote_settled) ctx.delivery.update(true);
       else settle(ctx.delivery, outcome);
-      if (p.address === null || p.address === CBS_ADDRESS) topUp(p);
     });
     // Endings are handled after rhea has dispatched the dispositions that arrived with them, so an
     // accept sent just before a detach or close still counts and is not put back in the queue.
@@ -427,7 +295,7 @@ export function createBroker(opts: BrokerOptions = {}): Broker {
       return { port: listener.port, close: async () => { tcpListeners.delete(listener); await listener.close(); } };
     },
     queues: () =>
-      [...nodes.values()].map((n) => ({
+      [...router.nodes.values()].map((n) => ({
         address: n.address,
         depth: n.queue.depth,
         consumers: n.consumers.length,
