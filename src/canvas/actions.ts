@@ -7,7 +7,6 @@ import { removeElements } from '../graph/commands/removeElements.ts';
 import { renameGraph } from '../graph/commands/renameGraph.ts';
 import { replaceGraph } from '../graph/commands/replaceGraph.ts';
 import { updateProps } from '../graph/commands/updateProps.ts';
-import { layoutGraph } from '../graph/layout.ts';
 import { nextId } from '../graph/ids.ts';
 import type { Graph, GraphEdge, GraphNode, NodeKind, Position, Problem, PropsByKind, Viewport } from '../graph/types.ts';
 import { applyCommand, setSelection, setViewport, useDocument } from '../store/documentStore.ts';
@@ -126,6 +125,8 @@ export function onFitViewRequest(listener: FitListener): () => void {
 /** Lays the graph out left → right with ELK, as one undo step. */
 export async function autoLayout() {
   const before = useDocument.getState().graph;
+  // ELK is large: load it on first use so it stays out of the initial bundle.
+  const { layoutGraph } = await import('../graph/layout.ts');
   const laidOut = await layoutGraph(before);
   // Something else changed the graph while ELK ran: keep that, drop this layout.
   if (useDocument.getState().graph !== before || laidOut === before) return;
