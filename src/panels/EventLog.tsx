@@ -6,7 +6,7 @@ import type { EngineEvent, EngineEventName } from '../engine/events.ts';
 import { setSelection } from '../store/documentStore.ts';
 import { useRunControl } from '../store/runController.ts';
 import { useRun } from '../store/runStore.ts';
-import { useFollowTail } from './useFollowTail.ts';
+import { scrollToEnd, useFollowTail } from './useFollowTail.ts';
 
 const ROW_HEIGHT = 22;
 
@@ -71,8 +71,8 @@ export function EventLog() {
   });
   const follow = useFollowTail(scrollRef);
   useEffect(() => {
-    if (follow.current && rows.length) virtualizer.scrollToIndex(rows.length - 1, { align: 'end' });
-  }, [rows, virtualizer, follow]);
+    if (follow.current && rows.length) scrollToEnd(scrollRef.current, rows.length * ROW_HEIGHT);
+  }, [rows, follow]);
 
   return (
     <div className="panel panel--log">

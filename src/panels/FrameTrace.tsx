@@ -8,7 +8,7 @@ import { frameSummary } from '../store/describeFrame.ts';
 import { useRunControl } from '../store/runController.ts';
 import { useRun } from '../store/runStore.ts';
 import { flashNode } from './flashNode.ts';
-import { useFollowTail } from './useFollowTail.ts';
+import { scrollToEnd, useFollowTail } from './useFollowTail.ts';
 import { useFrameNodes } from './useFrameNodes.ts';
 
 const SequenceDiagram = lazy(() => import('./SequenceDiagram.tsx'));
@@ -81,8 +81,8 @@ export function FrameTrace() {
   });
   const follow = useFollowTail(scrollRef);
   useEffect(() => {
-    if (view === 'list' && follow.current && rowCount) virtualizer.scrollToIndex(rowCount - 1, { align: 'end' });
-  }, [rowCount, frames, virtualizer, follow, view]);
+    if (view === 'list' && follow.current && rowCount) scrollToEnd(scrollRef.current, rowCount * ROW_HEIGHT);
+  }, [rowCount, frames, follow, view]);
 
   return (
     <div className="panel panel--frames">

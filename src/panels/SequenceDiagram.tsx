@@ -5,7 +5,7 @@ import { useVirtualizer } from '@tanstack/react-virtual';
 import type { FrameRecord } from '../engine/events.ts';
 import { frameSummary } from '../store/describeFrame.ts';
 import { flashNode } from './flashNode.ts';
-import { useFollowTail } from './useFollowTail.ts';
+import { scrollToEnd, useFollowTail } from './useFollowTail.ts';
 
 const ROW_HEIGHT = 26;
 const LANE_GAP = 220;
@@ -46,8 +46,8 @@ export default function SequenceDiagram({ frames, rows, frameNodes }: SequenceDi
   });
   const follow = useFollowTail(scrollRef);
   useEffect(() => {
-    if (follow.current && rowCount) virtualizer.scrollToIndex(rowCount - 1, { align: 'end' });
-  }, [rowCount, frames, virtualizer, follow]);
+    if (follow.current && rowCount) scrollToEnd(scrollRef.current, rowCount * ROW_HEIGHT);
+  }, [rowCount, frames, follow]);
 
   const lanes = connections.flatMap((c) => [
     { key: `${c}-client`, x: laneX(c, 'client'), label: `${c} (page)` },

@@ -17,3 +17,11 @@ export function useFollowTail(scrollRef: RefObject<HTMLElement | null>) {
   }, [scrollRef]);
   return follow;
 }
+
+/**
+ * Scrolls a list of fixed-height rows to its end from the known total height, without asking the
+ * virtualiser (whose scrollToIndex re-measures every frame) or reading layout.
+ */
+export function scrollToEnd(el: HTMLElement | null, totalHeight: number) {
+  if (el) el.scrollTop = totalHeight;
+}
