@@ -1,0 +1,50 @@
+// A small modal dialog for the share, code export and recording features: Escape or ✕ closes it.
+import { useEffect, useRef, type ReactNode } from 'react';
+import './share.css';
+
+export function Dialog({ title, onClose, children, wide }: { title: string; onClose: () => void; children: ReactNode; wide?: boolean }) {
+  const box = useRef<HTMLDivElement>(null);
+  useEffect(() => {
+    const onKey = (e: KeyboardEvent) => {
+      if (e.key === 'Escape') onClose();
+    };
+    document.addEventListener('keydown', onKey);
+    box.current?.focus();
+    return () => document.removeEventListener('keydown', onKey);
+  }, [onClose]);
+  return (
+    <div className="share-backdrop" onPointerDown={(e) => e.target === e.currentTarget && onClose()}>
+      <div ref={box} className={`share-dialog${wide ? ' share-dialog--wide' : ''}`} role="dialog" aria-modal="true" aria-label={title} tabIndex={-1}>
+        <div className="share-dialog__head">
+          <h2 className="share-dialog__title">{title}</h2>
+          <button type="button" className="btn btn--small btn--ghost" aria-label="Close" onClick={onClose}>
+            ✕
+          </button>
+        </div>
+        {children}
+      </div>
+    </div>
+  );
+}
+
+/** Copies text; falls back to selecting it when the clipboard is not available (http pages, permissions). */
+export async function copyText(text: string, fallback?: HTMLTextAreaElement | null): Promise<boolean> {
+  try {
+    await navigator.clipboard.writeText(text);
+    return true;
+  } catch {
+    fallback?.select();
+    return document.execCommand?.('copy') ?? false;
+  }
+}
+
+export function download(name: string, text: string, type = 'text/plain') {
+  const url = URL.createObjectURL(new Blob([text], { type }));
+  const a = document.createElement('a');
+  a.href = url;
+  a.download = name;
+  document.body.append(a);
+  a.click();
+  a.remove();
+  setTimeout(() => URL.revokeObjectURL(url), 10_000);
+}
