@@ -9,6 +9,7 @@ import { RunArea } from './canvas/RunArea.tsx';
 import { Toolbar } from './canvas/Toolbar.tsx';
 import { useEditorKeys } from './canvas/useEditorKeys.ts';
 import { useFileDrop } from './canvas/useFileDrop.ts';
+import { SharePreview } from './share/SharePreview.tsx';
 
 export function App() {
   const [panelsCollapsed, setPanelsCollapsed] = useState(false);
@@ -24,6 +25,7 @@ export function App() {
         <RunArea collapsed={panelsCollapsed} onToggle={() => setPanelsCollapsed((c) => !c)} />
       </main>
       <Notices />
+      <SharePreview />
       {fileOver && <div className="drop-overlay">Drop a .amqpflow.json file to import it</div>}
     </ReactFlowProvider>
   );

@@ -6,6 +6,7 @@ import { describeProblem, notify } from '../store/noticeStore.ts';
 import { startRun, stepRun, stopRun, useRunControl, useRunStatus } from '../store/runController.ts';
 import { autoLayout, replaceDocument } from './actions.ts';
 import { exportDocument, importFile } from './fileIO.ts';
+import { ShareButtons } from '../share/ShareButtons.tsx';
 
 /** A 16×16 filled glyph; decorative, the button's text is its name. */
 function Icon({ d }: { d: string }) {
@@ -137,6 +138,7 @@ export function Toolbar() {
         <button type="button" className="btn" onClick={exportDocument} title="Download this flow as a .amqpflow.json file">
           Export
         </button>
+        <ShareButtons />
       </div>
     </header>
   );
