@@ -12,7 +12,7 @@ export const nodeById = (page: Page, id: string): Locator => canvasOf(page).loca
 /** Downloads the document with the toolbar's Export and returns the file's name and text. */
 export async function exportText(page: Page): Promise<{ name: string; text: string }> {
   const download = page.waitForEvent('download');
-  await page.getByRole('button', { name: 'Export' }).click();
+  await page.getByRole('button', { name: 'Export', exact: true }).click();
   const file = await download;
   const path = await file.path();
   return { name: file.suggestedFilename(), text: await readFile(path, 'utf8') };
