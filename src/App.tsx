@@ -10,6 +10,7 @@ import { Toolbar } from './canvas/Toolbar.tsx';
 import { useEditorKeys } from './canvas/useEditorKeys.ts';
 import { useFileDrop } from './canvas/useFileDrop.ts';
 import { SharePreview } from './share/SharePreview.tsx';
+import { ReplayBar } from './record/RecordControls.tsx';
 
 export function App() {
   const [panelsCollapsed, setPanelsCollapsed] = useState(false);
@@ -26,6 +27,7 @@ export function App() {
       </main>
       <Notices />
       <SharePreview />
+      <ReplayBar />
       {fileOver && <div className="drop-overlay">Drop a .amqpflow.json file to import it</div>}
     </ReactFlowProvider>
   );
