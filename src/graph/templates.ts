@@ -9,7 +9,8 @@ export interface Template {
 }
 
 const COLUMN: Record<NodeKind, number> = { connection: 0, session: 220, sender: 440, receiver: 440, transfer: 660 };
-const ROW = 130;
+// Rows leave room for the live details a running sender or receiver grows (counts, credit controls).
+const ROW = 230;
 
 type Spec = { [K in NodeKind]: [id: string, kind: K, row: number, props?: PropsByKind[K]] }[NodeKind];
 
