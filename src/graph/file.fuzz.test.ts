@@ -2,18 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { parseGraphFile, parseGraphValue, serializeGraph } from './file.ts';
 import { TEMPLATES } from './templates.ts';
 import { structuralProblems } from './validate.ts';
+import { seededRandom as random } from '../../test/support/seededRandom.ts';
 
-/** Small seeded generator (mulberry32), so a failure can be replayed from its seed. */
-function random(seed: number) {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 const JUNK: unknown[] = [null, true, 0, -1, 1.5, 1e308, '', 's1', '@rx1', 'ws://x', '__proto__', [], {}, [1, [2]], { kind: 'sender' }, { __proto__: null, constructor: 1 }];
 

@@ -7,6 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import rhea from 'rhea';
 import type { Connection, EventContext } from 'rhea';
 import { closeClient, connectClient, openReceiver, openSender, sendAll, until, type TestBroker, startTestBroker } from './brokerSupport.ts';
+import { seededRandom as prng } from '../support/seededRandom.ts';
 
 interface Frames {
   write_frame(f: unknown): Buffer;
@@ -20,17 +21,6 @@ const terminus = req('rhea/lib/terminus.js') as Record<string, (f: object) => { 
 const make = (name: string, fields: object) => (frames[name] as (f: object) => unknown)(fields);
 const amqp = (name: string, fields: object, payload?: Buffer) => frames.write_frame(frames.amqp_frame(0, make(name, fields), payload));
 
-/** mulberry32: small, fast, and the same sequence for the same seed */
-function prng(seed: number) {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 /** The frames of a well-behaved client: open, begin, attach a sender, send two messages, detach, end, close. */
 function validFrames(sasl: boolean): Buffer[] {
