@@ -133,3 +133,16 @@ describe('validateGraph', () => {
     expect(validateGraph(twoParents)).toEqual([{ nodeId: 's1', message: 'Session "s1" has a second connection (c1, c2); a session has exactly one connection, so keep one edge' }]);
   });
 });
+
+describe('validateGraph on an unchanged graph', () => {
+  it('gives the same problems again in a fresh array that callers may change freely', () => {
+    const g: Graph = { ...EMPTY_GRAPH, nodes: [{ id: 's1', kind: 'session', position: { x: 0, y: 0 }, props: {} }] };
+    const first = validateGraph(g);
+    expect(first.length).toBeGreaterThan(0);
+    first.length = 0;
+    const second = validateGraph(g);
+    expect(second).not.toBe(first);
+    expect(second).toEqual(validateGraph({ ...g }));
+    expect(second.length).toBeGreaterThan(0);
+  });
+});

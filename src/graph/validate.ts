@@ -162,7 +162,15 @@ export function runProblems(g: Graph): Problem[] {
   return problems;
 }
 
+/** Graphs are immutable snapshots, so each one is validated once; callers get their own array. */
+const validated = new WeakMap<Graph, readonly Problem[]>();
+
 /** Every problem at once, in plain words. Empty = runnable. */
 export function validateGraph(g: Graph): Problem[] {
-  return [...structuralProblems(g), ...runProblems(g)];
+  let problems = validated.get(g);
+  if (!problems) {
+    problems = [...structuralProblems(g), ...runProblems(g)];
+    validated.set(g, problems);
+  }
+  return [...problems];
 }

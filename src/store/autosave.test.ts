@@ -2,7 +2,8 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { serializeGraph } from '../graph/file.ts';
 import type { Graph } from '../graph/types.ts';
 import { AUTOSAVE_KEY, restoreSaved, startAutosave } from './autosave.ts';
-import { applyCommand, resetDocument, setViewport, useDocument } from './documentStore.ts';
+import { moveNodes } from '../graph/commands/moveNodes.ts';
+import { applyCommand, beginGesture, endGesture, previewCommand, resetDocument, setViewport, useDocument } from './documentStore.ts';
 import { useNotices } from './noticeStore.ts';
 
 class MemoryStorage {
@@ -70,5 +71,24 @@ describe('autosave', () => {
     resetDocument();
     restoreSaved(storage);
     expect(useDocument.getState().graph).toEqual(before);
+  });
+
+  it('saves nothing while a node is dragged and saves the dropped position once the drag ends', async () => {
+    const storage = new MemoryStorage();
+    let writes = 0;
+    const counting = { getItem: (k: string) => storage.getItem(k), setItem: (k: string, v: string) => { writes++; storage.setItem(k, v); } };
+    applyCommand((g: Graph) => ({ ...g, nodes: GRAPH.nodes, edges: GRAPH.edges }), null);
+    stop = startAutosave(counting, 10);
+    beginGesture();
+    for (let x = 1; x <= 5; x++) {
+      previewCommand(moveNodes, { moves: [{ id: 's1', position: { x: 240 + x * 10, y: 0 } }] });
+      await wait(15);
+    }
+    expect(writes).toBe(0);
+    endGesture();
+    await wait(40);
+    expect(writes).toBe(1);
+    const saved = JSON.parse(storage.getItem(AUTOSAVE_KEY)!) as Graph;
+    expect(saved.nodes.find((n) => n.id === 's1')!.position).toEqual({ x: 290, y: 0 });
   });
 });

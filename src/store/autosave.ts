@@ -53,7 +53,10 @@ export function startAutosave(storage: StorageLike, delayMs = AUTOSAVE_DELAY_MS)
     }
   };
   const unsubscribe = useDocument.subscribe((s, prev) => {
-    if (s.graph === prev.graph && s.viewport === prev.viewport) return;
+    // Moves inside a gesture (a drag) don't schedule saves; the gesture's end saves its result once.
+    if (s.gestureStart) return;
+    const gestureEnded = prev.gestureStart !== null;
+    if (!gestureEnded && s.graph === prev.graph && s.viewport === prev.viewport) return;
     if (timer !== undefined) clearTimeout(timer);
     timer = setTimeout(save, delayMs);
   });
