@@ -11,14 +11,17 @@ import { useEditorKeys } from './canvas/useEditorKeys.ts';
 import { useFileDrop } from './canvas/useFileDrop.ts';
 import { SharePreview } from './share/SharePreview.tsx';
 import { ReplayBar } from './record/RecordControls.tsx';
+import { PresenterLayer } from './presenter/PresenterLayer.tsx';
+import { usePresenter } from './presenter/mode.ts';
 
 export function App() {
   const [panelsCollapsed, setPanelsCollapsed] = useState(false);
   const fileOver = useFileDrop();
+  const presenting = usePresenter((st) => st.on);
   useEditorKeys();
   return (
     <ReactFlowProvider>
-      <main className={`app${panelsCollapsed ? ' app--panels-collapsed' : ''}`}>
+      <main className={`app${panelsCollapsed ? ' app--panels-collapsed' : ''}${presenting ? ' presenter' : ''}`}>
         <Toolbar />
         <Palette />
         <FlowCanvas />
@@ -28,6 +31,7 @@ export function App() {
       <Notices />
       <SharePreview />
       <ReplayBar />
+      <PresenterLayer />
       {fileOver && <div className="drop-overlay">Drop a .amqpflow.json file to import it</div>}
     </ReactFlowProvider>
   );

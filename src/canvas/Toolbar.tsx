@@ -7,6 +7,7 @@ import { startRun, stepRun, stopRun, useRunControl, useRunStatus } from '../stor
 import { autoLayout, replaceDocument } from './actions.ts';
 import { exportDocument, importFile } from './fileIO.ts';
 import { ShareButtons } from '../share/ShareButtons.tsx';
+import { ToolbarExtras } from '../presenter/ToolbarExtras.tsx';
 
 /** A 16×16 filled glyph; decorative, the button's text is its name. */
 function Icon({ d }: { d: string }) {
@@ -139,6 +140,7 @@ export function Toolbar() {
           Export
         </button>
         <ShareButtons />
+        <ToolbarExtras />
       </div>
     </header>
   );
