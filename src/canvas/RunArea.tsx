@@ -1,5 +1,15 @@
 // The bottom area hosting the run panels, side by side so all three regions are always present.
-import { CreditPanel, EventLogPanel, FramesPanel } from '../panels/RunPanels.tsx';
+// The panels' contents (virtualised lists, frame decoding) load just after the first paint, so they
+// stay out of the initial bundle; the regions and their titles are there from the start.
+import { lazy, Suspense, type ReactNode } from 'react';
+
+const EventLogPanel = lazy(() => import('../panels/RunPanels.tsx').then((m) => ({ default: m.EventLogPanel })));
+const FramesPanel = lazy(() => import('../panels/RunPanels.tsx').then((m) => ({ default: m.FramesPanel })));
+const CreditPanel = lazy(() => import('../panels/RunPanels.tsx').then((m) => ({ default: m.CreditPanel })));
+
+function Loading({ children }: { children: ReactNode }) {
+  return <Suspense fallback={<p className="run-region__loading">Loading…</p>}>{children}</Suspense>;
+}
 
 export function RunArea({ collapsed, onToggle }: { collapsed: boolean; onToggle: () => void }) {
   return (
@@ -17,19 +27,25 @@ export function RunArea({ collapsed, onToggle }: { collapsed: boolean; onToggle:
         <section role="region" aria-label="Event log" className="run-region">
           <h3 className="run-region__title">Event log</h3>
           <div className="run-region__body">
-            <EventLogPanel />
+            <Loading>
+              <EventLogPanel />
+            </Loading>
           </div>
         </section>
         <section role="region" aria-label="Frames" className="run-region">
           <h3 className="run-region__title">Frames</h3>
           <div className="run-region__body">
-            <FramesPanel />
+            <Loading>
+              <FramesPanel />
+            </Loading>
           </div>
         </section>
         <section role="region" aria-label="Credit" className="run-region">
           <h3 className="run-region__title">Credit</h3>
           <div className="run-region__body">
-            <CreditPanel />
+            <Loading>
+              <CreditPanel />
+            </Loading>
           </div>
         </section>
       </div>
