@@ -23,23 +23,37 @@ export function runGraph(graph: Graph, opts: RunOptions): Run {
   const settled = new Promise<RunSummary>((r) => (resolveSettled = r));
   let settledDone = false;
 
+  // Copies of the listener sets, made when they change rather than per event.
+  let listenerList: ((e: EngineEvent) => void)[] = [];
+  let frameListenerList: ((f: FrameRecord) => void)[] = [];
+
   const emit = (e: EngineEvent) => {
     counter.add(e);
-    for (const l of [...listeners]) {
+    for (const l of listenerList) {
       try {
         l(e);
       } catch (err) {
         console.error('engine event listener failed', err);
       }
     }
+    // These never end an attempt or change a node's state, so they cannot complete the run.
+    if (e.event === 'TRANSFER_QUEUED' || e.event === 'TRANSFER_SENT' || e.event === 'MESSAGE_RECEIVED' || e.event === 'MESSAGE_SETTLED' || e.event === 'CREDIT') return;
     checkSettled();
   };
 
-  const totalAttempts = () => runners.reduce((n, r) => n + r.transferRunners().reduce((m, t) => m + t.total, 0), 0);
+  const totalAttempts = () => {
+    let n = 0;
+    for (const r of runners) for (const s of r.senders.values()) for (const t of s.transfers) n += t.total;
+    return n;
+  };
+  const busy = () => {
+    for (const s of states.values()) if (s === 'opening' || s === 'closing') return true;
+    return false;
+  };
   const checkSettled = () => {
     if (settledDone || runners.length === 0 && !stopped) return;
-    const busy = [...states.values()].some((s) => s === 'opening' || s === 'closing');
-    if ((stopped || !busy) && counter.settledAttempts >= totalAttempts()) {
+    if (counter.settledAttempts < totalAttempts()) return;
+    if (stopped || !busy()) {
       settledDone = true;
       queueMicrotask(() => resolveSettled(counter.value()));
     }
@@ -66,7 +80,7 @@ export function runGraph(graph: Graph, opts: RunOptions): Run {
     tracing: () => !!opts.frames && frameListeners.size > 0,
     onUnit: (connection, dir, bytes) => {
       const f: FrameRecord = { at: now(), connection, dir, ...withoutType(decodeUnit(bytes)) };
-      for (const l of [...frameListeners]) l(f);
+      for (const l of frameListenerList) l(f);
     },
     gate,
     credit,
@@ -100,11 +114,21 @@ export function runGraph(graph: Graph, opts: RunOptions): Run {
   return {
     subscribe(listener) {
       listeners.add(listener);
-      return () => listeners.delete(listener);
+      listenerList = [...listeners];
+      return () => {
+        const had = listeners.delete(listener);
+        listenerList = [...listeners];
+        return had;
+      };
     },
     subscribeFrames(listener) {
       frameListeners.add(listener);
-      return () => frameListeners.delete(listener);
+      frameListenerList = [...frameListeners];
+      return () => {
+        const had = frameListeners.delete(listener);
+        frameListenerList = [...frameListeners];
+        return had;
+      };
     },
     async stop() {
       if (stopped) return settled.then(() => undefined);

@@ -11,6 +11,68 @@ export interface Attempt {
   build(): Message;
 }
 
+/**
+ * Attempts of one transfer that are created a window ahead of sending (a transfer with no interval):
+ * a count and a few objects, not a million. `next()` hands over the oldest created attempt (creating more
+ * behind it), `created()` takes back the ones created but not handed over.
+ */
+export interface AttemptSource {
+  transfer: string;
+  remaining(): number;
+  next(): Attempt | null;
+  created(): Attempt[];
+}
+
+type Entry = Attempt | AttemptSource;
+
+const isSource = (e: Entry): e is AttemptSource => 'next' in e;
+
+/** A FIFO with a head index: O(1) shift, compacted now and then. */
+export class Fifo<T> {
+  private items: T[] = [];
+  private head = 0;
+
+  get length(): number {
+    return this.items.length - this.head;
+  }
+
+  push(x: T): void {
+    this.items.push(x);
+  }
+
+  peek(): T | undefined {
+    return this.items[this.head];
+  }
+
+  shift(): T | undefined {
+    if (this.head >= this.items.length) return undefined;
+    const x = this.items[this.head];
+    this.items[this.head++] = undefined as T;
+    if (this.head >= 1024 && this.head * 2 >= this.items.length) {
+      this.items = this.items.slice(this.head);
+      this.head = 0;
+    }
+    return x;
+  }
+
+  /** Removes and returns everything, in order. */
+  drain(): T[] {
+    const all = this.items.slice(this.head);
+    this.items = [];
+    this.head = 0;
+    return all;
+  }
+
+  /** Removes the items for which `drop` is true and returns them, in order. */
+  remove(drop: (x: T) => boolean): T[] {
+    const kept: T[] = [];
+    const dropped: T[] = [];
+    for (const x of this.drain()) (drop(x) ? dropped : kept).push(x);
+    this.items = kept;
+    return dropped;
+  }
+}
+
 export interface SettleExtra {
   errorDetail?: ErrorDetail;
   note?: string;
@@ -30,9 +92,12 @@ interface OutgoingView {
 }
 
 export class SenderQueue {
-  private readonly waiting: Attempt[] = [];
-  /** handed to rhea but not yet written out (rhea takes the credit only when it writes) */
-  private handed: Delivery[] = [];
+  private readonly waiting = new Fifo<Entry>();
+  /** created attempts in `waiting` (sources count through remaining()) */
+  private waitingAttempts = 0;
+  private readonly sources = new Set<AttemptSource>();
+  /** ids of deliveries handed to rhea but not yet written out (rhea takes the credit only when it writes) */
+  private readonly handed = new Fifo<number>();
   private readonly unsettled = new Map<Delivery, Attempt>();
   private link: Sender | null = null;
   private readonly presettled: boolean;
@@ -44,7 +109,9 @@ export class SenderQueue {
   }
 
   get queued(): number {
-    return this.waiting.length;
+    let n = this.waitingAttempts;
+    for (const src of this.sources) n += src.remaining();
+    return n;
   }
 
   get inFlight(): number {
@@ -62,8 +129,37 @@ export class SenderQueue {
 
   enqueue(a: Attempt): void {
     this.waiting.push(a);
+    this.waitingAttempts++;
     this.events.changed();
     this.pump();
+  }
+
+  /** Queues attempts that are created one by one as credit allows, in order with what is already waiting. */
+  enqueueSource(src: AttemptSource): void {
+    if (src.remaining() <= 0) return;
+    this.waiting.push(src);
+    this.sources.add(src);
+    this.events.changed();
+    this.pump();
+  }
+
+  /** The next waiting attempt, created now if it comes from a source. */
+  private take(): Attempt | null {
+    for (;;) {
+      const head = this.waiting.peek();
+      if (!head) return null;
+      if (!isSource(head)) {
+        this.waiting.shift();
+        this.waitingAttempts--;
+        return head;
+      }
+      const a = head.remaining() > 0 ? head.next() : null;
+      if (head.remaining() <= 0 || !a) {
+        this.waiting.shift();
+        this.sources.delete(head);
+      }
+      if (a) return a;
+    }
   }
 
   /** Sends as many waiting attempts as the link's credit allows. */
@@ -72,10 +168,11 @@ export class SenderQueue {
     if (!link) return;
     let sent = false;
     while (this.waiting.length && link.is_open() && link.sendable() && this.availableCredit() > 0) {
-      const a = this.waiting.shift()!;
+      const a = this.take();
+      if (!a) break;
       const delivery = link.send(a.build());
       sent = true;
-      this.handed.push(delivery);
+      this.handed.push(delivery.id);
       this.events.sent(a, delivery.id);
       if (this.presettled) this.events.settled(a, 'accepted', { note: PRESETTLED_NOTE });
       else this.unsettled.set(delivery, a);
@@ -115,20 +212,26 @@ export class SenderQueue {
   /** The link is gone: waiting attempts end as `unsent`, sent ones as `lost`. */
   close(unsentNote: string, lostNote: string): void {
     this.link = null;
-    const waiting = this.waiting.splice(0);
+    // Attempts a source has not created yet are the transfer's to report (TransferRunner.cancel).
+    const entries = this.waiting.drain();
+    const waiting = entries.flatMap((e) => (isSource(e) ? e.created() : [e]));
+    this.waitingAttempts = 0;
+    this.sources.clear();
     const unsettled = [...this.unsettled.values()];
     this.unsettled.clear();
-    this.handed = [];
+    this.handed.drain();
     for (const a of unsettled) this.events.settled(a, 'lost', { note: lostNote });
     for (const a of waiting) this.events.settled(a, 'unsent', { note: unsentNote });
-    if (waiting.length || unsettled.length) this.events.changed();
+    if (entries.length || unsettled.length) this.events.changed();
   }
 
   /** One transfer node went away: its waiting attempts end as `unsent`. */
   cancelTransfer(transferId: string, note: string): void {
-    const mine = this.waiting.filter((a) => a.transfer === transferId);
-    if (!mine.length) return;
-    for (const a of mine) this.waiting.splice(this.waiting.indexOf(a), 1);
+    const removed = this.waiting.remove((e) => e.transfer === transferId);
+    if (!removed.length) return;
+    this.waitingAttempts -= removed.filter((e) => !isSource(e)).length;
+    for (const e of removed) if (isSource(e)) this.sources.delete(e);
+    const mine = removed.flatMap((e) => (isSource(e) ? e.created() : [e]));
     for (const a of mine) this.events.settled(a, 'unsent', { note });
     this.events.changed();
   }
@@ -137,7 +240,7 @@ export class SenderQueue {
   failInFlight(note: string): void {
     const unsettled = [...this.unsettled.values()];
     this.unsettled.clear();
-    this.handed = [];
+    this.handed.drain();
     this.link = null;
     for (const a of unsettled) this.events.settled(a, 'lost', { note });
     this.events.changed();
@@ -149,11 +252,11 @@ export class SenderQueue {
     if (!link) return null;
     const pending = this.unwritten();
     const c = linkCounters(link);
-    return { credit: Math.max(0, c.credit - pending), deliveryCount: c.deliveryCount + pending, queued: this.waiting.length };
+    return { credit: Math.max(0, c.credit - pending), deliveryCount: c.deliveryCount + pending, queued: this.queued };
   }
 
   private availableCredit(): number {
-    return this.link ? linkCounters(this.link).credit - this.unwritten() : 0;
+    return this.link ? ((this.link as { credit?: number }).credit ?? 0) - this.unwritten() : 0;
   }
 
   private unwritten(): number {
@@ -161,7 +264,8 @@ export class SenderQueue {
     if (!link || !this.handed.length) return 0;
     const outgoing = (link.session as unknown as { outgoing?: OutgoingView }).outgoing;
     const next = outgoing?.next_pending_delivery ?? Infinity;
-    this.handed = this.handed.filter((d) => d.id >= next);
+    // ids are handed out in order, so the written ones are at the head
+    while (this.handed.length && this.handed.peek()! < next) this.handed.shift();
     return this.handed.length;
   }
 }

@@ -8,15 +8,17 @@ export function emptySummary(): RunSummary {
 
 export class SummaryCounter {
   private readonly s = emptySummary();
-  private readonly attempts = new Set<string>();
+  /** per transfer node, one bit per attempt number seen: bounded by the counts, not by the events */
+  private readonly attempts = new Map<string, AttemptBits>();
+  private distinct = 0;
 
   add(e: EngineEvent): void {
     switch (e.event) {
       case 'TRANSFER_QUEUED':
-        this.attempts.add(`${e.node}#${e.attempt}`);
+        this.see(e.node, e.attempt);
         break;
       case 'TRANSFER_SETTLED':
-        this.attempts.add(`${e.node}#${e.attempt}`);
+        this.see(e.node, e.attempt);
         this.s[e.outcome] += 1;
         break;
       case 'MESSAGE_RECEIVED':
@@ -31,7 +33,13 @@ export class SummaryCounter {
       default:
         break;
     }
-    this.s.transfers = this.attempts.size;
+    this.s.transfers = this.distinct;
+  }
+
+  private see(node: string, attempt: number): void {
+    let bits = this.attempts.get(node);
+    if (!bits) this.attempts.set(node, (bits = new AttemptBits()));
+    if (bits.add(attempt)) this.distinct++;
   }
 
   /** Attempts that have ended in a TRANSFER_SETTLED. */
@@ -41,5 +49,25 @@ export class SummaryCounter {
 
   value(): RunSummary {
     return { ...this.s };
+  }
+}
+
+/** A growable set of small positive integers, one bit each. */
+class AttemptBits {
+  private bytes = new Uint8Array(128);
+
+  /** true when `n` was not in the set yet */
+  add(n: number): boolean {
+    const i = n >>> 3;
+    if (i >= this.bytes.length) {
+      const grown = new Uint8Array(Math.max(i + 1, this.bytes.length * 2));
+      grown.set(this.bytes);
+      this.bytes = grown;
+    }
+    const mask = 1 << (n & 7);
+    const byte = this.bytes[i] ?? 0;
+    if (byte & mask) return false;
+    this.bytes[i] = byte | mask;
+    return true;
   }
 }

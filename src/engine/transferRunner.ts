@@ -3,9 +3,12 @@
 import type { GraphNode } from '../graph/types.ts';
 import { effectiveProps } from '../graph/defaults.ts';
 import type { EngineEvent } from './events.ts';
-import type { SenderQueue } from './senderQueue.ts';
+import { Fifo, type Attempt, type AttemptSource, type SenderQueue } from './senderQueue.ts';
 import type { ReceiverDirectory } from './receiverDirectory.ts';
 import { buildMessage, replyToReceiver } from './message.ts';
+
+/** A transfer with no interval keeps this many attempts created (TRANSFER_QUEUED) ahead of its sends. */
+export const CREATED_AHEAD = 2_000;
 
 interface TransferContext {
   now(): number;
@@ -42,6 +45,12 @@ export class TransferRunner {
     const fire = () => {
       this.timer = undefined;
       if (this.cancelled) return;
+      if (p.intervalMs <= 0 && !replyToReceiver(p.replyTo)) {
+        // All at once: attempts are created a window ahead of credit, so a count of 1,000,000 is a
+        // counter here, not a million waiting objects.
+        this.queue.enqueueSource(this.source());
+        return;
+      }
       do this.create(++this.created);
       while (this.created < this.total && p.intervalMs <= 0);
       if (this.created < this.total) this.timer = setTimeout(fire, p.intervalMs);
@@ -62,6 +71,29 @@ export class TransferRunner {
     for (const attempt of unsent.sort((a, b) => a - b)) {
       this.ctx.emit({ at: this.ctx.now(), node: this.id, event: 'TRANSFER_SETTLED', attempt, outcome: 'unsent', note });
     }
+  }
+
+  private source(): AttemptSource {
+    const p = effectiveProps(this.node);
+    const ahead = new Fifo<Attempt>();
+    const topUp = () => {
+      while (!this.cancelled && this.created < this.total && ahead.length < CREATED_AHEAD) {
+        const attempt = ++this.created;
+        this.ctx.emit({ at: this.ctx.now(), node: this.id, event: 'TRANSFER_QUEUED', attempt });
+        ahead.push({ transfer: this.id, attempt, build: () => buildMessage(p, this.id, attempt) });
+      }
+    };
+    topUp();
+    return {
+      transfer: this.id,
+      remaining: () => ahead.length + (this.cancelled ? 0 : this.total - this.created),
+      next: () => {
+        const a = ahead.shift() ?? null;
+        topUp();
+        return a;
+      },
+      created: () => ahead.drain(),
+    };
   }
 
   private create(attempt: number): void {
