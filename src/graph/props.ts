@@ -1,5 +1,5 @@
 // Validation of one node's props: every field's type and range, unknown fields refused, plain-words messages.
-import { z } from 'zod';
+import * as z from 'zod/mini';
 import { PROP_DOCS } from './defaults.ts';
 import {
   MAX_APPLICATION_PROPERTIES,
@@ -13,18 +13,18 @@ import {
 import { NODE_KINDS, type NodeKind, type Problem } from './types.ts';
 
 interface FieldRule {
-  schema: z.ZodType;
+  schema: z.ZodMiniType;
   /** Completes "<field> must be …". */
   must: string;
   /** A more precise message for a value the schema accepts in shape but not in detail. */
   check?: (value: unknown) => string | null;
 }
 
-const text = z.string().max(MAX_STRING_LENGTH);
+const text = z.string().check(z.maxLength(MAX_STRING_LENGTH));
 const TEXT: FieldRule = { schema: text, must: `text (at most ${MAX_STRING_LENGTH} characters)` };
 const BOOLEAN: FieldRule = { schema: z.boolean(), must: 'true or false' };
 const uint = (min: number, max: number): FieldRule => ({
-  schema: z.number().int().min(min).max(max),
+  schema: z.int().check(z.gte(min), z.lte(max)),
   must: max === MAX_UINT ? `an integer ≥ ${min}` : `an integer from ${min} to ${max}`,
 });
 const oneOf = (options: readonly string[]): FieldRule => ({
@@ -61,22 +61,22 @@ export function isPlainObject(value: unknown): value is Record<string, unknown> 
   return proto === Object.prototype || proto === null;
 }
 
-const scalar = z.union([z.string().max(MAX_STRING_LENGTH), z.number().refine(Number.isFinite), z.boolean(), z.null()]);
+const scalar = z.union([z.string().check(z.maxLength(MAX_STRING_LENGTH)), z.number().check(z.refine(Number.isFinite)), z.boolean(), z.null()]);
 
 const RULES: { [K in NodeKind]: Record<string, FieldRule> } = {
   connection: {
     url: {
-      schema: text.refine((v) => v === '' || isWebSocketUrl(v)),
+      schema: text.check(z.refine((v) => v === '' || isWebSocketUrl(v))),
       must: 'a URL starting with ws:// or wss:// (or empty for the embedded broker)',
     },
     subprotocols: {
-      schema: z.array(z.string().regex(TOKEN).max(100)).max(MAX_SUBPROTOCOLS),
+      schema: z.array(z.string().check(z.regex(TOKEN), z.maxLength(100))).check(z.maxLength(MAX_SUBPROTOCOLS)),
       must: `a list of at most ${MAX_SUBPROTOCOLS} subprotocol names without spaces or commas, e.g. ["binary", "AMQPWSB10", "amqp"]`,
     },
     containerId: TEXT,
     hostname: TEXT,
     sasl: {
-      schema: z.strictObject({ mechanism: z.enum(['ANONYMOUS', 'PLAIN']).optional(), username: text.optional(), password: text.optional() }),
+      schema: z.strictObject({ mechanism: z.optional(z.enum(['ANONYMOUS', 'PLAIN'])), username: z.optional(text), password: z.optional(text) }),
       must: 'an object { "mechanism": "ANONYMOUS" or "PLAIN", "username": text, "password": text }',
       check: (sasl) => {
         const { mechanism, username } = sasl as { mechanism?: string; username?: string };
@@ -106,17 +106,17 @@ const RULES: { [K in NodeKind]: Record<string, FieldRule> } = {
     dynamic: BOOLEAN,
   },
   transfer: {
-    body: { schema: z.unknown().refine((v) => isJsonValue(v)), must: 'a string or another JSON value (finite numbers only)' },
+    body: { schema: z.unknown().check(z.refine((v) => isJsonValue(v))), must: 'a string or another JSON value (finite numbers only)' },
     contentType: TEXT,
     subject: TEXT,
     messageId: TEXT,
     correlationId: TEXT,
-    replyTo: { schema: text.refine((v) => v !== '@'), must: 'an address, or "@" followed by a receiver id' },
+    replyTo: { schema: text.check(z.refine((v) => v !== '@')), must: 'an address, or "@" followed by a receiver id' },
     to: TEXT,
     applicationProperties: {
       schema: z
-        .record(z.string().min(1).max(256), scalar)
-        .refine((m) => Object.keys(m).length <= MAX_APPLICATION_PROPERTIES),
+        .record(z.string().check(z.minLength(1), z.maxLength(256)), scalar)
+        .check(z.refine((m) => Object.keys(m).length <= MAX_APPLICATION_PROPERTIES)),
       must: `an object of at most ${MAX_APPLICATION_PROPERTIES} named values, each a string, number, true/false or null`,
       check: (map) => {
         if (!isPlainObject(map)) return null;
