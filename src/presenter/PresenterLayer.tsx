@@ -5,7 +5,8 @@ import { ViewportPortal } from '@xyflow/react';
 import { useDocument } from '../store/documentStore.ts';
 import { notify } from '../store/noticeStore.ts';
 import { MAX_NOTE_CHARS, loadNotes, saveNote, useNotes } from './annotations.ts';
-import { editNote, setPresenting, usePresenter } from './mode.ts';
+import { requestFitView } from '../canvas/actions.ts';
+import { editNote, onPresentingChange, setPresenting, usePresenter } from './mode.ts';
 import './presenter.css';
 
 function NoteEditor({ nodeId, graphName, initial }: { nodeId: string; graphName: string; initial: string }) {
@@ -95,6 +96,16 @@ export function PresenterLayer() {
   useEffect(() => {
     useNotes.setState({ graphName, notes: loadNotes(localStorage, graphName) });
   }, [graphName]);
+
+  useEffect(() => {
+    // Opened with ?present=1: fit once the nodes have been measured.
+    const first = usePresenter.getState().on ? setTimeout(requestFitView, 150) : 0;
+    const off = onPresentingChange(() => requestAnimationFrame(requestFitView));
+    return () => {
+      clearTimeout(first);
+      off();
+    };
+  }, []);
 
   useEffect(() => {
     if (!on) return;

@@ -27,6 +27,13 @@ export function setPresenting(on: boolean) {
   usePresenter.setState({ on, editing: null });
 }
 
+/** The canvas gains the palette's and inspector's room: the view fits the flow again, so its type grows too. */
+export function onPresentingChange(listener: (on: boolean) => void): () => void {
+  return usePresenter.subscribe((s, prev) => {
+    if (s.on !== prev.on) listener(s.on);
+  });
+}
+
 export const togglePresenting = () => setPresenting(!usePresenter.getState().on);
 
 export const editNote = (nodeId: string | null) => usePresenter.setState({ editing: nodeId });
