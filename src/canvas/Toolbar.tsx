@@ -1,13 +1,15 @@
 // The toolbar: run controls, undo/redo, import/export, templates and auto layout (contracts §4 names).
-import { useEffect, useRef, useState, type ChangeEvent } from 'react';
+import { lazy, Suspense, useEffect, useRef, useState, type ChangeEvent } from 'react';
 import { TEMPLATES } from '../graph/templates.ts';
 import { redo, undo, useDocument } from '../store/documentStore.ts';
 import { describeProblem, notify } from '../store/noticeStore.ts';
 import { startRun, stepRun, stopRun, useRunControl, useRunStatus } from '../store/runController.ts';
 import { autoLayout, replaceDocument } from './actions.ts';
 import { exportDocument, importFile } from './fileIO.ts';
-import { ShareButtons } from '../share/ShareButtons.tsx';
 import { ToolbarExtras } from '../presenter/ToolbarExtras.tsx';
+
+// Share, Export code and their dialogs (the code generators among them) load just after the first paint.
+const ShareButtons = lazy(() => import('../share/ShareButtons.tsx').then((m) => ({ default: m.ShareButtons })));
 
 /** A 16×16 filled glyph; decorative, the button's text is its name. */
 function Icon({ d }: { d: string }) {
@@ -139,7 +141,9 @@ export function Toolbar() {
         <button type="button" className="btn" onClick={exportDocument} title="Download this flow as a .amqpflow.json file">
           Export
         </button>
-        <ShareButtons />
+        <Suspense fallback={null}>
+          <ShareButtons />
+        </Suspense>
         <ToolbarExtras />
       </div>
     </header>
