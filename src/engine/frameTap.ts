@@ -90,8 +90,18 @@ export function tapSocket(ws: WebSocketLike, url: string, opts: TapOptions, onOp
     ws.send(bytes);
     if (opts.tracing()) opts.onUnit('out', Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength));
   };
+  let batch: Buffer[] = [];
+  const sendBatch = () => {
+    if (!batch.length) return;
+    const parts = batch;
+    batch = [];
+    if (ws.readyState !== 1) return;
+    ws.send(parts.length === 1 ? parts[0]! : Buffer.concat(parts));
+    if (opts.tracing()) for (const p of parts) for (const u of outSplit.push(p)) opts.onUnit('out', u);
+  };
   return {
     end: () => {
+      sendBatch();
       try {
         ws.close();
       } catch {
@@ -99,6 +109,14 @@ export function tapSocket(ws: WebSocketLike, url: string, opts: TapOptions, onOp
       }
     },
     write: (data) => {
+      if (!opts.gate.stepping && opts.gate.size === 0) {
+        // Not stepping: rhea writes one frame at a time; what it writes in one go leaves as one
+        // WebSocket message at the end of the task instead of one message per frame.
+        batch.push(data);
+        if (batch.length === 1) queueMicrotask(sendBatch);
+        return;
+      }
+      sendBatch();
       for (const u of outSplit.push(data)) {
         // copy: rhea may reuse its buffer, and a held unit must not change
         opts.gate.offer({ connection: opts.connection, bytes: new Uint8Array(u), at: opts.now(), release });
