@@ -9,12 +9,19 @@ import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { App } from './App.tsx';
 import { restoreSaved, startAutosave } from './store/autosave.ts';
+import { EmbedApp, loadEmbedFlow } from './presenter/EmbedApp.tsx';
+import { isEmbed } from './presenter/mode.ts';
 
-restoreSaved(localStorage);
-startAutosave(localStorage);
+// The embeddable view shows the flow in its address and never touches the editor's saved document.
+const embed = isEmbed();
+const embedProblems = embed ? loadEmbedFlow() : null;
+if (!embed) {
+  restoreSaved(localStorage);
+  startAutosave(localStorage);
+}
 
 createRoot(document.getElementById('root')!).render(
   <StrictMode>
-    <App />
+    {embed ? <EmbedApp problems={embedProblems} /> : <App />}
   </StrictMode>,
 );
