@@ -10,7 +10,7 @@ export interface Size {
   height: number;
 }
 
-interface NodeEntry {
+export interface NodeEntry {
   node: GraphNode;
   selected: boolean;
   size: Size | undefined;
@@ -21,6 +21,46 @@ interface EdgeEntry {
   edge: GraphEdge;
   selected: boolean;
   flow: AmqpFlowEdge;
+}
+
+/**
+ * React Flow's nodes for the graph's nodes: an unchanged node (same graph node object, selection and
+ * measured size) keeps its previous object, and its `data` stays the same while its graph node does.
+ */
+export function deriveFlowNodes(
+  graphNodes: readonly GraphNode[],
+  selectedIds: readonly string[],
+  sizes: ReadonlyMap<string, Size>,
+  previous: ReadonlyMap<string, NodeEntry>,
+): { nodes: AmqpFlowNode[]; cache: Map<string, NodeEntry> } {
+  const selected = new Set(selectedIds);
+  const cache = new Map<string, NodeEntry>();
+  const nodes = graphNodes.map((node) => {
+    const isSelected = selected.has(node.id);
+    const size = sizes.get(node.id);
+    const prev = previous.get(node.id);
+    const entry: NodeEntry =
+      prev && prev.node === node && prev.selected === isSelected && prev.size === size
+        ? prev
+        : {
+            node,
+            selected: isSelected,
+            size,
+            flow: {
+              id: node.id,
+              type: node.kind,
+              position: node.position,
+              // The same data object while the graph node is the same, so the memoised node
+              // component skips re-rendering when only its selection or measured size changed.
+              data: prev && prev.node === node ? prev.flow.data : { node },
+              selected: isSelected,
+              ...(size ? { measured: size } : {}),
+            } as AmqpFlowNode,
+          };
+    cache.set(node.id, entry);
+    return entry.flow;
+  });
+  return { nodes, cache };
 }
 
 export function useFlowElements(
@@ -34,32 +74,8 @@ export function useFlowElements(
 
   const nodes = useMemo(() => {
     void sizesVersion; // sizes is mutated in place; the version says when
-    const selected = new Set(selection.nodes);
-    const next = new Map<string, NodeEntry>();
-    const out = graph.nodes.map((node) => {
-      const isSelected = selected.has(node.id);
-      const size = sizes.get(node.id);
-      const prev = nodeCache.current.get(node.id);
-      const entry: NodeEntry =
-        prev && prev.node === node && prev.selected === isSelected && prev.size === size
-          ? prev
-          : {
-              node,
-              selected: isSelected,
-              size,
-              flow: {
-                id: node.id,
-                type: node.kind,
-                position: node.position,
-                data: { node },
-                selected: isSelected,
-                ...(size ? { measured: size } : {}),
-              } as AmqpFlowNode,
-            };
-      next.set(node.id, entry);
-      return entry.flow;
-    });
-    nodeCache.current = next;
+    const { nodes: out, cache } = deriveFlowNodes(graph.nodes, selection.nodes, sizes, nodeCache.current);
+    nodeCache.current = cache;
     return out;
   }, [graph.nodes, selection.nodes, sizes, sizesVersion]);
 
