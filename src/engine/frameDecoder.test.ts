@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { Buffer } from 'buffer';
 import rhea from 'rhea';
 import frames from 'rhea/lib/frames.js';
-import { decodeUnit, nextUnitSize, summariseBody } from './frameDecoder.ts';
+import { decodeUnit, nextUnitSize, summariseBody, summariseMessage } from './frameDecoder.ts';
 import { UnitSplitter } from './frameTap.ts';
 
 type Composite = { described(): object };
@@ -74,5 +74,28 @@ describe('frame decoder', () => {
     expect(summariseBody({ a: [1, 2] })).toBe('{"a":[1,2]}');
     expect(summariseBody(Buffer.from('abc'))).toBe('(binary, 3 bytes)');
     expect(summariseBody(undefined)).toBe('(no body)');
+  });
+
+  it('summarises string bodies read straight from the bytes exactly as the full decoder does', () => {
+    const cases: Record<string, unknown>[] = [
+      { body: 'hello' },
+      { body: '' },
+      { body: 'x'.repeat(79) },
+      { body: 'x'.repeat(80) },
+      { body: 'x'.repeat(81) },
+      { body: 'é'.repeat(200) },
+      { body: '😀'.repeat(100) },
+      { body: 'y'.repeat(5000), message_id: 't1-1', subject: 's', application_properties: { k: 'v', n: 3 }, durable: true, ttl: 1000 },
+      { body: 'with annotations', message_annotations: { 'x-opt-a': 'b' }, delivery_annotations: { d: 1 } },
+      { body: { json: ['map', 1] } },
+      { body: 42 },
+      { body: Buffer.from('bytes') },
+      { message_id: 'no body' },
+    ];
+    for (const m of cases) {
+      const payload = rhea.message.encode(m as never) as unknown as Buffer;
+      const full = summariseBody(rhea.message.decode(payload).body as unknown);
+      expect(summariseMessage(payload, false)).toEqual({ summary: full, size: payload.length });
+    }
   });
 });

@@ -57,7 +57,7 @@ export function decodeUnit(bytes: Uint8Array): DecodedFrame {
     const out: DecodedFrame = {
       channel: f.channel,
       type: f.type,
-      performative: compositeName(p).replace(/_/g, '-'),
+      performative: performativeName(p),
       fields: compositeFields(p, 0),
     };
     if (f.payload && f.payload.length) out.message = summariseMessage(f.payload, out.fields.more === true);
@@ -71,6 +71,8 @@ export function decodeUnit(bytes: Uint8Array): DecodedFrame {
 export function summariseMessage(payload: Uint8Array, more: boolean): { summary: string; size: number } {
   const size = payload.length;
   if (more) return { summary: `(first part of a message split over frames, ${size} bytes)`, size };
+  const text = stringBody(payload);
+  if (text !== null) return { summary: text, size };
   try {
     const buf = Buffer.isBuffer(payload) ? payload : Buffer.from(payload);
     const msg = message.decode(buf);
@@ -78,6 +80,48 @@ export function summariseMessage(payload: Uint8Array, more: boolean): { summary:
   } catch {
     return { summary: `(part of a message split over frames, ${size} bytes)`, size };
   }
+}
+
+const utf8 = new TextDecoder();
+const MAX_CHAR_BYTES = 4;
+
+/**
+ * The summary of a message whose body is one amqp-value string (the common case), read straight from
+ * the bytes: the sections before the body are skipped by their sizes, not decoded. null for anything
+ * else, which then goes through the full decoder.
+ */
+function stringBody(b: Uint8Array): string | null {
+  let i = 0;
+  while (i + 3 < b.length) {
+    if (b[i] !== 0x00 || b[i + 1] !== 0x53) return null; // described by a small ulong code
+    const code = b[i + 2]!;
+    i += 3;
+    if (code === 0x77) {
+      // amqp-value: str8 or str32
+      const t = b[i];
+      const len = t === 0xa1 ? b[i + 1] : t === 0xb1 ? u32(b, i + 1) : undefined;
+      if (len === undefined) return null;
+      const start = i + (t === 0xa1 ? 2 : 5);
+      if (start + len > b.length) return null;
+      // SUMMARY_CHARS characters never take more than this many bytes
+      const cut = Math.min(len, SUMMARY_CHARS * MAX_CHAR_BYTES);
+      const text = utf8.decode(b.subarray(start, start + cut));
+      return len > cut || text.length > SUMMARY_CHARS ? `${text.slice(0, SUMMARY_CHARS - 1)}…` : text;
+    }
+    if (code < 0x70 || code > 0x74) return null; // data, sequence, footer or unknown: the full decoder
+    // header, annotations, properties, application properties: a list or map, skipped by its size
+    const t = b[i];
+    if (t === 0x45 || t === 0x40) i += 1;
+    else if (t === 0xc0 || t === 0xc1) i += 2 + (b[i + 1] ?? 0);
+    else if (t === 0xd0 || t === 0xd1) i += 5 + (u32(b, i + 1) ?? 0);
+    else return null;
+  }
+  return null;
+}
+
+function u32(b: Uint8Array, at: number): number | undefined {
+  if (at + 4 > b.length) return undefined;
+  return ((b[at]! << 24) >>> 0) + (b[at + 1]! << 16) + (b[at + 2]! << 8) + b[at + 3]!;
 }
 
 export function summariseBody(body: unknown): string {
@@ -155,16 +199,31 @@ function isComposite(v: object): boolean {
   return !!d && d.numeric !== undefined;
 }
 
+const names = new WeakMap<object, string>();
+const performatives = new WeakMap<object, string>();
+
+function performativeName(p: object): string {
+  const c = p.constructor as object;
+  let name = performatives.get(c);
+  if (name === undefined) performatives.set(c, (name = compositeName(p).replace(/_/g, '-')));
+  return name;
+}
+const fieldKeys = new WeakMap<object, string[]>();
+
 function compositeName(p: object): string {
-  return String(p.constructor).split('#')[0] ?? 'unknown';
+  const c = p.constructor as object;
+  let name = names.get(c);
+  if (name === undefined) names.set(c, (name = String(c).split('#')[0] ?? 'unknown'));
+  return name;
 }
 
 // Reads every field through its getter; JSON.stringify(p) would drop falsy ones (handle 0, role false).
 function compositeFields(p: object, depth: number): Record<string, unknown> {
   const fields: Record<string, unknown> = {};
   const proto = Object.getPrototypeOf(p) as object;
-  for (const key of Object.getOwnPropertyNames(proto)) {
-    if (SKIPPED_KEYS.has(key)) continue;
+  let keys = fieldKeys.get(proto);
+  if (!keys) fieldKeys.set(proto, (keys = Object.getOwnPropertyNames(proto).filter((k) => !SKIPPED_KEYS.has(k))));
+  for (const key of keys) {
     let value: unknown;
     try {
       value = (p as Record<string, unknown>)[key];

@@ -79,7 +79,9 @@ export function runGraph(graph: Graph, opts: RunOptions): Run {
     emit,
     tracing: () => !!opts.frames && frameListeners.size > 0,
     onUnit: (connection, dir, bytes) => {
-      const f: FrameRecord = { at: now(), connection, dir, ...withoutType(decodeUnit(bytes)) };
+      const d = decodeUnit(bytes);
+      const f: FrameRecord = { at: now(), connection, dir, channel: d.channel, performative: d.performative, fields: d.fields };
+      if (d.message) f.message = d.message;
       for (const l of frameListenerList) l(f);
     },
     gate,
