@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { Graph } from '../graph/types.ts';
-import { beginRun, enqueue, enqueueFrame, IDLE_NODE, markClosing, resetRun, selectNodeLive, useRun } from './runStore.ts';
+import { beginRun, enqueue, enqueueFrame, flushRun, IDLE_NODE, markClosing, resetRun, selectNodeLive, useRun } from './runStore.ts';
 
 const graph: Graph = {
   format: 'amqp-flow', version: 1, name: 'one connection',
@@ -36,5 +36,36 @@ describe('runStore', () => {
     resetRun();
     expect(selectNodeLive(useRun.getState(), 'c1')).toBe(IDLE_NODE);
     expect(Object.isFrozen(IDLE_NODE)).toBe(true);
+  });
+
+  it('waits twice as long as an expensive publish took before publishing again, and stays quick when publishing is cheap', async () => {
+    beginRun(graph);
+    const open = { at: 0, node: 'c1', event: 'CONNECTION_OPEN', url: 'ws://x', containerId: 'a' } as const;
+    const nextUpdate = () => new Promise<number>((ok) => {
+      const t0 = performance.now();
+      const off = useRun.subscribe(() => {
+        off();
+        ok(performance.now() - t0);
+      });
+    });
+    // a view that takes 40 ms to render each update
+    const slow = useRun.subscribe(() => {
+      const until = performance.now() + 40;
+      while (performance.now() < until);
+    });
+    enqueue(open);
+    flushRun();
+    await Promise.resolve();
+    const paced = nextUpdate();
+    enqueue(open);
+    expect(await paced).toBeGreaterThanOrEqual(2 * 40 - 20);
+    slow();
+    await new Promise((ok) => setTimeout(ok, 150));
+    enqueue(open);
+    flushRun();
+    await Promise.resolve();
+    const quick = nextUpdate();
+    enqueue(open);
+    expect(await quick).toBeLessThan(60);
   });
 });

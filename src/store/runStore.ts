@@ -27,8 +27,32 @@ let frame: ReturnType<typeof setTimeout> | number = 0; // pending animation fram
 const nextFrame: (cb: () => void) => number | ReturnType<typeof setTimeout> =
   typeof requestAnimationFrame === 'function' ? (cb) => requestAnimationFrame(cb) : (cb) => setTimeout(cb, 16);
 
+/**
+ * Publishing paces itself: after a publish whose reduce and render took `c` ms, the next waits at least
+ * PACE × c ms, so under a flood the views take at most about a third of the page's time and the rest
+ * goes to the engine. A cheap publish (the usual case) still goes out on the next animation frame.
+ */
+const PACE = 2;
+const MAX_GAP_MS = 250;
+let earliest = 0; // performance.now() before which the next publish waits
+
+const clock = () => (typeof performance !== 'undefined' ? performance.now() : Date.now());
+
 function schedule() {
-  frame ||= nextFrame(flushRun);
+  if (frame) return;
+  const wait = earliest - clock();
+  if (wait <= 16) return onNextFrame();
+  const timer = setTimeout(() => {
+    if (frame === timer) onNextFrame(); // else published meanwhile (Stop, tests)
+  }, wait - 16);
+  frame = timer;
+}
+
+function onNextFrame() {
+  const id = nextFrame(() => {
+    if (frame === id) flushRun(); // else published meanwhile
+  });
+  frame = id;
 }
 
 /** Publish everything buffered now (the animation frame does this; tests and Stop call it directly). */
@@ -37,8 +61,15 @@ export function flushRun() {
   if (pendingEvents.length === 0 && pendingFrames.length === 0) return;
   const events = pendingEvents.splice(0);
   const frames = pendingFrames.splice(0);
+  const t0 = clock();
   useRun.setState((s) => reduceFrames(reduceRun(s, events), frames), true);
+  // React renders a store change in a microtask queued by setState; this one runs after it.
+  queueMicrotask(() => {
+    const t1 = clock();
+    earliest = t1 + Math.min(MAX_GAP_MS, PACE * (t1 - t0));
+  });
 }
+
 
 export function enqueue(e: EngineEvent) {
   pendingEvents.push(e);
