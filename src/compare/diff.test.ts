@@ -39,6 +39,7 @@ describe('comparing two runs', () => {
       { section: 'received', node: 'rx1', a: '2', b: '2', status: 'same' },
     ]);
     expect(result.frames.c1!.map((l) => l.status)).toEqual(Array(6).fill('same'));
+    expect(result.frames.c1![0]).toEqual({ a: 'out header', b: 'out header', status: 'same', countA: 1, countB: 1 });
   });
 
   it('lists different outcome counts, received counts and error conditions per node', () => {
@@ -82,8 +83,17 @@ describe('comparing two runs', () => {
     expect(result.differences).toBe(5);
   });
 
+  it('lines up each direction by first appearance, so timing between directions and repeat counts make no difference', () => {
+    const a = [...OPENING, frame('out', 'transfer'), frame('in', 'disposition'), frame('out', 'transfer'), frame('in', 'disposition'), frame('out', 'disposition')];
+    const b = [...OPENING, frame('out', 'transfer'), frame('out', 'transfer'), frame('out', 'disposition'), frame('in', 'disposition')];
+    const result = compareRuns(GRAPH, run('ws://a', [], a), run('ws://b', [], b));
+    expect(result.differences).toBe(0);
+    expect(result.frames.c1!.map((l) => l.a)).toEqual(['out header', 'out open', 'out begin', 'out transfer', 'out disposition', 'in header', 'in open', 'in begin', 'in disposition']);
+    expect(result.frames.c1!.find((l) => l.a === 'in disposition')).toMatchObject({ countA: 2, countB: 1, status: 'same' });
+  });
+
   it('leaves heartbeats out and counts nodes that saw nothing as none or zero', () => {
-    const facts = factsOf(GRAPH, run('ws://a', [], [frame('out', 'heartbeat'), frame('in', 'open')]));
-    expect(facts).toEqual({ outcomes: { t1: {} }, received: { rx1: 0 }, errors: {}, performatives: { c1: ['in open'] } });
+    const facts = factsOf(GRAPH, run('ws://a', [], [frame('out', 'heartbeat'), frame('in', 'open'), frame('in', 'open')]));
+    expect(facts).toEqual({ outcomes: { t1: {} }, received: { rx1: 0 }, errors: {}, performatives: { c1: ['in open'] }, frameCounts: { c1: { 'in open': 2 } } });
   });
 });

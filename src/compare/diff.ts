@@ -20,17 +20,27 @@ export interface RunFacts {
   received: Record<string, number>;
   /** node → the error conditions it met, in order, without repeats */
   errors: Record<string, string[]>;
-  /** connection node → one line per frame: "out open", "in attach", … (heartbeats left out) */
+  /**
+   * connection node → its performatives per direction, in the order each first appeared ("out open",
+   * "out begin", …, then "in open", …), heartbeats left out. Only first appearances are lined up: the
+   * interleaving of the two directions and how often a frame repeats (dispositions batched, flow updates)
+   * change from run to run on the same broker.
+   */
   performatives: Record<string, string[]>;
+  /** connection node → line → how many frames */
+  frameCounts: Record<string, Record<string, number>>;
 }
 
 /** Reduces a run to the facts that are compared. */
 export function factsOf(graph: Graph, run: RunCapture): RunFacts {
-  const facts: RunFacts = { outcomes: {}, received: {}, errors: {}, performatives: {} };
+  const facts: RunFacts = { outcomes: {}, received: {}, errors: {}, performatives: {}, frameCounts: {} };
   for (const n of graph.nodes) {
     if (n.kind === 'transfer') facts.outcomes[n.id] = {};
     if (n.kind === 'receiver') facts.received[n.id] = 0;
-    if (n.kind === 'connection') facts.performatives[n.id] = [];
+    if (n.kind === 'connection') {
+      facts.performatives[n.id] = [];
+      facts.frameCounts[n.id] = {};
+    }
   }
   for (const e of run.events) {
     if (e.event === 'TRANSFER_SETTLED') {
@@ -44,9 +54,14 @@ export function factsOf(graph: Graph, run: RunCapture): RunFacts {
       if (!list.includes(e.errorDetail.condition)) list.push(e.errorDetail.condition);
     }
   }
-  for (const f of run.frames) {
-    if (f.performative === 'heartbeat') continue;
-    (facts.performatives[f.connection] ??= []).push(`${f.dir} ${f.performative}`);
+  for (const dir of ['out', 'in'] as const) {
+    for (const f of run.frames) {
+      if (f.dir !== dir || f.performative === 'heartbeat') continue;
+      const line = `${dir} ${f.performative}`;
+      const counts = (facts.frameCounts[f.connection] ??= {});
+      if (!counts[line]) (facts.performatives[f.connection] ??= []).push(line);
+      counts[line] = (counts[line] ?? 0) + 1;
+    }
   }
   return facts;
 }
@@ -64,6 +79,9 @@ export interface CompareRow {
 export interface FrameLine {
   a: string | null;
   b: string | null;
+  /** how many frames of that line each run had (shown, not compared) */
+  countA?: number;
+  countB?: number;
   /** missing: the line is in one run only */
   status: RowStatus;
 }
@@ -137,7 +155,13 @@ export function compareRuns(graph: Graph, a: RunCapture, b: RunCapture): Compare
   for (const id of keysOf(fa.received, fb.received)) row('received', id, String(fa.received[id] ?? 0), String(fb.received[id] ?? 0));
   for (const id of keysOf(fa.errors, fb.errors)) row('errors', id, fa.errors[id]?.join(', ') || 'none', fb.errors[id]?.join(', ') || 'none');
   const frames: Record<string, FrameLine[]> = {};
-  for (const id of keysOf(fa.performatives, fb.performatives)) frames[id] = alignLines(fa.performatives[id] ?? [], fb.performatives[id] ?? []);
+  for (const id of keysOf(fa.performatives, fb.performatives)) {
+    frames[id] = alignLines(fa.performatives[id] ?? [], fb.performatives[id] ?? []).map((l) => ({
+      ...l,
+      ...(l.a !== null ? { countA: fa.frameCounts[id]?.[l.a] ?? 0 } : {}),
+      ...(l.b !== null ? { countB: fb.frameCounts[id]?.[l.b] ?? 0 } : {}),
+    }));
+  }
   const differences = rows.filter((r) => r.status !== 'same').length + Object.values(frames).flat().filter((l) => l.status !== 'same').length;
   return { rows, frames, differences };
 }

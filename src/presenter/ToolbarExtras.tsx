@@ -1,6 +1,17 @@
 // The toolbar's presenter and compare entries.
+import { useState } from 'react';
+import { CompareDialog } from '../compare/CompareDialog.tsx';
 import { PresentButton } from './PresenterLayer.tsx';
 
 export function ToolbarExtras() {
-  return <PresentButton />;
+  const [comparing, setComparing] = useState(false);
+  return (
+    <>
+      <button type="button" className="btn" onClick={() => setComparing(true)} title="Run this flow against two brokers and list what differs">
+        Compare
+      </button>
+      <PresentButton />
+      {comparing && <CompareDialog onClose={() => setComparing(false)} />}
+    </>
+  );
 }
