@@ -9,19 +9,27 @@ import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { App } from './App.tsx';
 import { restoreSaved, startAutosave } from './store/autosave.ts';
-import { EmbedApp, loadEmbedFlow } from './presenter/EmbedApp.tsx';
 import { isEmbed } from './presenter/mode.ts';
 
-// The embeddable view shows the flow in its address and never touches the editor's saved document.
-const embed = isEmbed();
-const embedProblems = embed ? loadEmbedFlow() : null;
-if (!embed) {
+const root = createRoot(document.getElementById('root')!);
+
+if (isEmbed()) {
+  // The embeddable view shows the flow in its address and never touches the editor's saved document.
+  // It is its own chunk (with the event log it shows), so the editor's first bundle doesn't carry it.
+  void import('./presenter/EmbedApp.tsx').then(({ EmbedApp, loadEmbedFlow }) => {
+    const problems = loadEmbedFlow();
+    root.render(
+      <StrictMode>
+        <EmbedApp problems={problems} />
+      </StrictMode>,
+    );
+  });
+} else {
   restoreSaved(localStorage);
   startAutosave(localStorage);
+  root.render(
+    <StrictMode>
+      <App />
+    </StrictMode>,
+  );
 }
-
-createRoot(document.getElementById('root')!).render(
-  <StrictMode>
-    {embed ? <EmbedApp problems={embedProblems} /> : <App />}
-  </StrictMode>,
-);
