@@ -1,5 +1,5 @@
 // The editor page: toolbar, palette, canvas, inspector and the run panels below.
-import { useState } from 'react';
+import { lazy, Suspense, useState } from 'react';
 import { ReactFlowProvider } from '@xyflow/react';
 import { FlowCanvas } from './canvas/FlowCanvas.tsx';
 import { Inspector } from './canvas/inspector/Inspector.tsx';
@@ -9,10 +9,12 @@ import { RunArea } from './canvas/RunArea.tsx';
 import { Toolbar } from './canvas/Toolbar.tsx';
 import { useEditorKeys } from './canvas/useEditorKeys.ts';
 import { useFileDrop } from './canvas/useFileDrop.ts';
-import { SharePreview } from './share/SharePreview.tsx';
 import { ReplayBar } from './record/RecordControls.tsx';
 import { PresenterLayer } from './presenter/PresenterLayer.tsx';
 import { usePresenter } from './presenter/mode.ts';
+
+// The #share= preview (and the link decoder it needs) loads just after the first paint.
+const SharePreview = lazy(() => import('./share/SharePreview.tsx').then((m) => ({ default: m.SharePreview })));
 
 export function App() {
   const [panelsCollapsed, setPanelsCollapsed] = useState(false);
@@ -29,7 +31,9 @@ export function App() {
         <RunArea collapsed={panelsCollapsed} onToggle={() => setPanelsCollapsed((c) => !c)} />
       </main>
       <Notices />
-      <SharePreview />
+      <Suspense fallback={null}>
+        <SharePreview />
+      </Suspense>
       <ReplayBar />
       <PresenterLayer />
       {fileOver && <div className="drop-overlay">Drop a .amqpflow.json file to import it</div>}

@@ -6,10 +6,11 @@ import { describeProblem, notify } from '../store/noticeStore.ts';
 import { startRun, stepRun, stopRun, useRunControl, useRunStatus } from '../store/runController.ts';
 import { autoLayout, replaceDocument } from './actions.ts';
 import { exportDocument, importFile } from './fileIO.ts';
-import { ToolbarExtras } from '../presenter/ToolbarExtras.tsx';
 
-// Share, Export code and their dialogs (the code generators among them) load just after the first paint.
+// Share, Export code, Compare, Present and their dialogs (the code generators among them) load just
+// after the first paint.
 const ShareButtons = lazy(() => import('../share/ShareButtons.tsx').then((m) => ({ default: m.ShareButtons })));
+const ToolbarExtras = lazy(() => import('../presenter/ToolbarExtras.tsx').then((m) => ({ default: m.ToolbarExtras })));
 
 /** A 16×16 filled glyph; decorative, the button's text is its name. */
 function Icon({ d }: { d: string }) {
@@ -143,8 +144,8 @@ export function Toolbar() {
         </button>
         <Suspense fallback={null}>
           <ShareButtons />
+          <ToolbarExtras />
         </Suspense>
-        <ToolbarExtras />
       </div>
     </header>
   );
