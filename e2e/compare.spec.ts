@@ -15,6 +15,7 @@ async function closedPort(): Promise<number> {
 }
 
 async function openCompare(page: Page, template: string) {
+  await page.setViewportSize({ width: 1680, height: 900 }); // the whole toolbar in one row
   await page.goto('/');
   await loadTemplate(page, template);
   await expect(nodesOf(page)).not.toHaveCount(0);
