@@ -64,12 +64,11 @@ function FlowInspector({ graph, problems }: { graph: Graph; problems: readonly P
 }
 
 export function Inspector() {
-  const graph = useDocument((s) => s.graph);
+  // A drag only moves nodes, and the Inspector shows no positions: it reads the graph as it was when
+  // the gesture began, so it neither re-renders nor re-validates on every pointer move.
+  const graph = useDocument((s) => s.gestureStart ?? s.graph);
   const selection = useDocument(useShallow((s) => s.selection));
-  // A drag only moves nodes, which never adds or removes a problem: validate the graph as it was
-  // when the gesture began, so the list is not recomputed on every pointer move.
-  const checked = useDocument((s) => s.gestureStart ?? s.graph);
-  const problems = useMemo(() => validateGraph(checked), [checked]);
+  const problems = useMemo(() => validateGraph(graph), [graph]);
   const node = selection.nodes.length === 1 && selection.edges.length <= 1 ? graph.nodes.find((n) => n.id === selection.nodes[0]) : undefined;
   const edge = !node && selection.nodes.length === 0 && selection.edges.length === 1 ? graph.edges.find((e) => e.id === selection.edges[0]) : undefined;
   const count = selection.nodes.length + selection.edges.length;
