@@ -3,7 +3,8 @@
 import { createServer } from 'node:net';
 import type { Page } from '@playwright/test';
 import { expect, test } from './fixtures.ts';
-import { loadTemplate, nodeById, nodesOf } from './editorSteps.ts';
+import { importThroughInput, nodeById, nodesOf } from './editorSteps.ts';
+import { TEMPLATES } from '../src/graph/templates.ts';
 
 /** A port on 127.0.0.1 where nothing listens: taken from the system, then released. */
 async function closedPort(): Promise<number> {
@@ -14,10 +15,14 @@ async function closedPort(): Promise<number> {
   return port;
 }
 
+/** Opens a template with a queue of its own (messages other journeys left on the broker would count), then Compare. */
 async function openCompare(page: Page, template: string) {
   await page.setViewportSize({ width: 1680, height: 900 }); // the whole toolbar in one row
   await page.goto('/');
-  await loadTemplate(page, template);
+  const queue = `compare-${Date.now()}-${Math.random().toString(36).slice(2, 8)}`;
+  const graph = TEMPLATES.find((t) => t.name === template)!.graph();
+  graph.nodes = graph.nodes.map((n) => (n.kind === 'sender' || n.kind === 'receiver' ? { ...n, props: { ...n.props, address: queue } } : n));
+  await importThroughInput(page, JSON.stringify(graph));
   await expect(nodesOf(page)).not.toHaveCount(0);
   await page.getByRole('button', { name: 'Compare', exact: true }).click();
   return page.getByRole('dialog', { name: 'Compare brokers' });

@@ -80,4 +80,7 @@ test('?present=1 opens in presenter mode; a click on a node takes a note shown b
 
   await page.keyboard.press('Escape');
   await expect(page.getByRole('note', { name: 'Note on tx1' })).toHaveCount(0);
+  expect(new URL(page.url()).search).toBe('');
+  await page.reload();
+  await expect(page.locator('main.app')).not.toHaveClass(/\bpresenter\b/);
 });

@@ -25,6 +25,13 @@ export const usePresenter = create<PresenterState>()(() => ({
 
 export function setPresenting(on: boolean) {
   usePresenter.setState({ on, editing: null });
+  // Leaving drops ?present=1 from the address, so a reload does not bring presenter mode back.
+  if (!on && typeof location !== 'undefined' && new URLSearchParams(location.search).has('present')) {
+    const params = new URLSearchParams(location.search);
+    params.delete('present');
+    const search = params.toString();
+    history.replaceState(history.state, '', `${location.pathname}${search ? `?${search}` : ''}${location.hash}`);
+  }
 }
 
 /** The canvas gains the palette's and inspector's room: the view fits the flow again, so its type grows too. */
