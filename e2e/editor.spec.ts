@@ -85,6 +85,8 @@ test('a valid chain is wired by dragging between handles, and an illegal wire is
   const inspector = page.getByRole('region', { name: 'Inspector' });
   await inspector.getByRole('button', { name: /has nowhere to go/ }).click();
   await expect(inspector.getByLabel('Id', { exact: true })).toHaveValue('t1');
+  // Going to the problem may pan the sender out of view: bring every node back before clicking it.
+  await page.getByRole('button', { name: 'fit view' }).click();
   await selectNode(page, 'tx1');
   await inspector.getByLabel('Address', { exact: true }).fill('greetings');
   await deselect(page);
