@@ -35,7 +35,9 @@ export type EngineEvent =
       properties: Record<string, unknown>;
       applicationProperties: Record<string, unknown>;
     })
-  | (Base & { event: 'MESSAGE_SETTLED'; deliveryId: number; outcome: ReceiverOutcome });
+  | (Base & { event: 'MESSAGE_SETTLED'; deliveryId: number; outcome: ReceiverOutcome })
+  /** The broker's answer to a CBS put-token on a connection node (status-code and status-description). */
+  | (Base & { event: 'CBS_TOKEN'; status: number; description: string; renewal: boolean });
 
 export type EngineEventName = EngineEvent['event'];
 

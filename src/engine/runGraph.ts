@@ -37,7 +37,7 @@ export function runGraph(graph: Graph, opts: RunOptions): Run {
       }
     }
     // These never end an attempt or change a node's state, so they cannot complete the run.
-    if (e.event === 'TRANSFER_QUEUED' || e.event === 'TRANSFER_SENT' || e.event === 'MESSAGE_RECEIVED' || e.event === 'MESSAGE_SETTLED' || e.event === 'CREDIT') return;
+    if (e.event === 'TRANSFER_QUEUED' || e.event === 'TRANSFER_SENT' || e.event === 'MESSAGE_RECEIVED' || e.event === 'MESSAGE_SETTLED' || e.event === 'CREDIT' || e.event === 'CBS_TOKEN') return;
     checkSettled();
   };
 

@@ -34,7 +34,7 @@ describe('defaults', () => {
   it('documents every prop of contracts §1 exactly once, with help text, and each documented field validates', () => {
     const fields = Object.fromEntries(NODE_KINDS.map((k) => [k, PROP_DOCS[k].map((d) => d.field)]));
     expect(fields).toEqual({
-      connection: ['url', 'subprotocols', 'containerId', 'hostname', 'sasl', 'idleTimeoutMs', 'maxFrameSize', 'channelMax', 'reconnect'],
+      connection: ['url', 'subprotocols', 'containerId', 'hostname', 'sasl', 'idleTimeoutMs', 'maxFrameSize', 'channelMax', 'reconnect', 'cbs'],
       session: ['incomingWindow', 'outgoingWindow'],
       sender: ['address', 'sndSettleMode', 'rcvSettleMode'],
       receiver: ['address', 'creditWindow', 'initialCredit', 'autoAccept', 'rcvSettleMode', 'dynamic'],

@@ -57,8 +57,13 @@ export const CONNECTION_PRESETS: readonly ConnectionPreset[] = [
   {
     id: 'azure-service-bus',
     name: 'Azure Service Bus / Event Hubs',
-    description: 'Replace <namespace> with yours. Connects with SASL ANONYMOUS; then send a put-token message to "$cbs" (claims-based security) before using queues.',
-    props: { url: 'wss://<namespace>.servicebus.windows.net:443/$servicebus/websocket', subprotocols: ['AMQPWSB10'], sasl: { mechanism: 'ANONYMOUS' } },
+    description: 'Replace <namespace> with yours and the cbs token with a SAS token for it. Connects with SASL ANONYMOUS, then puts the token to "$cbs" (claims-based security) before the sessions begin, and again before it expires.',
+    props: {
+      url: 'wss://<namespace>.servicebus.windows.net:443/$servicebus/websocket',
+      subprotocols: ['AMQPWSB10'],
+      sasl: { mechanism: 'ANONYMOUS' },
+      cbs: { token: '<SharedAccessSignature sr=…&sig=…&se=…&skn=…>' },
+    },
     reachableHere: false,
   },
 ];

@@ -87,6 +87,16 @@ const RULES: { [K in NodeKind]: Record<string, FieldRule> } = {
     maxFrameSize: uint(512, MAX_UINT),
     channelMax: uint(0, 65_535),
     reconnect: BOOLEAN,
+    cbs: {
+      schema: z.strictObject({
+        token: text.check(z.minLength(1)),
+        audience: z.optional(text.check(z.minLength(1))),
+        tokenType: z.optional(text.check(z.minLength(1))),
+        renewEveryMs: z.optional(z.int().check(z.gte(1000), z.lte(MAX_UINT))),
+      }),
+      must: 'an object { "token": the SAS token, "audience": text, "tokenType": text, "renewEveryMs": an integer ≥ 1000 }',
+      check: cbsProblem,
+    },
   },
   session: {
     incomingWindow: uint(1, MAX_UINT),
@@ -135,6 +145,26 @@ const RULES: { [K in NodeKind]: Record<string, FieldRule> } = {
     startAfterMs: uint(0, MAX_DELAY_MS),
   },
 };
+
+const CBS_FIELDS = ['token', 'audience', 'tokenType', 'renewEveryMs'];
+
+/** The one thing wrong with a `cbs` object, in plain words, or null. */
+function cbsProblem(cbs: unknown): string | null {
+  if (!isPlainObject(cbs)) return null;
+  const unknown = Object.keys(cbs).find((k) => !CBS_FIELDS.includes(k));
+  if (unknown) return `cbs has no field "${unknown}"; remove it (known: ${CBS_FIELDS.join(', ')})`;
+  const { token, audience, tokenType, renewEveryMs } = cbs;
+  if (typeof token !== 'string' || token === '') return `cbs.token must be the token to put to "$cbs", e.g. a SAS token "SharedAccessSignature sr=…" (found ${describeValue(token)})`;
+  const placeholder = /<[^>]*>/.exec(token);
+  if (placeholder) return `cbs.token still holds a placeholder (${placeholder[0]}); replace the placeholder with your SAS token`;
+  for (const [name, value] of [['audience', audience], ['tokenType', tokenType]] as const) {
+    if (value !== undefined && (typeof value !== 'string' || value === '')) return `cbs.${name} must be non-empty text, or left out for the default (found ${describeValue(value)})`;
+  }
+  if (renewEveryMs !== undefined && !(Number.isInteger(renewEveryMs) && (renewEveryMs as number) >= 1000 && (renewEveryMs as number) <= MAX_UINT)) {
+    return `cbs.renewEveryMs must be a whole number of milliseconds, at least 1000 (found ${describeValue(renewEveryMs)})`;
+  }
+  return null;
+}
 
 /** A short, safe rendering of a value for a message. */
 export function describeValue(value: unknown): string {

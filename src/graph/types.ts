@@ -13,6 +13,18 @@ export interface SaslProps {
   password?: string;
 }
 
+/** Claims-based security (Azure Service Bus / Event Hubs): a token put to `$cbs` before any link attaches. */
+export interface CbsProps {
+  /** The token itself, e.g. a SAS token "SharedAccessSignature sr=…&sig=…&se=…&skn=…". */
+  token: string;
+  /** The `name` of the put-token; empty means the URL as amqps://host/. */
+  audience?: string;
+  /** The `type` of the put-token; empty means "servicebus.windows.net:sastoken". */
+  tokenType?: string;
+  /** Put the token again this often while the connection is open (default 45 minutes, at least 1000). */
+  renewEveryMs?: number;
+}
+
 export interface ConnectionProps {
   /** ws:// or wss://; absent means the embedded broker the page was served with. */
   url?: string;
@@ -24,6 +36,8 @@ export interface ConnectionProps {
   maxFrameSize?: number;
   channelMax?: number;
   reconnect?: boolean;
+  /** Put a token to `$cbs` after the open and before the sessions begin. */
+  cbs?: CbsProps;
 }
 
 export interface SessionProps {

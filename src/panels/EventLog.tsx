@@ -16,6 +16,7 @@ export const EVENT_NAMES: readonly EngineEventName[] = [
   'SENDER_OPEN', 'SENDER_CLOSED', 'SENDER_ERROR',
   'RECEIVER_OPEN', 'RECEIVER_CLOSED', 'RECEIVER_ERROR',
   'CREDIT', 'TRANSFER_QUEUED', 'TRANSFER_SENT', 'TRANSFER_SETTLED', 'MESSAGE_RECEIVED', 'MESSAGE_SETTLED',
+  'CBS_TOKEN',
 ];
 
 function brief(v: unknown): string {

@@ -26,10 +26,20 @@ export interface Stripped {
 export function stripSecrets(graph: Graph): Stripped {
   const removed: string[] = [];
   const nodes = graph.nodes.map((n): GraphNode => {
-    if (n.kind === 'connection' && n.props.sasl?.password !== undefined) {
-      const { password: _password, ...sasl } = n.props.sasl;
-      removed.push(`${n.id}.sasl.password`);
-      return { ...n, props: { ...n.props, sasl } };
+    if (n.kind === 'connection' && (n.props.sasl?.password !== undefined || n.props.cbs?.token !== undefined)) {
+      let props = n.props;
+      if (props.sasl?.password !== undefined) {
+        const { password: _password, ...sasl } = props.sasl;
+        removed.push(`${n.id}.sasl.password`);
+        props = { ...props, sasl };
+      }
+      if (props.cbs?.token !== undefined) {
+        // a cbs object without its token would not load, so the whole setting stays out of the link
+        const { cbs: _cbs, ...rest } = props;
+        removed.push(`${n.id}.cbs`);
+        props = rest;
+      }
+      return { ...n, props };
     }
     if (n.kind === 'transfer') {
       let props = n.props;

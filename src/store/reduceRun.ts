@@ -268,6 +268,9 @@ function applyEvent(d: NodeDraft, s: RunState, e: EngineEvent) {
       }
       return;
     }
+    case 'CBS_TOKEN':
+      // The token's answer shows in the event log; the connection's state follows its own events.
+      return;
     default: {
       const never: never = e;
       void never;
