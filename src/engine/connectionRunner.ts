@@ -15,7 +15,6 @@ import { ReceiverControl } from './receiverControl.ts';
 import { TransferRunner } from './transferRunner.ts';
 import type { ReceiverDirectory } from './receiverDirectory.ts';
 import { readMessage } from './message.ts';
-import { CbsHandshake } from './cbs.ts';
 
 export type NodeState = 'idle' | 'opening' | 'open' | 'closing' | 'closed' | 'error';
 
@@ -53,6 +52,10 @@ interface ReceiverRt {
 }
 
 const CLOSE_WAIT_MS = 2000;
+/** With `reconnect: true`: tries per outage, and the backoff between them (doubling). */
+export const RECONNECT_DEFAULTS = { limit: 10, initialDelayMs: 100, maxDelayMs: 2000 } as const;
+/** A broker that shuts down says so with this condition; with reconnect on it is a drop, not a failure. */
+const RETRIED_CONDITIONS = ['amqp:connection:forced'];
 const TERMINAL: ReadonlySet<NodeState> = new Set(['closed', 'error']);
 
 export class ConnectionRunner {
@@ -68,8 +71,8 @@ export class ConnectionRunner {
   /** resolvers waiting for an endpoint's close */
   private readonly closing = new Map<string, () => void>();
   private transportFailure?: ErrorDetail;
-  /** the `$cbs` put-token of a connection with `cbs` set */
-  private cbs?: CbsHandshake;
+  /** the outage being retried (reconnect on): reported once, cleared when the connection opens again */
+  private outage?: ErrorDetail;
   private readonly containerId: string;
   private readonly subprotocols: string[];
 
@@ -123,9 +126,8 @@ export class ConnectionRunner {
       host: hostOf(this.url),
       container_id: this.containerId,
       id: this.containerId,
-      reconnect: p.reconnect,
       sasl_mechanisms: sasl,
-      non_fatal_errors: [],
+      ...this.reconnectOptions(p.reconnect),
     };
     if (p.hostname) options.hostname = p.hostname;
     if (p.idleTimeoutMs) options.idle_time_out = p.idleTimeoutMs;
@@ -138,12 +140,42 @@ export class ConnectionRunner {
       return this.fail({ condition: CONDITIONS.invalidUrl, description: String((e as Error)?.message ?? e), hint: 'The WebSocket could not be created from this URL. Write it as ws://host:port/path.' });
     }
     this.conn = conn;
+    this.watchIdle(conn);
     this.listen(conn);
+  }
+
+  private reconnectOptions(on: boolean): Record<string, unknown> {
+    if (!on) return { reconnect: false, non_fatal_errors: [] };
+    const r = { ...RECONNECT_DEFAULTS, ...this.ctx.opts.reconnect };
+    return {
+      reconnect: true,
+      reconnect_limit: Math.max(1, Math.floor(r.limit)),
+      initial_reconnect_delay: Math.max(0, r.initialDelayMs),
+      max_reconnect_delay: Math.max(0, r.maxDelayMs),
+      non_fatal_errors: RETRIED_CONDITIONS,
+    };
+  }
+
+  /**
+   * rhea closes on its own when nothing arrives for twice the idle timeout, then drops the socket a second later;
+   * it forgets its close error once the frame is written, so the reason is kept here for the report.
+   */
+  private watchIdle(conn: Connection): void {
+    const c = conn as unknown as { idle?: () => void };
+    const idle = c.idle;
+    if (typeof idle !== 'function') return;
+    c.idle = () => {
+      if (!conn.is_closed()) this.transportFailure = explain('amqp:resource-limit-exceeded', 'max idle time exceeded');
+      idle.call(conn);
+    };
+  }
+
+  private reconnecting(): boolean {
+    return !!(this.conn as unknown as { options?: { reconnect?: unknown } } | undefined)?.options?.reconnect;
   }
 
   /** Closes this connection, its sessions and links first. */
   async close(): Promise<void> {
-    this.cbs?.stop();
     const state = this.ctx.stateOf(this.node.id);
     if (TERMINAL.has(state) || state === 'idle') return this.settleSubtree();
     this.ctx.setState(this.node.id, 'closing');
@@ -188,25 +220,6 @@ export class ConnectionRunner {
   }
 
   // ---- opening, children after parents ----
-
-  /** With `cbs` set the token goes to `$cbs` first; the graph's sessions begin once the broker accepts it. */
-  private openAfterCbs(): void {
-    const cbs = effectiveProps(this.node).cbs;
-    const conn = this.conn;
-    if (!cbs || !conn) return this.openSessions();
-    this.cbs?.stop();
-    for (const id of this.sessions.keys()) if (this.ctx.stateOf(id) === 'idle') this.ctx.setState(id, 'opening');
-    this.cbs = new CbsHandshake(cbs, this.url, {
-      node: this.node.id,
-      now: this.ctx.now,
-      emit: this.ctx.emit,
-      accepted: () => {
-        if (this.ctx.stateOf(this.node.id) === 'open') this.openSessions();
-      },
-      failed: (detail) => this.fail(detail),
-    });
-    this.cbs.start(conn);
-  }
 
   private openSessions(): void {
     const conn = this.conn;
@@ -261,12 +274,21 @@ export class ConnectionRunner {
   private listen(conn: Connection): void {
     conn.on('connection_open', () => {
       this.transportFailure = undefined;
+      this.outage = undefined;
       this.ctx.setState(this.node.id, 'open');
       this.ctx.emit({ at: this.ctx.now(), node: this.node.id, event: 'CONNECTION_OPEN', url: this.url, containerId: this.containerId });
-      this.openAfterCbs();
+      this.openSessions();
     });
-    conn.on('connection_error', (c: EventContext) => this.fail(explainError(c.error ?? c.connection.error)));
-    conn.on('connection_close', () => this.onRemoteClose(this.node.id));
+    conn.on('connection_error', (c: EventContext) => {
+      const detail = explainError(c.error ?? c.connection.error);
+      // a broker shutting down, with reconnect on: `disconnected` follows and retries
+      if (this.reconnecting() && RETRIED_CONDITIONS.includes(detail.condition)) this.transportFailure = detail;
+      else this.fail(detail);
+    });
+    conn.on('connection_close', () => {
+      if (this.transportFailure && this.reconnecting()) return;
+      this.onRemoteClose(this.node.id);
+    });
     conn.on('protocol_error', (c: EventContext) => this.fail(explain('amqp:connection:framing-error', String(c.error ?? 'protocol error'))));
     conn.on('disconnected', (c: EventContext) => this.onDisconnected(c));
 
@@ -365,7 +387,8 @@ export class ConnectionRunner {
 
   private onSocketEnd(end: SocketEnd): Error {
     const state = this.ctx.stateOf(this.node.id);
-    if (state !== 'closing' && !TERMINAL.has(state)) this.transportFailure = diagnoseSocketEnd(this.url, end, this.subprotocols);
+    // a close frame the broker sent first (a retried `amqp:connection:forced`) says more than the socket end
+    if (state !== 'closing' && !TERMINAL.has(state)) this.transportFailure ??= diagnoseSocketEnd(this.url, end, this.subprotocols);
     return new Error(this.transportFailure?.description ?? 'socket closed');
   }
 
@@ -373,16 +396,33 @@ export class ConnectionRunner {
     const state = this.ctx.stateOf(this.node.id);
     if (state === 'closing') return this.resolveClose(this.node.id);
     if (TERMINAL.has(state)) return;
+    // our own close on an idle timeout says more than the socket end that follows it
     const local = (this.conn as unknown as { local?: { close?: { error?: unknown } } } | undefined)?.local?.close?.error;
-    const detail = this.transportFailure ?? (local ? explainError(local) : explainError(c.error ?? { condition: CONDITIONS.connectionLost, description: 'The connection dropped.' }));
-    if (c.reconnecting) {
-      // rhea will try again: report the failure, end what was in flight, keep the nodes for the new attempt
-      this.ctx.emit({ at: this.ctx.now(), node: this.node.id, event: 'CONNECTION_ERROR', url: this.url, errorDetail: { ...detail, hint: `${detail.hint ?? ''} Reconnecting…`.trim() } });
-      for (const s of this.senders.values()) s.queue.failInFlight('the connection dropped before the broker settled it');
-      this.ctx.setState(this.node.id, 'opening');
-      return;
+    const detail = local ? explainError(local) : this.transportFailure ?? explainError(c.error ?? { condition: CONDITIONS.connectionLost, description: 'The connection dropped.' });
+    this.transportFailure = undefined;
+    if (c.reconnecting) return this.onOutage(detail);
+    if (this.outage) {
+      // the last try's own failure, and how many tries there were
+      const limit = (this.conn as unknown as { options?: { reconnect_limit?: number } }).options?.reconnect_limit;
+      return this.fail({ ...detail, hint: `${detail.hint ?? ''} Gave up after ${limit ?? 'several'} reconnect attempts.`.trim() });
     }
     this.fail(detail);
+  }
+
+  /**
+   * rhea will try again: report the drop once per outage, end what was in flight as `lost`, keep waiting
+   * attempts queued; rhea begins the same sessions and attaches the same links again once it reconnects.
+   */
+  private onOutage(detail: ErrorDetail): void {
+    for (const s of this.senders.values()) s.queue.failInFlight('the connection dropped before the broker settled it');
+    for (const r of this.receivers.values()) r.control.close(); // their unsettled deliveries died with the socket
+    for (const id of [...this.sessions.keys(), ...this.senders.keys(), ...this.receivers.keys()]) {
+      if (this.ctx.stateOf(id) === 'open') this.ctx.setState(id, 'opening');
+    }
+    this.ctx.setState(this.node.id, 'opening');
+    if (this.outage) return;
+    this.outage = detail;
+    this.ctx.emit({ at: this.ctx.now(), node: this.node.id, event: 'CONNECTION_ERROR', url: this.url, errorDetail: { ...detail, hint: `${detail.hint ?? ''} Reconnecting…`.trim() } });
   }
 
   /** A remote close without an error (ours are awaited through `closing`). */
@@ -534,9 +574,12 @@ export class ConnectionRunner {
   }
 
   private abortSocket(): void {
-    this.cbs?.stop();
-    const conn = this.conn as unknown as { socket?: { end(): void }; set_reconnect?(r: boolean): void } | undefined;
+    const conn = this.conn as unknown as { socket?: { end(): void }; set_reconnect?(r: boolean): void; scheduled_reconnect?: ReturnType<typeof setTimeout> } | undefined;
     conn?.set_reconnect?.(false);
+    if (conn?.scheduled_reconnect !== undefined) {
+      clearTimeout(conn.scheduled_reconnect);
+      conn.scheduled_reconnect = undefined;
+    }
     try {
       conn?.socket?.end();
     } catch {

@@ -27,6 +27,15 @@ export interface RunOptions {
   frames?: boolean;
   /** Start in step mode: outgoing frames are held until step() releases them one at a time. */
   stepMode?: boolean;
+  /** Bounds for connections with `reconnect: true` (defaults: 10 attempts per outage, 100 ms doubling up to 2 s). */
+  reconnect?: ReconnectOptions;
+}
+
+export interface ReconnectOptions {
+  /** tries per outage before the connection fails for good */
+  limit?: number;
+  initialDelayMs?: number;
+  maxDelayMs?: number;
 }
 
 export type ModifiedOptions = { deliveryFailed?: boolean; undeliverableHere?: boolean };

@@ -1,0 +1,129 @@
+import { createServer, Socket, type Server } from 'node:net';
+import type { AddressInfo } from 'node:net';
+import { afterEach, describe, expect, it } from 'vitest';
+import type { RunningServer } from '../../broker/server.ts';
+import { is, oneSession, record, startBroker, type Recorded } from './engineHarness.ts';
+
+/** A TCP relay in front of the broker that can silence the broker on the sockets open now. */
+interface Relay {
+  port: number;
+  /** the broker's bytes stop reaching the client on every socket relayed so far; later sockets flow */
+  silenceBroker(): void;
+  close(): Promise<void>;
+}
+
+async function startRelay(targetPort: number): Promise<Relay> {
+  const pairs: { client: Socket; upstream: Socket; silent: boolean }[] = [];
+  const server: Server = createServer((client) => {
+    const upstream = new Socket();
+    upstream.connect(targetPort, '127.0.0.1');
+    const pair = { client, upstream, silent: false };
+    pairs.push(pair);
+    client.on('data', (b) => upstream.write(b));
+    upstream.on('data', (b) => {
+      if (!pair.silent) client.write(b);
+    });
+    for (const s of [client, upstream]) {
+      s.on('error', () => {});
+      s.on('close', () => {
+        client.destroy();
+        upstream.destroy();
+      });
+    }
+  });
+  await new Promise<void>((r) => server.listen(0, '127.0.0.1', () => r()));
+  return {
+    port: (server.address() as AddressInfo).port,
+    silenceBroker: () => {
+      for (const p of pairs) p.silent = true;
+    },
+    close: () =>
+      new Promise<void>((r) => {
+        for (const p of pairs.splice(0)) {
+          p.client.destroy();
+          p.upstream.destroy();
+        }
+        server.close(() => r());
+      }),
+  };
+}
+
+function expectEachAttemptSettledOnce(r: Recorded, transfer: string, count: number): void {
+  const attempts = r.of('TRANSFER_SETTLED', transfer).map((e) => e.attempt).sort((a, b) => a - b);
+  expect(attempts).toEqual(Array.from({ length: count }, (_, i) => i + 1));
+}
+
+describe('the idle timeout', () => {
+  const cleanups: (() => Promise<void>)[] = [];
+  let server: RunningServer;
+  let relay: Relay;
+  const start = async () => {
+    server = await startBroker();
+    cleanups.push(() => server.close());
+    relay = await startRelay(Number(new URL(server.wsUrl).port));
+    cleanups.push(() => relay.close());
+    return `ws://127.0.0.1:${relay.port}/amqp`;
+  };
+  afterEach(async () => {
+    for (const c of cleanups.splice(0).reverse()) await c();
+  });
+
+  const ticking = (count: number) => [
+    { id: 'tx1', kind: 'sender' as const, parent: 's1', props: { address: 'idle-q' } },
+    { id: 't1', kind: 'transfer' as const, parent: 'tx1', props: { body: 'tick', count, intervalMs: 100 } },
+  ];
+
+  it('keeps a quiet connection open while the broker answers with heartbeats', async () => {
+    const url = await start();
+    const r = record(oneSession(url, [{ id: 'rx1', kind: 'receiver', parent: 's1', props: { address: 'idle-quiet' } }], { idleTimeoutMs: 500 }));
+    cleanups.push(() => r.run.stop());
+    await r.waitFor(is('RECEIVER_OPEN', 'rx1'));
+    await new Promise((ok) => setTimeout(ok, 1800));
+    expect(r.of('CONNECTION_ERROR')).toEqual([]);
+    expect(server.broker.connections()).toHaveLength(1);
+  });
+
+  it('fails the connection with the idle-timeout condition and hint when the broker goes silent', async () => {
+    const url = await start();
+    const r = record(oneSession(url, ticking(30), { idleTimeoutMs: 500 }));
+    cleanups.push(() => r.run.stop());
+    await r.waitFor((e) => e.event === 'TRANSFER_SETTLED' && e.attempt === 2);
+    const silentAt = r.events.at(-1)!.at;
+    relay.silenceBroker();
+    const e = await r.waitFor(is('CONNECTION_ERROR', 'c1'), 5000);
+    expect(e.errorDetail).toMatchObject({ condition: 'amqp:resource-limit-exceeded', description: 'max idle time exceeded' });
+    expect(e.errorDetail?.hint).toMatch(/^Nothing arrived within the idle timeout/);
+    // rhea gives up after the idle time, then waits up to a second for the broker's close
+    expect(e.at - silentAt).toBeGreaterThanOrEqual(400);
+    expect(e.at - silentAt).toBeLessThan(3000);
+    const summary = await r.run.settled;
+    expectEachAttemptSettledOnce(r, 't1', 30);
+    expect(summary.lost).toBeGreaterThanOrEqual(1); // sent while the broker was silent
+    expect(summary.unsent).toBeGreaterThanOrEqual(1);
+    expect(summary.accepted + summary.lost + summary.unsent).toBe(30);
+    expect(r.events.find(is('SESSION_CLOSED', 's1'))?.errorDetail?.condition).toBe('amqp-flow:parent-failed');
+    expect(r.of('CONNECTION_ERROR')).toHaveLength(1);
+  });
+
+  it('with reconnect on, an idle timeout is retried and the rest is sent on the new connection', async () => {
+    const url = await start();
+    const r = record(oneSession(url, ticking(12), { idleTimeoutMs: 500, reconnect: true }), { reconnect: { initialDelayMs: 100, maxDelayMs: 100 } });
+    cleanups.push(() => r.run.stop());
+    await r.waitFor((e) => e.event === 'TRANSFER_SETTLED' && e.attempt === 2);
+    relay.silenceBroker();
+    const e = await r.waitFor(is('CONNECTION_ERROR', 'c1'), 5000);
+    expect(e.errorDetail).toMatchObject({ condition: 'amqp:resource-limit-exceeded', description: 'max idle time exceeded' });
+    expect(e.errorDetail?.hint).toMatch(/Reconnecting…$/);
+    const summary = await r.run.settled;
+    expectEachAttemptSettledOnce(r, 't1', 12);
+    expect(r.of('CONNECTION_OPEN', 'c1')).toHaveLength(2);
+    expect(r.of('SENDER_OPEN', 'tx1')).toHaveLength(2);
+    expect(summary).toMatchObject({ transfers: 12, unsent: 0 });
+    const after = r.of('TRANSFER_SETTLED', 't1').filter((x) => x.at > e.at);
+    expect(after.some((x) => x.outcome === 'accepted')).toBe(true);
+    // the new connection is not closed with the old idle error
+    await r.run.stop();
+    expect(r.of('CONNECTION_CLOSED', 'c1')).toHaveLength(1);
+    expect(r.of('CONNECTION_ERROR')).toHaveLength(1);
+  });
+});

@@ -1,0 +1,241 @@
+import { createServer, Socket, type Server } from 'node:net';
+import type { AddressInfo } from 'node:net';
+import { afterEach, describe, expect, it } from 'vitest';
+import { startServer, type RunningServer } from '../../broker/server.ts';
+import type { EngineEvent } from '../../src/engine/events.ts';
+import { is, oneSession, record, startBroker, type Recorded } from './engineHarness.ts';
+
+/** A TCP relay in front of the broker: it can stop passing the broker's bytes, and cut every socket at once. */
+interface Relay {
+  port: number;
+  /** the broker's bytes stop reaching the client (the client's still reach the broker) */
+  freeze(): void;
+  /** drops every relayed socket without a close frame, as a network failure does */
+  cut(): void;
+  close(): Promise<void>;
+}
+
+async function startRelay(targetPort: number): Promise<Relay> {
+  const pairs: [Socket, Socket][] = [];
+  let frozen = false;
+  const server: Server = createServer((client) => {
+    const upstream = new Socket();
+    upstream.connect(targetPort, '127.0.0.1');
+    pairs.push([client, upstream]);
+    client.on('data', (b) => upstream.write(b));
+    upstream.on('data', (b) => {
+      if (!frozen) client.write(b);
+    });
+    for (const s of [client, upstream]) {
+      s.on('error', () => {});
+      s.on('close', () => {
+        client.destroy();
+        upstream.destroy();
+      });
+    }
+  });
+  await new Promise<void>((r) => server.listen(0, '127.0.0.1', () => r()));
+  return {
+    port: (server.address() as AddressInfo).port,
+    freeze: () => {
+      frozen = true;
+    },
+    cut: () => {
+      frozen = false;
+      for (const [a, b] of pairs.splice(0)) {
+        a.destroy();
+        b.destroy();
+      }
+    },
+    close: () =>
+      new Promise<void>((r) => {
+        for (const [a, b] of pairs.splice(0)) {
+          a.destroy();
+          b.destroy();
+        }
+        server.close(() => r());
+      }),
+  };
+}
+
+const portOf = (server: RunningServer) => Number(new URL(server.wsUrl).port);
+
+/** Every attempt of the transfer ended exactly once; returns the outcomes by attempt. */
+function outcomesOf(r: Recorded, transfer: string, count: number): Record<number, string> {
+  const settled = r.of('TRANSFER_SETTLED', transfer);
+  const attempts = settled.map((e) => e.attempt).sort((a, b) => a - b);
+  expect(attempts).toEqual(Array.from({ length: count }, (_, i) => i + 1));
+  return Object.fromEntries(settled.map((e) => [e.attempt, e.outcome]));
+}
+
+const opens = (events: EngineEvent[]) => events.filter((e) => /_OPEN$/.test(e.event)).map((e) => `${e.event} ${e.node}`);
+
+describe('a connection with reconnect on', () => {
+  const cleanups: (() => Promise<void>)[] = [];
+  afterEach(async () => {
+    for (const c of cleanups.splice(0).reverse()) await c();
+  });
+
+  it('survives a broker restart on the same port: reports the drop once, opens everything again and sends the rest', async () => {
+    let server = await startBroker();
+    const port = portOf(server);
+    cleanups.push(() => server.close());
+    const r = record(
+      oneSession(
+        server.wsUrl,
+        [
+          { id: 'tx1', kind: 'sender', parent: 's1', props: { address: 'restart-q' } },
+          { id: 't1', kind: 'transfer', parent: 'tx1', props: { body: 'tick', count: 8, intervalMs: 150 } },
+        ],
+        { reconnect: true },
+      ),
+      { reconnect: { limit: 20, initialDelayMs: 200, maxDelayMs: 200 } }, // past the broker's own shutdown
+    );
+    cleanups.push(() => r.run.stop());
+    await r.waitFor((e) => e.event === 'TRANSFER_SETTLED' && e.attempt === 2);
+    await server.close();
+    const drop = await r.waitFor(is('CONNECTION_ERROR', 'c1'));
+    expect(drop.errorDetail).toMatchObject({ condition: 'amqp:connection:forced', description: 'the broker is shutting down' });
+    expect(drop.errorDetail?.hint).toMatch(/Reconnecting…$/);
+    await new Promise((ok) => setTimeout(ok, 400)); // a few refused tries while the broker is down
+    server = await startServer({ port, tcpPort: false });
+    const summary = await r.run.settled;
+
+    expect(opens(r.events)).toEqual(['CONNECTION_OPEN c1', 'SESSION_OPEN s1', 'SENDER_OPEN tx1', 'CONNECTION_OPEN c1', 'SESSION_OPEN s1', 'SENDER_OPEN tx1']);
+    expect(r.of('CONNECTION_ERROR').map((e) => e.errorDetail?.description)).toEqual(['the broker is shutting down']);
+    const outcomes = outcomesOf(r, 't1', 8);
+    expect(Object.values(outcomes).every((o) => o === 'accepted' || o === 'lost')).toBe(true);
+    expect(summary).toMatchObject({ transfers: 8, unsent: 0 });
+    expect(summary.accepted + summary.lost).toBe(8);
+    // what was sent after the reconnect reached the new broker
+    const q = server.broker.queues().find((x) => x.address === 'restart-q');
+    expect(q?.enqueued).toBeGreaterThanOrEqual(1);
+    expect(q?.enqueued).toBe(r.of('TRANSFER_SETTLED', 't1').filter((e) => e.outcome === 'accepted' && e.at > drop.at).length);
+  });
+
+  it('ends sent but unsettled attempts as lost when the socket drops, keeps queued ones and sends them after reconnecting', async () => {
+    const server = await startBroker();
+    cleanups.push(() => server.close());
+    const relay = await startRelay(portOf(server));
+    cleanups.push(() => relay.close());
+    const r = record(
+      oneSession(
+        `ws://127.0.0.1:${relay.port}/amqp`,
+        [
+          { id: 'tx1', kind: 'sender', parent: 's1', props: { address: 'drop-q' } },
+          { id: 't1', kind: 'transfer', parent: 'tx1', props: { body: 'tick', count: 10, intervalMs: 100 } },
+        ],
+        { reconnect: true },
+      ),
+      { reconnect: { initialDelayMs: 300, maxDelayMs: 300 } },
+    );
+    cleanups.push(() => r.run.stop());
+    await r.waitFor((e) => e.event === 'TRANSFER_SETTLED' && e.attempt === 2);
+    relay.freeze(); // outcomes stop arriving
+    await r.waitFor((e) => e.event === 'TRANSFER_SENT' && e.attempt === 4);
+    relay.cut();
+    const drop = await r.waitFor(is('CONNECTION_ERROR', 'c1'));
+    expect(drop.errorDetail?.condition).toBe('amqp-flow:connection-lost');
+    expect(drop.errorDetail?.hint).toMatch(/Reconnecting…$/);
+    const lostNow = r.of('TRANSFER_SETTLED', 't1').filter((e) => e.outcome === 'lost');
+    expect(lostNow.map((e) => e.attempt)).toEqual(expect.arrayContaining([3, 4]));
+    expect(lostNow.every((e) => e.note === 'the connection dropped before the broker settled it')).toBe(true);
+    // attempts created during the 300 ms backoff wait in the queue, then go out on the new link
+    await r.waitFor((e) => e.event === 'TRANSFER_QUEUED' && e.at > drop.at);
+    const summary = await r.run.settled;
+    const outcomes = outcomesOf(r, 't1', 10);
+    const reopenedAt = r.events.filter(is('SENDER_OPEN', 'tx1'))[1]?.at ?? Infinity;
+    expect(reopenedAt).toBeLessThan(Infinity);
+    const queuedInOutage = r.of('TRANSFER_QUEUED', 't1').filter((e) => e.at > drop.at && e.at < reopenedAt);
+    expect(queuedInOutage.length).toBeGreaterThanOrEqual(1);
+    for (const q of queuedInOutage) expect(outcomes[q.attempt]).toBe('accepted');
+    expect(summary).toMatchObject({ transfers: 10, unsent: 0, lost: lostNow.length });
+    expect(r.of('CONNECTION_OPEN', 'c1')).toHaveLength(2);
+    expect(r.of('SESSION_OPEN', 's1')).toHaveLength(2);
+  });
+
+  it('gives up after the reconnect limit when the broker stays down, and ends the rest as unsent', async () => {
+    const server = await startBroker();
+    const r = record(
+      oneSession(
+        server.wsUrl,
+        [
+          { id: 'tx1', kind: 'sender', parent: 's1', props: { address: 'dead-q' } },
+          { id: 't1', kind: 'transfer', parent: 'tx1', props: { body: 'tick', count: 20, intervalMs: 100 } },
+        ],
+        { reconnect: true },
+      ),
+      { reconnect: { limit: 3, initialDelayMs: 200, maxDelayMs: 200 } }, // past the broker's own shutdown
+    );
+    cleanups.push(() => r.run.stop());
+    await r.waitFor((e) => e.event === 'TRANSFER_SETTLED' && e.attempt === 1);
+    await server.close();
+    const summary = await r.run.settled;
+    const errors = r.of('CONNECTION_ERROR', 'c1');
+    expect(errors).toHaveLength(2);
+    expect(errors[0]!.errorDetail?.hint).toMatch(/Reconnecting…$/);
+    expect(errors[0]!.errorDetail).toMatchObject({ condition: 'amqp:connection:forced', description: 'the broker is shutting down' });
+    expect(errors[1]!.errorDetail?.condition).toBe('amqp-flow:connection-refused');
+    expect(errors[1]!.errorDetail?.hint).toMatch(/^Nothing is listening at .* Gave up after 3 reconnect attempts\.$/);
+    expect(r.of('CONNECTION_OPEN')).toHaveLength(1);
+    outcomesOf(r, 't1', 20);
+    expect(summary.unsent).toBeGreaterThanOrEqual(10);
+    expect(summary.accepted + summary.lost + summary.unsent).toBe(20);
+    expect(r.events.at(-1)).toMatchObject({ event: 'CONNECTION_ERROR' });
+  });
+
+  it('stops cleanly while waiting to reconnect: everything ends unsent and no further connection is made', async () => {
+    let server = await startBroker();
+    const port = portOf(server);
+    cleanups.push(() => server.close());
+    const r = record(
+      oneSession(
+        server.wsUrl,
+        [
+          { id: 'tx1', kind: 'sender', parent: 's1', props: { address: 'stop-q' } },
+          { id: 't1', kind: 'transfer', parent: 'tx1', props: { body: 'tick', count: 10, intervalMs: 100 } },
+        ],
+        { reconnect: true },
+      ),
+      { reconnect: { initialDelayMs: 1500, maxDelayMs: 1500 } },
+    );
+    await r.waitFor((e) => e.event === 'TRANSFER_SETTLED' && e.attempt === 1);
+    await server.close();
+    await r.waitFor(is('CONNECTION_ERROR', 'c1'));
+    server = await startServer({ port, tcpPort: false });
+    await r.run.stop();
+    const summary = await r.run.settled;
+    outcomesOf(r, 't1', 10);
+    expect(summary.unsent).toBeGreaterThanOrEqual(5);
+    expect(summary.accepted + summary.lost + summary.unsent).toBe(10);
+    expect(r.events.slice(-3).map((e) => `${e.event} ${e.node}`)).toEqual(['SENDER_CLOSED tx1', 'SESSION_CLOSED s1', 'CONNECTION_CLOSED c1']);
+    await new Promise((ok) => setTimeout(ok, 2000)); // past the scheduled retry
+    expect(server.broker.connections()).toHaveLength(0);
+    expect(r.of('CONNECTION_OPEN')).toHaveLength(1);
+  });
+
+  it('without reconnect, a broker restart fails the connection for good', async () => {
+    let server = await startBroker();
+    const port = portOf(server);
+    cleanups.push(() => server.close());
+    const r = record(
+      oneSession(server.wsUrl, [
+        { id: 'tx1', kind: 'sender', parent: 's1', props: { address: 'plain-q' } },
+        { id: 't1', kind: 'transfer', parent: 'tx1', props: { body: 'tick', count: 10, intervalMs: 100 } },
+      ]),
+    );
+    await r.waitFor((e) => e.event === 'TRANSFER_SETTLED' && e.attempt === 1);
+    await server.close();
+    server = await startServer({ port, tcpPort: false });
+    const summary = await r.run.settled;
+    const errors = r.of('CONNECTION_ERROR', 'c1');
+    expect(errors).toHaveLength(1);
+    expect(errors[0]!.errorDetail?.condition).toBe('amqp:connection:forced');
+    expect(errors[0]!.errorDetail?.hint).not.toMatch(/Reconnecting/);
+    expect(r.of('CONNECTION_OPEN')).toHaveLength(1);
+    outcomesOf(r, 't1', 10);
+    expect(summary.unsent).toBeGreaterThanOrEqual(5);
+    await new Promise((ok) => setTimeout(ok, 300));
+    expect(server.broker.connections()).toHaveLength(0);
+  });
+});
