@@ -15,6 +15,7 @@ import { ReceiverControl } from './receiverControl.ts';
 import { TransferRunner } from './transferRunner.ts';
 import type { ReceiverDirectory } from './receiverDirectory.ts';
 import { readMessage } from './message.ts';
+import { CbsHandshake } from './cbs.ts';
 
 export type NodeState = 'idle' | 'opening' | 'open' | 'closing' | 'closed' | 'error';
 
@@ -71,6 +72,8 @@ export class ConnectionRunner {
   /** resolvers waiting for an endpoint's close */
   private readonly closing = new Map<string, () => void>();
   private transportFailure?: ErrorDetail;
+  /** the `$cbs` put-token of a connection with `cbs` set */
+  private cbs?: CbsHandshake;
   /** the outage being retried (reconnect on): reported once, cleared when the connection opens again */
   private outage?: ErrorDetail;
   private readonly containerId: string;
@@ -176,6 +179,7 @@ export class ConnectionRunner {
 
   /** Closes this connection, its sessions and links first. */
   async close(): Promise<void> {
+    this.cbs?.stop();
     const state = this.ctx.stateOf(this.node.id);
     if (TERMINAL.has(state) || state === 'idle') return this.settleSubtree();
     this.ctx.setState(this.node.id, 'closing');
@@ -220,6 +224,25 @@ export class ConnectionRunner {
   }
 
   // ---- opening, children after parents ----
+
+  /** With `cbs` set the token goes to `$cbs` first; the graph's sessions begin once the broker accepts it. */
+  private openAfterCbs(): void {
+    const cbs = effectiveProps(this.node).cbs;
+    const conn = this.conn;
+    if (!cbs || !conn) return this.openSessions();
+    this.cbs?.stop();
+    for (const id of this.sessions.keys()) if (this.ctx.stateOf(id) === 'idle') this.ctx.setState(id, 'opening');
+    this.cbs = new CbsHandshake(cbs, this.url, {
+      node: this.node.id,
+      now: this.ctx.now,
+      emit: this.ctx.emit,
+      accepted: () => {
+        if (this.ctx.stateOf(this.node.id) === 'open') this.openSessions();
+      },
+      failed: (detail) => this.fail(detail),
+    });
+    this.cbs.start(conn);
+  }
 
   private openSessions(): void {
     const conn = this.conn;
@@ -277,7 +300,7 @@ export class ConnectionRunner {
       this.outage = undefined;
       this.ctx.setState(this.node.id, 'open');
       this.ctx.emit({ at: this.ctx.now(), node: this.node.id, event: 'CONNECTION_OPEN', url: this.url, containerId: this.containerId });
-      this.openSessions();
+      this.openAfterCbs();
     });
     conn.on('connection_error', (c: EventContext) => {
       const detail = explainError(c.error ?? c.connection.error);
@@ -574,6 +597,7 @@ export class ConnectionRunner {
   }
 
   private abortSocket(): void {
+    this.cbs?.stop();
     const conn = this.conn as unknown as { socket?: { end(): void }; set_reconnect?(r: boolean): void; scheduled_reconnect?: ReturnType<typeof setTimeout> } | undefined;
     conn?.set_reconnect?.(false);
     if (conn?.scheduled_reconnect !== undefined) {
