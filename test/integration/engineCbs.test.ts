@@ -1,3 +1,7 @@
+import { createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import rhea from 'rhea';
+import { WebSocketServer } from 'ws';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { RunningServer } from '../../broker/server.ts';
 import type { FrameRecord } from '../../src/engine/events.ts';
@@ -102,4 +106,32 @@ describe('the CBS put-token handshake against the embedded broker', () => {
     expect(r.of('CBS_TOKEN')).toHaveLength(count);
     expect(r.of('CONNECTION_ERROR')).toHaveLength(0);
   });
+});
+
+describe('the CBS put-token handshake against a peer without claims-based security', () => {
+  it('fails the connection with amqp-flow:cbs-timeout when no reply comes within 10 s', async () => {
+    // A plain AMQP peer: it accepts every session, link and message, and never answers on $cbs.
+    const peer = rhea.create_container({ id: 'silent-peer' });
+    peer.on('error', () => {});
+    const http = createServer();
+    const wss = new WebSocketServer({ server: http, handleProtocols: (offered: Set<string>) => [...offered][0] ?? false });
+    wss.on('connection', (ws) => peer.websocket_accept(ws as never));
+    await new Promise<void>((resolve) => http.listen(0, '127.0.0.1', resolve));
+    const url = `ws://127.0.0.1:${(http.address() as AddressInfo).port}/`;
+    try {
+      const r = record(oneSession(url, [{ id: 'tx1', kind: 'sender', parent: 's1', props: { address: 'q' } }], { cbs: { token: TOKEN } }));
+      await r.waitFor(is('CONNECTION_OPEN', 'c1'));
+      const err = await r.waitFor(is('CONNECTION_ERROR', 'c1'), 15_000);
+      expect(err.at - r.of('CONNECTION_OPEN', 'c1')[0]!.at).toBeGreaterThanOrEqual(9_900);
+      expect(err.errorDetail).toMatchObject({ condition: 'amqp-flow:cbs-timeout', description: 'No reply to the put-token on "$cbs" within 10 s' });
+      expect(err.errorDetail!.hint).toMatch(/supports claims-based security/);
+      expect(r.of('CBS_TOKEN')).toHaveLength(0);
+      expect(r.of('SENDER_OPEN')).toHaveLength(0);
+      await r.run.stop();
+    } finally {
+      for (const c of wss.clients) c.terminate();
+      wss.close();
+      await new Promise((resolve) => http.close(resolve));
+    }
+  }, 20_000);
 });
