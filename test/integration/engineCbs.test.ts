@@ -115,7 +115,7 @@ describe('the CBS put-token handshake against a peer without claims-based securi
     peer.on('error', () => {});
     const http = createServer();
     const wss = new WebSocketServer({ server: http, handleProtocols: (offered: Set<string>) => [...offered][0] ?? false });
-    wss.on('connection', (ws) => peer.websocket_accept(ws as never));
+    wss.on('connection', (ws) => peer.websocket_accept(ws as never, {}));
     await new Promise<void>((resolve) => http.listen(0, '127.0.0.1', resolve));
     const url = `ws://127.0.0.1:${(http.address() as AddressInfo).port}/`;
     try {
