@@ -97,7 +97,7 @@ function PropField({ node, doc, problems }: { node: GraphNode; doc: PropDoc<Node
           {...common}
           multiline
           committed={value === undefined ? '' : JSON.stringify(value, null, 2)}
-          placeholder={'{ "operation": "put-token" }'}
+          placeholder={field === 'cbs' ? '{ "token": "SharedAccessSignature sr=…" }' : '{ "operation": "put-token" }'}
           parse={parseJson(doc.label)}
           commit={commit}
         />
