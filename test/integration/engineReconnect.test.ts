@@ -84,8 +84,11 @@ describe('a connection with reconnect on', () => {
       oneSession(
         server.wsUrl,
         [
+          { id: 'rx1', kind: 'receiver', parent: 's1', props: { address: 'restart-back' } },
           { id: 'tx1', kind: 'sender', parent: 's1', props: { address: 'restart-q' } },
           { id: 't1', kind: 'transfer', parent: 'tx1', props: { body: 'tick', count: 8, intervalMs: 150 } },
+          { id: 'tx2', kind: 'sender', parent: 's1', props: { address: 'restart-back' } },
+          { id: 't2', kind: 'transfer', parent: 'tx2', props: { body: 'back', count: 4, intervalMs: 300 } },
         ],
         { reconnect: true },
       ),
@@ -101,12 +104,22 @@ describe('a connection with reconnect on', () => {
     server = await startServer({ port, tcpPort: false });
     const summary = await r.run.settled;
 
-    expect(opens(r.events)).toEqual(['CONNECTION_OPEN c1', 'SESSION_OPEN s1', 'SENDER_OPEN tx1', 'CONNECTION_OPEN c1', 'SESSION_OPEN s1', 'SENDER_OPEN tx1']);
+    const once = ['CONNECTION_OPEN c1', 'SESSION_OPEN s1', 'RECEIVER_OPEN rx1', 'SENDER_OPEN tx1', 'SENDER_OPEN tx2'];
+    const all = opens(r.events);
+    expect(all).toHaveLength(10);
+    expect(all[0]).toBe('CONNECTION_OPEN c1');
+    expect(all[5]).toBe('CONNECTION_OPEN c1');
+    expect(all.slice(0, 5).sort()).toEqual([...once].sort());
+    expect(all.slice(5).sort()).toEqual([...once].sort());
+    // the receiver, attached again, gets what is sent to it on the new broker
+    const back = r.events.filter((e) => e.event === 'MESSAGE_RECEIVED' && e.node === 'rx1' && e.at > drop.at);
+    expect(back.length).toBeGreaterThanOrEqual(1);
+    outcomesOf(r, 't2', 4);
     expect(r.of('CONNECTION_ERROR').map((e) => e.errorDetail?.description)).toEqual(['the broker is shutting down']);
     const outcomes = outcomesOf(r, 't1', 8);
     expect(Object.values(outcomes).every((o) => o === 'accepted' || o === 'lost')).toBe(true);
-    expect(summary).toMatchObject({ transfers: 8, unsent: 0 });
-    expect(summary.accepted + summary.lost).toBe(8);
+    expect(summary).toMatchObject({ transfers: 12, unsent: 0 });
+    expect(summary.accepted + summary.lost).toBe(12);
     // what was sent after the reconnect reached the new broker
     const q = server.broker.queues().find((x) => x.address === 'restart-q');
     expect(q?.enqueued).toBeGreaterThanOrEqual(1);
