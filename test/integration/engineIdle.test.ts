@@ -1,52 +1,8 @@
-import { createServer, Socket, type Server } from 'node:net';
-import type { AddressInfo } from 'node:net';
 import { afterEach, describe, expect, it } from 'vitest';
+import { startTcpRelay as startRelay, type TcpRelay as Relay } from './support/tcpRelay.ts';
 import type { RunningServer } from '../../broker/server.ts';
 import { is, oneSession, record, startBroker, type Recorded } from './engineHarness.ts';
 
-/** A TCP relay in front of the broker that can silence the broker on the sockets open now. */
-interface Relay {
-  port: number;
-  /** the broker's bytes stop reaching the client on every socket relayed so far; later sockets flow */
-  silenceBroker(): void;
-  close(): Promise<void>;
-}
-
-async function startRelay(targetPort: number): Promise<Relay> {
-  const pairs: { client: Socket; upstream: Socket; silent: boolean }[] = [];
-  const server: Server = createServer((client) => {
-    const upstream = new Socket();
-    upstream.connect(targetPort, '127.0.0.1');
-    const pair = { client, upstream, silent: false };
-    pairs.push(pair);
-    client.on('data', (b) => upstream.write(b));
-    upstream.on('data', (b) => {
-      if (!pair.silent) client.write(b);
-    });
-    for (const s of [client, upstream]) {
-      s.on('error', () => {});
-      s.on('close', () => {
-        client.destroy();
-        upstream.destroy();
-      });
-    }
-  });
-  await new Promise<void>((r) => server.listen(0, '127.0.0.1', () => r()));
-  return {
-    port: (server.address() as AddressInfo).port,
-    silenceBroker: () => {
-      for (const p of pairs) p.silent = true;
-    },
-    close: () =>
-      new Promise<void>((r) => {
-        for (const p of pairs.splice(0)) {
-          p.client.destroy();
-          p.upstream.destroy();
-        }
-        server.close(() => r());
-      }),
-  };
-}
 
 function expectEachAttemptSettledOnce(r: Recorded, transfer: string, count: number): void {
   const attempts = r.of('TRANSFER_SETTLED', transfer).map((e) => e.attempt).sort((a, b) => a - b);

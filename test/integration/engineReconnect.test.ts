@@ -1,62 +1,9 @@
-import { createServer, Socket, type Server } from 'node:net';
-import type { AddressInfo } from 'node:net';
 import { afterEach, describe, expect, it } from 'vitest';
+import { startTcpRelay as startRelay } from './support/tcpRelay.ts';
 import { startServer, type RunningServer } from '../../broker/server.ts';
 import type { EngineEvent } from '../../src/engine/events.ts';
 import { is, oneSession, record, startBroker, type Recorded } from './engineHarness.ts';
 
-/** A TCP relay in front of the broker: it can stop passing the broker's bytes, and cut every socket at once. */
-interface Relay {
-  port: number;
-  /** the broker's bytes stop reaching the client (the client's still reach the broker) */
-  freeze(): void;
-  /** drops every relayed socket without a close frame, as a network failure does */
-  cut(): void;
-  close(): Promise<void>;
-}
-
-async function startRelay(targetPort: number): Promise<Relay> {
-  const pairs: [Socket, Socket][] = [];
-  let frozen = false;
-  const server: Server = createServer((client) => {
-    const upstream = new Socket();
-    upstream.connect(targetPort, '127.0.0.1');
-    pairs.push([client, upstream]);
-    client.on('data', (b) => upstream.write(b));
-    upstream.on('data', (b) => {
-      if (!frozen) client.write(b);
-    });
-    for (const s of [client, upstream]) {
-      s.on('error', () => {});
-      s.on('close', () => {
-        client.destroy();
-        upstream.destroy();
-      });
-    }
-  });
-  await new Promise<void>((r) => server.listen(0, '127.0.0.1', () => r()));
-  return {
-    port: (server.address() as AddressInfo).port,
-    freeze: () => {
-      frozen = true;
-    },
-    cut: () => {
-      frozen = false;
-      for (const [a, b] of pairs.splice(0)) {
-        a.destroy();
-        b.destroy();
-      }
-    },
-    close: () =>
-      new Promise<void>((r) => {
-        for (const [a, b] of pairs.splice(0)) {
-          a.destroy();
-          b.destroy();
-        }
-        server.close(() => r());
-      }),
-  };
-}
 
 const portOf = (server: RunningServer) => Number(new URL(server.wsUrl).port);
 
@@ -144,7 +91,7 @@ describe('a connection with reconnect on', () => {
     );
     cleanups.push(() => r.run.stop());
     await r.waitFor((e) => e.event === 'TRANSFER_SETTLED' && e.attempt === 2);
-    relay.freeze(); // outcomes stop arriving
+    relay.silenceBroker(); // outcomes stop arriving
     await r.waitFor((e) => e.event === 'TRANSFER_SENT' && e.attempt === 4);
     relay.cut();
     const drop = await r.waitFor(is('CONNECTION_ERROR', 'c1'));
