@@ -15,7 +15,8 @@ import type { Consumer } from './outgoing.ts';
 import { Producer, watchTransfers } from './incoming.ts';
 import { settle } from './settle.ts';
 import { Router } from './router.ts';
-import { allowSameNameBothWays } from './linkNames.ts';
+import { guardAttaches, refusalOf } from './attachGuard.ts';
+import { answerEcho } from './flowEcho.ts';
 import { resolveLimits, type Limits } from './limits.ts';
 
 export interface BrokerOptions {
@@ -25,6 +26,10 @@ export interface BrokerOptions {
   maxFrameSize?: number;
   maxMessageSize?: number;
   maxQueueDepth?: number;
+  /** failed deliveries before a message goes to `<address>.dlq` (default 10) */
+  maxDeliveryCount?: number;
+  /** idle-time-out the broker announces, ms (default 60000; 0 = none) */
+  idleTimeoutMs?: number;
   /** container-id the broker announces in its open frame */
   containerId?: string;
 }
@@ -74,6 +79,8 @@ interface Conn {
 
 interface ConnectionInternals {
   _process(): void;
+  on_begin(frame: { channel: number }): void;
+  idle(): void;
   state: { local_open: boolean; remote_open: boolean };
   local_channel_map: Record<string, SessionInternals | undefined>;
 }
@@ -94,6 +101,9 @@ export function conditionFor(e: unknown, fallback: string): AmqpError {
   if (/remote channel/i.test(description)) return { condition: 'amqp:connection:framing-error', description };
   return { condition: fallback, description };
 }
+
+/** highest channel number a peer may begin a session on */
+const CHANNEL_MAX = 255;
 
 /** time a new connection has to send its AMQP open (after SASL) */
 const HANDSHAKE_TIMEOUT_MS = 10_000;
@@ -119,7 +129,8 @@ export function createBroker(opts: BrokerOptions = {}): Broker {
       id,
       container_id: container.id,
       max_frame_size: limits.maxFrameSize,
-      channel_max: 255,
+      channel_max: CHANNEL_MAX,
+      ...(limits.idleTimeoutMs > 0 ? { idle_time_out: limits.idleTimeoutMs } : {}),
       reconnect: false,
       properties: { product: 'AMQP Flow embedded broker' },
       offered_capabilities: ['ANONYMOUS-RELAY'],
@@ -155,6 +166,25 @@ export function createBroker(opts: BrokerOptions = {}): Broker {
         stopped = true;
         raw.destroy();
       }
+    };
+    // channel-max is announced in our open; rhea would take a begin on any channel
+    const rheaBegin = internals.on_begin.bind(amqp);
+    internals.on_begin = (frame) => {
+      if (frame.channel > CHANNEL_MAX) {
+        stopped = true;
+        closeWithError(conn, { condition: 'amqp:connection:framing-error', description: `begin on channel ${frame.channel}, above the channel-max ${CHANNEL_MAX} this broker announced` });
+        setTimeout(() => conn.raw.destroy(), 1000).unref();
+        return;
+      }
+      rheaBegin(frame);
+    };
+    // a peer silent for twice the idle timeout is gone: rhea closes the connection; give its
+    // messages back at once and drop the socket even if the frozen peer never answers the close
+    const rheaIdle = internals.idle.bind(amqp);
+    internals.idle = () => {
+      rheaIdle();
+      cleanup(conn);
+      setTimeout(() => conn.raw.destroy(), 1000).unref();
     };
     // a socket that never completes the open exchange must not hold a connection slot forever
     const handshake = setTimeout(() => { if (!internals.state.remote_open) raw.destroy(); }, HANDSHAKE_TIMEOUT_MS);
@@ -233,13 +263,21 @@ export function createBroker(opts: BrokerOptions = {}): Broker {
     });
     amqp.on('session_open', (ctx: EventContext) => {
       watchTransfers(ctx.session as Session);
-      allowSameNameBothWays(ctx.session as Session);
+      guardAttaches(ctx.session as Session);
+      answerEcho(ctx.session as Session);
     });
     amqp.on('sender_open', (ctx: EventContext) => {
+      const refusal = refusalOf(ctx.sender!);
+      if (refusal) return ctx.sender!.close(refusal);
       const c = router.openConsumer(ctx.sender!);
       if (c) conn.consumers.add(c);
     });
-    amqp.on('receiver_open', (ctx: EventContext) => { conn.producers.add(router.openProducer(ctx.receiver!)); });
+    amqp.on('receiver_open', (ctx: EventContext) => {
+      const refusal = refusalOf(ctx.receiver!);
+      if (refusal) return ctx.receiver!.close(refusal);
+      const p = router.openProducer(ctx.receiver!);
+      if (p) conn.producers.add(p);
+    });
     amqp.on('sender_flow', (ctx: EventContext) => {
       if (ctx.sender) consumerOf(ctx.sender)?.onFlow();
       pumpFor(ctx);
