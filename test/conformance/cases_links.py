@@ -62,7 +62,7 @@ def transaction_coordinator(c):
                       msg="waiting for the coordinator's answer")
         except LinkDetached:
             pass
-        return {"declared": watcher.declared, "link_error": condition_of(link.remote_condition),
+        return {"declared": watcher.declared, "declare_failed": watcher.failed, "link_error": condition_of(link.remote_condition),
                 "connection_open": bool(conn.conn.state & Endpoint.REMOTE_ACTIVE)}
     finally:
         conn.close()

@@ -27,6 +27,8 @@ describe('the embedded broker with Qpid Proton (Python)', () => {
     expect(r.differ).toEqual({});
     expect(Object.values(r.same).every(Boolean)).toBe(true);
     expect(r.ids['binary correlation id']).toBe(true);
+    expect(r.ids['ulong id']).toEqual(['int', 42]); // Proton hands a ulong message-id back as a Python int
+    expect(r.delivery_annotations).toEqual({ 'x-opt-delivery-note': 'da' });
     expect(r.ids['property types']).toMatchObject({ int: 'int32', long: 'int', ubyte: 'ubyte', timestamp: 'timestamp', symbol: 'symbol', uuid: 'UUID', binary: 'bytes' });
   });
 
