@@ -28,7 +28,7 @@ export interface BrokerOptions {
   maxQueueDepth?: number;
   /** failed deliveries before a message goes to `<address>.dlq` (default 10) */
   maxDeliveryCount?: number;
-  /** idle-time-out the broker announces, ms (default 60000; 0 = none) */
+  /** idle-time-out the broker announces, ms (default 120000; 0 = none) */
   idleTimeoutMs?: number;
   /** container-id the broker announces in its open frame */
   containerId?: string;

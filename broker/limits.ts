@@ -21,7 +21,7 @@ export const DEFAULT_LIMITS: Limits = {
   maxMessageSize: 1024 * 1024,
   maxQueueDepth: 10000,
   maxDeliveryCount: 10,
-  idleTimeoutMs: 60_000,
+  idleTimeoutMs: 120_000,
 };
 
 const MINIMUM: Limits = { maxConnections: 1, maxFrameSize: 512, maxMessageSize: 1, maxQueueDepth: 1, maxDeliveryCount: 1, idleTimeoutMs: 0 };
