@@ -55,7 +55,8 @@ export class Router {
     const why: Record<string, string> = { 'x-opt-deadletter-queue': node.address };
     if (condition) why['x-opt-deadletter-reason'] = condition;
     if (description) why['x-opt-deadletter-description'] = description;
-    dlq.queue.push(withAnnotations(m.payload, why), m.deliveryCount);
+    // it was acquired before, so first-acquirer is false when the dead letter is delivered
+    dlq.queue.push(withAnnotations(m.payload, why), m.deliveryCount).acquired = m.acquired;
     dlq.pump();
   }
 
