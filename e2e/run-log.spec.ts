@@ -7,6 +7,7 @@ test('the event log stays responsive with 100,000 entries while scrolling and fi
   await page.goto('/');
   const log = page.getByRole('region', { name: 'Event log' });
   await expect(log.getByText('Press Run to see events.')).toBeVisible();
+  await page.waitForFunction(() => window.__amqpFlowTest !== undefined); // the entry point loads the hooks on request
 
   await page.evaluate(() => window.__amqpFlowTest!.enqueueMany(100_000));
   // Loading is not what is measured here (a shared machine may be busy): allow it time.

@@ -1,7 +1,7 @@
 // Editor shortcuts on the whole page; none fire while typing in a field.
 import { useEffect } from 'react';
 import { redo, selectAll, setSelection, undo } from '../store/documentStore.ts';
-import { copySelection, deleteSelection, duplicateSelection, paste } from './actions.ts';
+import { copySelection, deleteSelection, duplicateSelection, paste } from '../store/actions.ts';
 
 function isTyping(target: EventTarget | null): boolean {
   if (!(target instanceof HTMLElement)) return false;
