@@ -3,7 +3,7 @@
 import { useEffect } from 'react';
 import { redo, selectAll, setSelection, undo } from '../store/documentStore.ts';
 import { copySelection, deleteSelection, duplicateSelection, paste } from '../store/actions.ts';
-import type { Shortcut } from '../ui/feature.ts';
+import { matchesShortcut, type Shortcut } from '../ui/feature.ts';
 import { useFeatures } from './features.ts';
 
 function isTyping(target: EventTarget | null): boolean {
@@ -55,17 +55,11 @@ export function handleEditorKey(e: KeyboardEvent): boolean {
   return false;
 }
 
-const matches = (s: Shortcut, e: KeyboardEvent) =>
-  s.key.toLowerCase() === e.key.toLowerCase() &&
-  !!s.mod === (e.ctrlKey || e.metaKey) &&
-  !!s.shift === e.shiftKey &&
-  !!s.alt === e.altKey;
-
 /** The first feature shortcut matching the key runs; returns whether one took it. */
 export function handleFeatureKey(e: KeyboardEvent, shortcuts: readonly Shortcut[]): boolean {
   if (isTyping(e.target)) return false;
   for (const s of shortcuts) {
-    if (matches(s, e) && s.run(e) !== false) return true;
+    if (matchesShortcut(s, e) && s.run(e) !== false) return true;
   }
   return false;
 }

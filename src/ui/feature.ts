@@ -31,3 +31,11 @@ export interface Feature {
   /** Page-wide shortcuts; none fires while the user types in a field, and the editor's own keys come first. */
   shortcuts?: readonly Shortcut[];
 }
+
+/** The modifier and key state a shortcut looks at (a KeyboardEvent has them all). */
+export type KeyPress = Pick<KeyboardEvent, 'key' | 'ctrlKey' | 'metaKey' | 'shiftKey' | 'altKey'>;
+
+/** Whether a key press is this shortcut: same key (any case), and exactly its modifiers. */
+export function matchesShortcut(s: Shortcut, e: KeyPress): boolean {
+  return s.key.toLowerCase() === e.key.toLowerCase() && !!s.mod === (e.ctrlKey || e.metaKey) && !!s.shift === e.shiftKey && !!s.alt === e.altKey;
+}
