@@ -3,9 +3,7 @@
 import { readFile } from 'node:fs/promises';
 import type { Page } from '@playwright/test';
 import { expect, test } from './fixtures.ts';
-import type { EngineEvent, FrameRecord } from '../src/engine/events.ts';
-import { TEMPLATES } from '../src/graph/templates.ts';
-import { makeRecording, serializeRecording } from '../src/record/recording.ts';
+import { BIG_RECORDING_ITEMS, bigRecording } from './bigRecording.ts';
 
 const canvasNode = (page: Page, id: string) => page.getByRole('region', { name: 'Canvas' }).locator(`[data-node-id="${id}"]`);
 /** Open recording → the browser's file chooser → this file. */
@@ -16,40 +14,19 @@ async function openRecordingFile(page: Page, name: string, text: string) {
 }
 const position = (page: Page) => page.getByRole('status', { name: 'Replay position' });
 
-/** A send-and-receive run with 25,000 transfers: 100,004 engine events and 25,000 frames. */
-function bigRecording(): string {
-  const graph = TEMPLATES.find((t) => t.id === 'send-receive')!.graph();
-  const events: EngineEvent[] = [
-    { at: 1, node: 'c1', event: 'CONNECTION_OPEN', url: 'ws://127.0.0.1:1/amqp', containerId: 'big' },
-    { at: 2, node: 's1', event: 'SESSION_OPEN' },
-    { at: 3, node: 'tx1', event: 'SENDER_OPEN', address: 'examples' },
-    { at: 3, node: 'rx1', event: 'RECEIVER_OPEN', address: 'examples' },
-  ];
-  const frames: FrameRecord[] = [];
-  for (let i = 1; i <= 25_000; i++) {
-    const at = 3 + i * 0.2;
-    events.push({ at, node: 't1', event: 'TRANSFER_QUEUED', attempt: i });
-    events.push({ at, node: 't1', event: 'TRANSFER_SENT', attempt: i, deliveryId: i - 1 });
-    frames.push({ at, connection: 'c1', dir: 'out', channel: 0, performative: 'transfer', fields: { handle: 0, delivery_id: i - 1 } });
-    events.push({ at: at + 0.1, node: 't1', event: 'TRANSFER_SETTLED', attempt: i, outcome: 'accepted' });
-    events.push({ at: at + 0.1, node: 'tx1', event: 'CREDIT', credit: 1000 - (i % 1000), deliveryCount: i, queued: 0 });
-  }
-  return serializeRecording(makeRecording(graph, events, frames, new Date('2026-01-01T00:00:00Z')));
-}
-
 test('a recording of 100,000 events opens through the file input and can be scrubbed and played', async ({ page }) => {
   const text = bigRecording();
   await page.goto('/');
   await openRecordingFile(page, 'big.amqpflow-run.json', text);
   // A loaded machine may take a while to parse it: wait for the replay to show its last item.
-  await expect(position(page)).toContainText('125004 / 125004', { timeout: 30_000 });
+  await expect(position(page)).toContainText(`${BIG_RECORDING_ITEMS} / ${BIG_RECORDING_ITEMS}`, { timeout: 30_000 });
   await expect(canvasNode(page, 'tx1')).toContainText('credit 1000');
   await expect(canvasNode(page, 'c1')).toHaveAttribute('data-state', 'open');
 
   // Back to the start: the connection is only opening and nothing has been sent.
   const slider = page.getByRole('slider', { name: 'Playhead' });
   await slider.fill('0');
-  await expect(position(page)).toContainText('0 / 125004');
+  await expect(position(page)).toContainText(`0 / ${BIG_RECORDING_ITEMS}`);
   await expect(canvasNode(page, 'c1')).toHaveAttribute('data-state', 'opening');
   await expect(canvasNode(page, 'tx1')).toHaveAttribute('data-state', 'idle');
 
@@ -61,7 +38,7 @@ test('a recording of 100,000 events opens through the file input and can be scru
   await expect.poll(at).toBeGreaterThan(4);
   await page.getByRole('button', { name: 'Pause', exact: true }).click();
   await expect(page.getByRole('button', { name: 'Play', exact: true })).toBeVisible();
-  expect(await at()).toBeLessThan(125_004);
+  expect(await at()).toBeLessThan(BIG_RECORDING_ITEMS);
 });
 
 test('a run saved as a recording replays in a page with no run, showing the same states and log', async ({ page, browser, baseURL }) => {
