@@ -21,10 +21,10 @@ const QUIET_MS = Number(option('quiet-ms') ?? 500);
 const TIMEOUT_MS = Number(option('timeout-ms') ?? 30000);
 
 // ---- one JSON line per event ----
-type Outcome = 'accepted' | 'rejected' | 'released' | 'modified' | 'lost' | 'unsent';
+type Outcome = 'accepted' | 'rejected' | 'released' | 'modified' | 'presettled' | 'lost' | 'unsent';
 interface ErrorDetail { condition: string; description: string }
 const t0 = performance.now();
-const summary = { transfers: 0, accepted: 0, rejected: 0, released: 0, modified: 0, lost: 0, unsent: 0, received: 0, errors: 0 };
+const summary = { transfers: 0, accepted: 0, rejected: 0, released: 0, modified: 0, presettled: 0, lost: 0, unsent: 0, received: 0, errors: 0 };
 let lastMessageAt = Date.now();
 const attemptsSeen = new Set<string>();
 
@@ -154,7 +154,7 @@ class SenderQueue {
       const delivery = link.send(a.build());
       this.handed.push(delivery);
       print(a.transfer, 'TRANSFER_SENT', { attempt: a.attempt, deliveryId: delivery.id });
-      if (this.presettled) settle(a, 'accepted', { note: "pre-settled: the broker's outcome is not known" });
+      if (this.presettled) settle(a, 'presettled', { note: 'sent pre-settled: the broker gives no outcome, so whether it was stored is not known' });
       else this.unsettled.set(delivery, a);
     }
     creditChanged();

@@ -1,9 +1,8 @@
 // Comparing two runs of the same flow (one per broker): outcomes per transfer, messages per receiver,
 // errors per node, and the performative sequence per connection. Pure functions, no engine or page.
-import type { EngineEvent, FrameRecord, Outcome } from '../engine/events.ts';
+import { OUTCOMES, type EngineEvent, type FrameRecord, type Outcome } from '../engine/events.ts';
 import type { Graph } from '../graph/types.ts';
 
-export const OUTCOMES: readonly Outcome[] = ['accepted', 'rejected', 'released', 'modified', 'lost', 'unsent'];
 
 /** What one run produced, as collected from the engine. */
 export interface RunCapture {

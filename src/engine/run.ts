@@ -46,6 +46,8 @@ export interface RunSummary {
   rejected: number;
   released: number;
   modified: number;
+  /** sent pre-settled: no outcome from the broker */
+  presettled: number;
   lost: number;
   unsent: number;
   received: number;

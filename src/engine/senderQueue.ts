@@ -85,7 +85,7 @@ export interface SenderQueueEvents {
   changed(): void;
 }
 
-export const PRESETTLED_NOTE = "pre-settled: the broker's outcome is not known";
+export const PRESETTLED_NOTE = "sent pre-settled: the broker gives no outcome, so whether it was stored is not known";
 
 interface OutgoingView {
   next_pending_delivery: number;
@@ -174,7 +174,7 @@ export class SenderQueue {
       sent = true;
       this.handed.push(delivery.id);
       this.events.sent(a, delivery.id);
-      if (this.presettled) this.events.settled(a, 'accepted', { note: PRESETTLED_NOTE });
+      if (this.presettled) this.events.settled(a, 'presettled', { note: PRESETTLED_NOTE });
       else this.unsettled.set(delivery, a);
     }
     if (sent) this.events.changed();

@@ -12,6 +12,7 @@ export interface NodeCounts {
   rejected: number;
   released: number;
   modified: number;
+  presettled: number;
   lost: number;
   unsent: number;
   received: number;
@@ -72,7 +73,7 @@ export const RECENT_OUTCOMES = 24;
 const UNSETTLED_CAP = 500;
 
 const ZERO_COUNTS: NodeCounts = Object.freeze({
-  queued: 0, sent: 0, accepted: 0, rejected: 0, released: 0, modified: 0, lost: 0, unsent: 0, received: 0, settled: 0,
+  queued: 0, sent: 0, accepted: 0, rejected: 0, released: 0, modified: 0, presettled: 0, lost: 0, unsent: 0, received: 0, settled: 0,
 });
 
 /** What every node shows before (and without) a run; one shared frozen object. */
