@@ -1,9 +1,11 @@
 // The engine's entry point: runs a validated graph against real brokers and publishes events and frames.
 import type { Graph, GraphNode } from '../graph/types.ts';
 import { childrenOf } from '../graph/wiring.ts';
-import type { EngineEvent, FrameRecord, ReceiverOutcome } from './events.ts';
+import { isProgressEvent, type EngineEvent, type FrameRecord, type ReceiverOutcome } from './events.ts';
 import type { ModifiedOptions, Run, RunOptions, RunSummary } from './run.ts';
-import { ConnectionRunner, type NodeState, type RunContext } from './connectionRunner.ts';
+import { ConnectionRunner } from './connectionRunner.ts';
+import type { RunContext } from './runContext.ts';
+import { isBusy, transition, type NodeState } from './nodeState.ts';
 import { CreditCoalescer } from './credit.ts';
 import { decodeUnit } from './frameDecoder.ts';
 import { ReceiverDirectory } from './receiverDirectory.ts';
@@ -37,17 +39,17 @@ export function runGraph(graph: Graph, opts: RunOptions): Run {
       }
     }
     // These never end an attempt or change a node's state, so they cannot complete the run.
-    if (e.event === 'TRANSFER_QUEUED' || e.event === 'TRANSFER_SENT' || e.event === 'MESSAGE_RECEIVED' || e.event === 'MESSAGE_SETTLED' || e.event === 'CREDIT' || e.event === 'CBS_TOKEN') return;
+    if (isProgressEvent(e.event)) return;
     checkSettled();
   };
 
   const totalAttempts = () => {
     let n = 0;
-    for (const r of runners) for (const s of r.senders.values()) for (const t of s.transfers) n += t.total;
+    for (const r of runners) for (const t of r.transferRunners()) n += t.total;
     return n;
   };
   const busy = () => {
-    for (const s of states.values()) if (s === 'opening' || s === 'closing') return true;
+    for (const s of states.values()) if (isBusy(s)) return true;
     return false;
   };
   const checkSettled = () => {
@@ -88,9 +90,11 @@ export function runGraph(graph: Graph, opts: RunOptions): Run {
     credit,
     receivers,
     childrenOf: children,
-    setState: (id, s) => {
+    move: (id, input) => {
+      const s = transition(states.get(id) ?? 'idle', input);
       states.set(id, s);
-      if (s !== 'opening' && s !== 'closing') queueMicrotask(checkSettled);
+      if (!isBusy(s)) queueMicrotask(checkSettled);
+      return s;
     },
     stateOf: (id) => states.get(id) ?? 'idle',
   };
@@ -98,8 +102,7 @@ export function runGraph(graph: Graph, opts: RunOptions): Run {
   for (const n of graph.nodes) states.set(n.id, 'idle');
   for (const n of graph.nodes) if (n.kind === 'connection') runners.push(new ConnectionRunner(n, ctx));
 
-  const runnerOf = (nodeId: string) => runners.find((r) => r.node.id === nodeId || r.senders.has(nodeId) || r.receivers.has(nodeId) || hasDescendant(r, nodeId));
-  const hasDescendant = (r: ConnectionRunner, id: string): boolean => children(r.node.id).some((s) => s.id === id) || r.transferRunners().some((t) => t.id === id);
+  const runnerOf = (nodeId: string) => runners.find((r) => r.tree.has(nodeId));
   const receiverControl = (id: string) => {
     const c = runners.map((r) => r.receiverControl(id)).find(Boolean);
     if (!c) throw new Error(`"${id}" is not a receiver of this run`);
