@@ -5,7 +5,7 @@ import { isProgressEvent, type EngineEvent, type FrameRecord, type ReceiverOutco
 import type { ModifiedOptions, Run, RunOptions, RunSummary } from './run.ts';
 import { ConnectionRunner } from './connectionRunner.ts';
 import type { RunContext } from './runContext.ts';
-import { isBusy, transition, type NodeState } from './nodeState.ts';
+import { isBusy, isTerminal, transition, type NodeState } from './nodeState.ts';
 import { CreditCoalescer } from './credit.ts';
 import { decodeUnit } from './frameDecoder.ts';
 import { ReceiverDirectory } from './receiverDirectory.ts';
@@ -71,7 +71,26 @@ export function runGraph(graph: Graph, opts: RunOptions): Run {
     },
     (id, s) => emit({ at: now(), node: id, event: 'CREDIT', ...s }),
   );
-  const gate = new StepGate(!!opts.stepMode);
+  const heldListeners = new Set<(next: FrameRecord | null) => void>();
+  const peekHeld = (): FrameRecord | null => {
+    const h = gate.peek();
+    return h ? { at: h.at, connection: h.connection, dir: 'out', ...withoutType(decodeUnit(h.bytes)) } : null;
+  };
+  const heldChanged = () => {
+    if (!heldListeners.size) return;
+    const next = gate.stepping ? peekHeld() : null;
+    for (const l of [...heldListeners]) l(next);
+  };
+  const gate = new StepGate(!!opts.stepMode, heldChanged);
+  let resolveEnded!: () => void;
+  const ended = new Promise<void>((r) => (resolveEnded = r));
+  let endedDone = false;
+  const connectionIds = graph.nodes.filter((n) => n.kind === 'connection').map((n) => n.id);
+  const checkEnded = () => {
+    if (endedDone || !connectionIds.every((id) => isTerminal(states.get(id) ?? 'idle'))) return;
+    endedDone = true;
+    resolveEnded();
+  };
   const receivers = new ReceiverDirectory();
   const children = (id: string): GraphNode[] => childrenOf(graph, id);
 
@@ -94,6 +113,7 @@ export function runGraph(graph: Graph, opts: RunOptions): Run {
       const s = transition(states.get(id) ?? 'idle', input);
       states.set(id, s);
       if (!isBusy(s)) queueMicrotask(checkSettled);
+      if (isTerminal(s)) queueMicrotask(checkEnded);
       return s;
     },
     stateOf: (id) => states.get(id) ?? 'idle',
@@ -114,6 +134,7 @@ export function runGraph(graph: Graph, opts: RunOptions): Run {
     if (stopped) return;
     for (const r of runners) r.start();
     checkSettled();
+    checkEnded();
   }, 0);
 
   return {
@@ -140,6 +161,8 @@ export function runGraph(graph: Graph, opts: RunOptions): Run {
       stopped = true;
       gate.setEnabled(false);
       await Promise.all(runners.map((r) => r.close()));
+      endedDone = true; // connections that never started end with the run
+      resolveEnded();
       receivers.closeAll();
       credit.flush();
       credit.dispose();
@@ -151,11 +174,17 @@ export function runGraph(graph: Graph, opts: RunOptions): Run {
     },
     setStepMode(on) {
       gate.setEnabled(on);
+      heldChanged();
     },
-    peekHeld() {
-      const h = gate.peek();
-      return h ? { at: h.at, connection: h.connection, dir: 'out', ...withoutType(decodeUnit(h.bytes)) } : null;
+    peekHeld,
+    subscribeHeld(listener) {
+      heldListeners.add(listener);
+      listener(gate.stepping ? peekHeld() : null);
+      return () => {
+        heldListeners.delete(listener);
+      };
     },
+    ended,
     addCredit(receiverNodeId: string, n: number) {
       receiverControl(receiverNodeId).addCredit(n);
     },

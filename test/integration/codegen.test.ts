@@ -8,13 +8,13 @@ import { generateTypeScript } from '../../src/codegen/typescript.ts';
 import type { EngineEvent } from '../../src/engine/events.ts';
 import type { RunSummary } from '../../src/engine/run.ts';
 import { runGraph } from '../../src/engine/runGraph.ts';
+import { runUntilQuiet } from '../../src/engine/runUntilQuiet.ts';
 import { nodeWebSocketFactory } from '../../src/engine/wsFactory.ts';
 import { TEMPLATES } from '../../src/graph/templates.ts';
 import type { Graph } from '../../src/graph/types.ts';
 
 const OUT_DIR = join(process.cwd(), '.tmp', `codegen-${process.pid}`);
 const QUIET_MS = 500;
-const pause = (ms: number) => new Promise((r) => setTimeout(r, ms));
 const template = (id: string): Graph => TEMPLATES.find((t) => t.id === id)!.graph();
 
 interface Outcome {
@@ -31,20 +31,16 @@ interface FollowUp {
 async function runEngine(graph: Graph, url: string, followUp?: FollowUp): Promise<Outcome> {
   const run = runGraph(graph, { createWebSocket: nodeWebSocketFactory, urlOverride: url });
   const events: EngineEvent[] = [];
-  let lastMessageAt = Date.now();
   let granted = false;
   run.subscribe((e) => {
     events.push(e);
-    if (e.event === 'MESSAGE_RECEIVED') lastMessageAt = Date.now();
     if (followUp && !granted && followUp.when(events)) {
       granted = true;
       setTimeout(() => run.addCredit(followUp.grant.receiver, followUp.grant.credit), 300);
     }
   });
-  await run.settled;
-  while (Date.now() - lastMessageAt < QUIET_MS) await pause(50);
-  await run.stop();
-  return { summary: run.summary(), events };
+  const { summary } = await runUntilQuiet(run, { quietMs: QUIET_MS, timeoutMs: 20_000 });
+  return { summary, events };
 }
 
 async function runProgram(file: string, url: string, followUp?: FollowUp): Promise<Outcome & { code: number | null; stderr: string }> {
