@@ -2,6 +2,7 @@
 import { spawn } from 'node:child_process';
 import { mkdir, rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
+import ts from 'typescript';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startServer, type RunningServer } from '../../broker/server.ts';
 import { generateTypeScript } from '../../src/codegen/typescript.ts';
@@ -104,8 +105,7 @@ describe('exported TypeScript program', () => {
     await rm(OUT_DIR, { recursive: true, force: true });
   });
 
-  async function compare(id: string, broker: () => RunningServer, followUp?: FollowUp) {
-    const graph = template(id);
+  async function compare(id: string, broker: () => RunningServer, followUp?: FollowUp, graph: Graph = template(id)) {
     const file = join(OUT_DIR, `${id}.ts`);
     await writeFile(file, generateTypeScript(graph));
     const engine = await runEngine(graph, broker().wsUrl, followUp);
@@ -147,6 +147,29 @@ describe('exported TypeScript program', () => {
     expect(dynamic && 'address' in dynamic && dynamic.address).toBeTruthy();
     expect(request?.event === 'MESSAGE_RECEIVED' && request.properties.replyTo).toBe(dynamic && 'address' in dynamic ? dynamic.address : 'none');
   });
+
+  it('ends pre-settled sends as presettled, like the engine, and exits 0', async () => {
+    const graph = template('send-receive');
+    for (const n of graph.nodes) if (n.kind === 'sender') n.props = { ...n.props, sndSettleMode: 'settled' };
+    const { program } = await compare('presettled', () => server, undefined, graph);
+    expect(program.code).toBe(0);
+    expect(program.summary).toMatchObject({ transfers: 5, accepted: 0, presettled: 5, received: 5 });
+  });
+
+  it('exports programs that type-check under strict TypeScript, runtime included', async () => {
+    const files: string[] = [];
+    for (const t of TEMPLATES) {
+      const file = join(OUT_DIR, `typed-${t.id}.ts`);
+      await writeFile(file, generateTypeScript(t.graph()));
+      files.push(file);
+    }
+    const program = ts.createProgram(files, {
+      strict: true, noEmit: true, target: ts.ScriptTarget.ES2022, module: ts.ModuleKind.ESNext,
+      moduleResolution: ts.ModuleResolutionKind.Bundler, skipLibCheck: true, types: ['node'], esModuleInterop: true,
+    });
+    const problems = ts.getPreEmitDiagnostics(program).map((d) => `${d.file?.fileName ?? ''}: ${ts.flattenDiagnosticMessageText(d.messageText, '\n')}`);
+    expect(problems).toEqual([]);
+  }, 60_000);
 
   it('refuses to start without a URL and says how to give one', async () => {
     const graph = template('hello-cbs');
