@@ -1,34 +1,16 @@
 // Run, Stop and Step for the page: starts the engine on the document's graph, pipes its events and
 // frames into the run store, and exposes the live Run for manual credit and settlement.
-import { create } from 'zustand';
 import type { FrameRecord, ReceiverOutcome } from '../engine/events.ts';
 import type { ModifiedOptions, Run, WebSocketLike } from '../engine/run.ts';
 import { loadEngine } from '../engine/loadEngine.ts';
 import type { Graph, Problem } from '../graph/types.ts';
 import { validateGraph } from '../graph/validate.ts';
 import { useDocument } from './documentStore.ts';
-import { beginRun, enqueue, enqueueFrame, flushRun, markClosing, useRun } from './runStore.ts';
+import { beginRun, enqueue, enqueueFrame, flushRun, markClosing, useRun, useRunControl } from './runStore.ts';
 import { describeHeldFrame } from './describeFrame.ts';
 
-export type RunStatus = 'idle' | 'running' | 'stopping';
-
-interface RunControlState {
-  status: RunStatus;
-  stepMode: boolean;
-  /** step mode: the next held outgoing frame, in words ("Next: attach (sender tx1)") */
-  nextHeld: string | null;
-  /** why the last Run was refused or failed to start; empty when it started */
-  problems: readonly Problem[];
-}
-
-export const useRunControl = create<RunControlState>()(() => ({
-  status: 'idle',
-  stepMode: false,
-  nextHeld: null,
-  problems: [],
-}));
-
-export const useRunStatus = (): RunStatus => useRunControl((s) => s.status);
+// run control state (status, step mode, next held frame) lives with the run store
+export { useRunControl, useRunStatus, type RunStatus } from './runStore.ts';
 
 let current: Run | null = null;
 let currentGraph: Graph | null = null;
