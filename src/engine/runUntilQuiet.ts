@@ -1,6 +1,6 @@
 // The "run until quiet" rule shared by the CLI, compare and tests: wait until every transfer attempt has settled
-// and every node has finished opening, then until no message has arrived for `quietMs` (receivers get what is on
-// its way), never past `timeoutMs` from the start; then stop the run (children closed first).
+// and every node has finished opening, then until no message has arrived for `quietMs` since then (receivers get
+// what is on its way), never past `timeoutMs` from the start; then stop the run (children closed first).
 import type { Run, RunSummary } from './run.ts';
 
 export interface QuietLimits {
@@ -29,6 +29,8 @@ export async function runUntilQuiet(run: Run, limits: QuietLimits): Promise<Quie
     const timeout = new Promise<'timeout'>((ok) => (timer = setTimeout(() => ok('timeout'), limits.timeoutMs)));
     const first = await Promise.race([run.settled.then(() => 'settled' as const), timeout]);
     if (first === 'settled') {
+      // the quiet spell starts when the run settled at the earliest: receivers may still be catching up
+      lastMessageAt = Math.max(lastMessageAt, Date.now());
       for (;;) {
         const quietLeft = lastMessageAt + limits.quietMs - Date.now();
         const left = deadline - Date.now();
