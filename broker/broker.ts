@@ -19,6 +19,7 @@ import { settle } from './settle.ts';
 import { Router } from './router.ts';
 import { guardAttaches, refusalOf } from './attachGuard.ts';
 import { answerEcho } from './flowEcho.ts';
+import { guardConnection } from './connectionGuard.ts';
 import { resolveLimits, type Limits } from './limits.ts';
 
 export interface BrokerOptions {
@@ -81,8 +82,6 @@ interface Conn {
 
 interface ConnectionInternals {
   _process(): void;
-  on_begin(frame: { channel: number }): void;
-  idle(): void;
   state: { local_open: boolean; remote_open: boolean };
   local_channel_map: Record<string, SessionInternals | undefined>;
 }
@@ -169,25 +168,12 @@ export function createBroker(opts: BrokerOptions = {}): Broker {
         raw.destroy();
       }
     };
-    // channel-max is announced in our open; rhea would take a begin on any channel
-    const rheaBegin = internals.on_begin.bind(amqp);
-    internals.on_begin = (frame) => {
-      if (frame.channel > CHANNEL_MAX) {
-        stopped = true;
-        closeWithError(conn, { condition: 'amqp:connection:framing-error', description: `begin on channel ${frame.channel}, above the channel-max ${CHANNEL_MAX} this broker announced` });
-        setTimeout(() => conn.raw.destroy(), 1000).unref();
-        return;
-      }
-      rheaBegin(frame);
-    };
-    // a peer silent for twice the idle timeout is gone: rhea closes the connection; give its
-    // messages back at once and drop the socket even if the frozen peer never answers the close
-    const rheaIdle = internals.idle.bind(amqp);
-    internals.idle = () => {
-      rheaIdle();
-      cleanup(conn);
-      setTimeout(() => conn.raw.destroy(), 1000).unref();
-    };
+    guardConnection(amqp, {
+      channelMax: CHANNEL_MAX,
+      refuse: (error) => { stopped = true; closeWithError(conn, error); },
+      gone: () => cleanup(conn),
+      destroy: () => raw.destroy(),
+    });
     // a socket that never completes the open exchange must not hold a connection slot forever
     const handshake = setTimeout(() => { if (!internals.state.remote_open) raw.destroy(); }, HANDSHAKE_TIMEOUT_MS);
     handshake.unref();
