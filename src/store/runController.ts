@@ -1,7 +1,7 @@
 // Run, Stop and Step for the page: starts the engine on the document's graph, pipes its events and
 // frames into the run store, and exposes the live Run for manual credit and settlement.
 import type { FrameRecord, ReceiverOutcome } from '../engine/events.ts';
-import type { ModifiedOptions, Run, WebSocketLike } from '../engine/run.ts';
+import type { Run, SettleOptions, WebSocketLike } from '../engine/run.ts';
 import { loadEngine } from '../engine/loadEngine.ts';
 import type { Graph, Problem } from '../graph/types.ts';
 import { validateGraph } from '../graph/validate.ts';
@@ -107,7 +107,7 @@ export function setStepMode(on: boolean) {
 /** Manual receiver controls; each does nothing when no run is live. */
 export const addCredit = (receiverId: string, credit: number) => current?.addCredit(receiverId, credit);
 export const drain = (receiverId: string) => current?.drain(receiverId);
-export const settle = (receiverId: string, deliveryId: number, outcome: ReceiverOutcome, modified?: ModifiedOptions) =>
+export const settle = (receiverId: string, deliveryId: number, outcome: ReceiverOutcome, modified?: SettleOptions) =>
   current?.settle(receiverId, deliveryId, outcome, modified);
 
 /**
