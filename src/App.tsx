@@ -15,6 +15,7 @@ import { usePresenter } from './presenter/mode.ts';
 
 // The #share= preview (and the link decoder it needs) loads just after the first paint.
 const SharePreview = lazy(() => import('./share/SharePreview.tsx').then((m) => ({ default: m.SharePreview })));
+const LessonRegion = lazy(() => import('./lessons/LessonRegion.tsx').then((m) => ({ default: m.LessonRegion })));
 
 export function App() {
   const [panelsCollapsed, setPanelsCollapsed] = useState(false);
@@ -28,6 +29,9 @@ export function App() {
         <Palette />
         <FlowCanvas />
         <Inspector />
+        <Suspense fallback={null}>
+          <LessonRegion />
+        </Suspense>
         <RunArea collapsed={panelsCollapsed} onToggle={() => setPanelsCollapsed((c) => !c)} />
       </main>
       <Notices />

@@ -10,6 +10,7 @@ import { exportDocument, importFile } from './fileIO.ts';
 // Share, Export code, Compare, Present and their dialogs (the code generators among them) load just
 // after the first paint.
 const ShareButtons = lazy(() => import('../share/ShareButtons.tsx').then((m) => ({ default: m.ShareButtons })));
+const LessonsButton = lazy(() => import('../lessons/LessonsButton.tsx').then((m) => ({ default: m.LessonsButton })));
 const ToolbarExtras = lazy(() => import('../presenter/ToolbarExtras.tsx').then((m) => ({ default: m.ToolbarExtras })));
 
 /** A 16×16 filled glyph; decorative, the button's text is its name. */
@@ -124,6 +125,9 @@ export function Toolbar() {
         <button type="button" className="btn" onClick={() => void autoLayout()}>
           Auto layout
         </button>
+        <Suspense fallback={null}>
+          <LessonsButton />
+        </Suspense>
       </div>
       <div className="toolbar__spacer" />
       <div className="toolbar__group">
