@@ -135,7 +135,9 @@ export function showSolution() {
 }
 
 export function answerPrediction(answer: number | string) {
-  useLesson.setState((s) => ({ predictions: { ...s.predictions, [s.step]: { answer, answeredAtRun: s.runs } } }));
+  // A run already going when the learner answers still judges the answer (its outcome is still to come).
+  const live = useRunControl.getState().status === 'running' ? 1 : 0;
+  useLesson.setState((s) => ({ predictions: { ...s.predictions, [s.step]: { answer, answeredAtRun: s.runs - live } } }));
 }
 
 /** Judges open predictions against the run as it is now; `goalIndex` is a goal just met, if any. */
