@@ -49,6 +49,10 @@ test('starvation: 3 then credit by hand, then drain gives the unused credit back
   await run(page);
   await expectStep(page, 5);
   await expect(lessonRegion(page)).toContainText('The run agreed: 3.');
+  if (process.env.AMQPFLOW_SCREENSHOTS) {
+    await page.getByRole('region', { name: 'Canvas' }).getByRole('button', { name: /fit view/i }).click();
+    await page.screenshot({ path: 'docs/screenshots/lesson.png' });
+  }
   await addCredit(page, 'rx1', 4);
   await expectStep(page, 6);
   await addCredit(page, 'rx1', 10);

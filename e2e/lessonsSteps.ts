@@ -77,7 +77,9 @@ export async function fitView(page: Page) {
 export async function addCredit(page: Page, receiverId: string, amount: number) {
   await fitView(page);
   const receiver = canvasNode(page, receiverId);
-  await receiver.getByRole('spinbutton', { name: 'Credit to add' }).fill(String(amount));
+  const box = receiver.getByRole('spinbutton', { name: 'Credit to add' });
+  await box.fill(String(amount));
+  await expect(box).toHaveValue(String(amount));
   await receiver.getByRole('button', { name: 'Add credit' }).click();
 }
 

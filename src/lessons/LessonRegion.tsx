@@ -1,6 +1,7 @@
 // The Lesson side region (contracts §5): the catalogue (list "Lessons"), the lesson being taken, and
 // opening a lesson from a file or sharing one as a `#lesson=` link.
 import { useEffect, useRef, useState, type ChangeEvent } from 'react';
+import { requestFitView } from '../canvas/actions.ts';
 import { describeProblem } from '../store/noticeStore.ts';
 import { BUILTIN_LESSONS } from './builtin/index.ts';
 import './lessons.css';
@@ -31,8 +32,14 @@ function download(name: string, text: string) {
 }
 
 function Catalogue({ lessons, currentId }: { lessons: readonly Lesson[]; currentId: string | undefined }) {
+  useLesson((s) => s.complete); // redraw the marks when the current lesson is completed
+  const list = useRef<HTMLUListElement>(null);
+  useEffect(() => {
+    const item = list.current?.querySelector<HTMLElement>('[aria-current="true"]');
+    if (item && list.current) list.current.scrollTop = item.offsetTop - list.current.offsetTop;
+  }, [currentId]);
   return (
-    <ul className="lesson__list" aria-label="Lessons">
+    <ul className="lesson__list" aria-label="Lessons" ref={list}>
       {lessons.map((l) => (
         <li key={l.id} data-lesson-id={l.id} data-complete={isComplete(l.id) ? 'true' : undefined} aria-current={l.id === currentId ? 'true' : undefined}>
           <button type="button" className="lesson__list-item" title={l.summary} onClick={() => void openLesson(l)}>
@@ -89,6 +96,11 @@ export function LessonRegion() {
   const opened = useLesson((s) => s.opened);
   const fileInput = useRef<HTMLInputElement>(null);
   useEffect(() => openLessonStartup(), []);
+  // The column narrows (or widens) the canvas: fit the flow to the new size once the layout has settled.
+  useEffect(() => {
+    const frame = requestAnimationFrame(() => requestFitView());
+    return () => cancelAnimationFrame(frame);
+  }, [open, lesson]);
   if (!open) return null;
   const onFile = async (e: ChangeEvent<HTMLInputElement>) => {
     const file = e.target.files?.[0];
