@@ -7,7 +7,7 @@ import {
   predict, run, select, settleFirst, stop, tickProp, typeProp,
 } from './lessonsSteps.ts';
 
-test('the Lessons button lists at least ten lessons; lifecycle: add, wire and name a sender, run, stop', async ({ page }) => {
+test('the Lessons button lists at least ten lessons; lifecycle: add, wire and name a sender, run, stop, then step it open', async ({ page }) => {
   await openLessonFromList(page, 'Open, begin, attach: the lifecycle');
   await expect(lessonRegion(page).getByRole('list', { name: 'Lessons' }).getByRole('listitem')).toHaveCount(10);
   await expect(canvasNode(page, 'c1')).toBeVisible();
@@ -25,7 +25,19 @@ test('the Lessons button lists at least ten lessons; lifecycle: add, wire and na
   await expect(lessonRegion(page)).toContainText('The run agreed: 1.');
   await next(page, 8);
   await stop(page);
+  await expectStep(page, 10);
+  await next(page, 11);
+  const step = page.getByRole('button', { name: 'Step', exact: true });
+  const nextFrame = page.getByRole('region', { name: 'Frames' }).getByRole('status', { name: 'Next frame' });
+  await step.click();
+  await expectStep(page, 12);
+  for (const frame of ['open (connection c1)', 'begin (session s1)', 'attach (sender tx1)']) {
+    await expect(nextFrame).toHaveText(`Next: ${frame}`);
+    await expect(lessonRegion(page).getByText('Lesson complete', { exact: true })).toHaveCount(0);
+    await step.click();
+  }
   await expectComplete(page);
+  await stop(page);
 });
 
 test('credit: a window of 5 still lets all 8 messages through; delivery-count ends at 8', async ({ page }) => {
