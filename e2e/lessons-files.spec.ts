@@ -131,3 +131,13 @@ test('a lesson file opens from the Lesson region, joins the list, and travels as
   // The fragment is dropped once read, so a reload does not open the lesson again over later work.
   expect(new URL(other.url()).hash).toBe('');
 });
+
+test('an unknown ?lesson= id and a damaged #lesson= link are refused in words, with the catalogue still there', async ({ page }) => {
+  await page.goto('/?lesson=no-such-lesson');
+  const region = lessonRegion(page);
+  await expect(region.getByRole('alert')).toContainText('There is no lesson "no-such-lesson"');
+  await expect(region.getByRole('list', { name: 'Lessons' }).getByRole('listitem')).toHaveCount(10);
+  await page.goto('/#lesson=not-really-a-lesson');
+  await expect(lessonRegion(page).getByRole('alert')).toContainText('This lesson link is damaged');
+  await expect(lessonRegion(page).getByLabel('Current step')).toHaveCount(0);
+});
