@@ -1,5 +1,6 @@
 // The current step of a lesson: its text, hints, solution, the prediction form or verdicts, and
 // Back / Next / Hint / Show solution (contracts §5 names).
+import { LessonChecklist } from './LessonChecklist.tsx';
 import type { Lesson } from './lessonFile.ts';
 import type { Step } from './lessonSchema.ts';
 import { nextStep, previousStep, showHint, showSolution, useLesson } from './lessonStore.ts';
@@ -52,6 +53,8 @@ export function LessonSteps({ lesson }: { lesson: Lesson }) {
       <div className="lesson__text">
         <Prose text={step.text} />
       </div>
+      {step.kind === 'do' && <LessonChecklist checks={step.until} />}
+      {step.kind === 'goal' && !s.goalsMet.includes(s.step) && <LessonChecklist checks={step.expect} />}
       {step.kind === 'predict' && <PredictionForm key={s.step} step={step} record={s.predictions[s.step]} />}
       {judged.map(([st, record, i]) => (
         <PredictionVerdict key={i} step={st} record={record} />

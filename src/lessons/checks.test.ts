@@ -82,3 +82,18 @@ describe('solutions', () => {
     expect(r).toMatchObject({ ok: false, index: 1 });
   });
 });
+
+describe('checks in words', () => {
+  it('says what each built-in check waits for, without the decoder\'s "value" wrapper', async () => {
+    const { describeCheck } = await import('./describeCheck.ts');
+    expect(describeCheck({ type: 'count', node: 'rx1', counter: 'received', min: 7 })).toBe('rx1 received ≥ 7');
+    expect(describeCheck({ type: 'frames', performative: 'attach', dir: 'out', fields: { source: { value: { dynamic: true } } } })).toBe('attach frame out with source.dynamic=true');
+    expect(describeCheck({ type: 'edge', source: 's1', targetKind: 'sender' })).toBe('s1 is wired to a sender');
+    for (const lesson of BUILTIN_LESSONS) {
+      for (const step of lesson.steps) {
+        const checks = step.kind === 'do' ? step.until : step.kind === 'goal' ? step.expect : [];
+        for (const c of checks) expect(describeCheck(c)).not.toMatch(/undefined|\[object/);
+      }
+    }
+  });
+});
