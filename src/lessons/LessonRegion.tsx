@@ -1,7 +1,8 @@
 // The Lesson side region (contracts §5): the catalogue (list "Lessons"), the lesson being taken, and
 // opening a lesson from a file or sharing one as a `#lesson=` link.
 import { useEffect, useRef, useState, type ChangeEvent } from 'react';
-import { requestFitView } from '../canvas/actions.ts';
+import { requestFitView } from '../store/actions.ts';
+import { setShellClass } from '../ui/shellClasses.ts';
 import { describeProblem } from '../store/noticeStore.ts';
 import { BUILTIN_LESSONS } from './builtin/index.ts';
 import './lessons.css';
@@ -98,6 +99,7 @@ export function LessonRegion() {
   useEffect(() => openLessonStartup(), []);
   // The column narrows (or widens) the canvas: fit the flow to the new size once the layout has settled.
   useEffect(() => {
+    setShellClass('app--lesson', open);
     const frame = requestAnimationFrame(() => requestFitView());
     return () => cancelAnimationFrame(frame);
   }, [open, lesson]);

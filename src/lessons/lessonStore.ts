@@ -1,7 +1,7 @@
 // The lesson being taken: which step, hints shown, goals met, predictions; and the watcher that moves
 // a `do` step on by itself once the document or the run shows it done, and checks goals against the run.
 import { create } from 'zustand';
-import { replaceDocument } from '../canvas/actions.ts';
+import { replaceDocument } from '../store/actions.ts';
 import type { Problem } from '../graph/types.ts';
 import { applyCommand, useDocument } from '../store/documentStore.ts';
 import { stopRun, useRunControl } from '../store/runController.ts';
