@@ -2,8 +2,9 @@
 // wires, Inspector, Run, Stop, Add credit, Drain, Accept …, until the lesson says "Lesson complete".
 import { test, expect } from './fixtures.ts';
 import { dragWire } from './editorSteps.ts';
+import { saveScreenshot } from './screenshots.ts';
 import {
-  addCredit, canvasNode, chooseProp, expectComplete, expectStep, lessonRegion, next, openLessonById, openLessonFromList,
+  addCredit, canvasNode, chooseProp, expectComplete, expectStep, fitView, lessonRegion, next, openLessonById, openLessonFromList,
   predict, run, select, settleFirst, stop, tickProp, typeProp,
 } from './lessonsSteps.ts';
 
@@ -61,10 +62,8 @@ test('starvation: 3 then credit by hand, then drain gives the unused credit back
   await run(page);
   await expectStep(page, 5);
   await expect(lessonRegion(page)).toContainText('The run agreed: 3.');
-  if (process.env.AMQPFLOW_SCREENSHOTS) {
-    await page.getByRole('region', { name: 'Canvas' }).getByRole('button', { name: /fit view/i }).click();
-    await page.screenshot({ path: 'docs/screenshots/lesson.png' });
-  }
+  await fitView(page);
+  await saveScreenshot(page, 'lesson.png');
   await addCredit(page, 'rx1', 4);
   await expectStep(page, 6);
   await addCredit(page, 'rx1', 10);
