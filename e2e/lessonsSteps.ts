@@ -20,9 +20,12 @@ export async function openLessonById(page: Page, id: string) {
   await expectStep(page, 1);
 }
 
+// A step waits for a run against the real broker; on a busy machine that can take a while.
+const RUN_WAIT = { timeout: 30_000 };
+
 /** Waits until the lesson shows step `n` (1-based). */
 export async function expectStep(page: Page, n: number) {
-  await expect(lessonRegion(page).getByLabel('Current step')).toContainText(new RegExp(`^Step ${n} of \\d+`));
+  await expect(lessonRegion(page).getByLabel('Current step')).toContainText(new RegExp(`^Step ${n} of \\d+`), RUN_WAIT);
 }
 
 export async function next(page: Page, to: number) {
@@ -90,5 +93,5 @@ export async function settleFirst(page: Page, receiverId: string, outcome: 'Acce
 }
 
 export async function expectComplete(page: Page) {
-  await expect(lessonRegion(page).getByText('Lesson complete', { exact: true })).toBeVisible();
+  await expect(lessonRegion(page).getByText('Lesson complete', { exact: true })).toBeVisible(RUN_WAIT);
 }

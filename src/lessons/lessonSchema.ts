@@ -18,7 +18,7 @@ const comparator = {
   max: z.optional(z.number()),
 };
 
-const COUNTERS = ['queued', 'sent', 'accepted', 'rejected', 'released', 'modified', 'lost', 'unsent', 'received', 'settled'] as const;
+const COUNTERS = ['queued', 'sent', 'accepted', 'rejected', 'released', 'modified', 'presettled', 'lost', 'unsent', 'received', 'settled'] as const;
 const NODE_STATES = ['idle', 'opening', 'open', 'closing', 'closed', 'error'] as const;
 const DIRS = ['in', 'out'] as const;
 
