@@ -10,6 +10,7 @@ import { exportDocument, importFile } from './fileIO.ts';
 // Share, Export code, Compare, Present and their dialogs (the code generators among them) load just
 // after the first paint.
 const ShareButtons = lazy(() => import('../share/ShareButtons.tsx').then((m) => ({ default: m.ShareButtons })));
+const StepBackButton = lazy(() => import('../record/StepBackControls.tsx').then((m) => ({ default: m.StepBackButton })));
 const ToolbarExtras = lazy(() => import('../presenter/ToolbarExtras.tsx').then((m) => ({ default: m.ToolbarExtras })));
 
 /** A 16×16 filled glyph; decorative, the button's text is its name. */
@@ -107,6 +108,9 @@ export function Toolbar() {
         <button type="button" className="btn" disabled={status === 'stopping'} onClick={() => void stepRun()} title={nextHeld ?? 'Run one frame at a time'}>
           <Icon d="M3 3v10l7-5zM11 3h2v10h-2z" />Step
         </button>
+        <Suspense fallback={null}>
+          <StepBackButton />
+        </Suspense>
         <span className="run-status" role="status" aria-label="Run status">
           {STATUS_WORDS[status]}
         </span>

@@ -6,7 +6,8 @@ import type { ModifiedOptions, Run, RunOptions, WebSocketLike } from '../engine/
 import type { Graph, Problem } from '../graph/types.ts';
 import { validateGraph } from '../graph/validate.ts';
 import { useDocument } from './documentStore.ts';
-import { beginRun, enqueue, enqueueFrame, flushRun, markClosing, useRun } from './runStore.ts';
+import { beginRun, enqueue, enqueueFrame, flushRun, liveRunState, markClosing, useRun } from './runStore.ts';
+import { useRunMoment } from './runMoment.ts';
 import { describeHeldFrame } from './describeFrame.ts';
 
 export type RunStatus = 'idle' | 'running' | 'stopping';
@@ -51,7 +52,7 @@ function refreshHeld() {
   let text: string | null = null;
   if (run && stepMode) {
     const held: FrameRecord | null = run.peekHeld();
-    text = held && currentGraph ? `Next: ${describeHeldFrame(held, currentGraph, useRun.getState().nodes, useRun.getState().frames)}` : null;
+    text = held && currentGraph ? `Next: ${describeHeldFrame(held, currentGraph, liveRunState().nodes, liveRunState().frames)}` : null;
   }
   if (text !== nextHeld) useRunControl.setState({ nextHeld: text });
 }
@@ -92,7 +93,9 @@ export async function startRun(graph: Graph = useDocument.getState().graph, opts
       stepMode,
     });
     current = run;
-    unsubscribers = [run.subscribe(enqueue), run.subscribeFrames(enqueueFrame), useRun.subscribe(endWhenAllClosed)];
+    // While an earlier moment is on screen (step back) the live state changes aside, so both are watched.
+    const watchEnd = () => endWhenAllClosed(liveRunState());
+    unsubscribers = [run.subscribe(enqueue), run.subscribeFrames(enqueueFrame), useRun.subscribe(watchEnd), useRunMoment.subscribe(watchEnd)];
     watchHeld(stepMode);
   } catch (err) {
     const message = err instanceof Error ? err.message : String(err);
