@@ -98,3 +98,26 @@ test('a rejected delivery’s disposition explains the outcome and, on a click, 
   await expect(explanation).toContainText('§2.7.6');
   await page.getByRole('button', { name: 'Stop' }).click();
 });
+
+test('a connection’s error condition on the canvas (one of AMQP Flow’s own) explains itself on a click', async ({ page }) => {
+  // A port that was free a moment ago and has nothing listening on it now.
+  const { createServer } = await import('node:net');
+  const probe = createServer();
+  await new Promise<void>((ok) => probe.listen(0, '127.0.0.1', () => ok()));
+  const port = (probe.address() as { port: number }).port;
+  await new Promise<void>((ok) => probe.close(() => ok()));
+  const graph = byHandGraph('never-reached');
+  graph.nodes[0] = { id: 'c1', kind: 'connection', position: { x: 0, y: 0 }, props: { url: `ws://127.0.0.1:${port}/` } };
+  await page.goto('/');
+  await page.locator('input[type="file"]').setInputFiles({ name: 'unreachable.amqpflow.json', mimeType: 'application/json', buffer: Buffer.from(JSON.stringify(graph)) });
+  await page.getByRole('button', { name: 'Run' }).click();
+
+  const note = canvasNode(page, 'c1').getByRole('note');
+  const condition = (await note.locator('strong').textContent({ timeout: 10_000 }))!;
+  expect(condition).toMatch(/^amqp-flow:/);
+  await note.getByRole('button', { name: `Explain ${condition}` }).click();
+  const explanation = page.getByRole('region', { name: 'Frame explanation' });
+  await expect(explanation.locator(`[data-condition="${condition}"]`)).toBeVisible();
+  await expect(explanation).toContainText('AMQP Flow');
+  await expect(explanation).toContainText('What to do');
+});
