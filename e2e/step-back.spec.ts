@@ -32,7 +32,13 @@ async function queue(page: Page, address: string): Promise<QueueInfo | undefined
 
 /** Presses a button until the node's credit badge reads this (one moment at a time, as a learner would). */
 async function stepUntilCredit(page: Page, button: ReturnType<typeof earlier>, id: string, credit: string, received?: number) {
-  const there = async () => (await creditBadge(page, id).textContent()) === credit && (received === undefined || (await receivedCount(page, id)) === received);
+  const there = () =>
+    page.evaluate(([nodeId, want, count]) => {
+      const node = document.querySelector(`[data-node-id="${nodeId}"]`);
+      const shown = [...(node?.querySelectorAll('span') ?? [])].map((el) => el.textContent ?? '');
+      const got = Number(shown.find((t) => /^\d+ received$/.test(t))?.split(' ')[0] ?? 0);
+      return shown.includes(want as string) && (count === null || got === count);
+    }, [id, credit, received ?? null] as const);
   for (let i = 0; i < 300 && !(await there()); i++) await button.click();
   await expect(creditBadge(page, id)).toHaveText(credit);
 }

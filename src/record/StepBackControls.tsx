@@ -2,7 +2,7 @@
 // a scrubber over every moment of the run, what the moment added, and Live. (The names avoid the words of
 // other buttons, Step and Back among them, so a search by name finds one button.)
 import { createPortal } from 'react-dom';
-import { useRun } from '../store/runStore.ts';
+import { liveRunState, useRun } from '../store/runStore.ts';
 import { useRunMoment } from '../store/runMoment.ts';
 import { useRunStatus } from '../store/runController.ts';
 import type { ReplayItem } from './replay.ts';
@@ -26,6 +26,8 @@ function StepBackBar() {
   if (!replay) return null;
   // moments the live run added since the replay was taken
   const newer = liveMoments() - replay.length;
+  const live = liveRunState();
+  const dropped = live.eventsDropped + live.framesDropped;
   return (
     <div className="replay-bar step-back-bar" role="group" aria-label="Rewind">
       <strong>Earlier moment</strong>
@@ -42,6 +44,11 @@ function StepBackBar() {
       <button type="button" className="btn btn--small btn--primary" onClick={goLive} title={status === 'running' ? 'The run went on meanwhile; show it as it is now' : 'Show the end of the run again'}>
         Live{status === 'running' && newer > 0 ? ` (+${newer})` : ''}
       </button>
+      {dropped > 0 && (
+        <span className="panel__note" role="note">
+          The {dropped} oldest events and frames are no longer kept: earlier moments are shown without them.
+        </span>
+      )}
     </div>
   );
 }
