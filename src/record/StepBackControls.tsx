@@ -9,6 +9,7 @@ import type { ReplayItem } from './replay.ts';
 import { useReplay } from './replayStore.ts';
 import { goLive, liveMoments, seekMoment, stepBack, stepForward, useStepBack } from './stepBack.ts';
 import '../share/share.css';
+import './stepBack.css';
 
 /** What one moment added, in a few words: "CREDIT rx1", "← flow (c1)". */
 function describeItem(item: ReplayItem | undefined): string {

@@ -22,16 +22,17 @@ const isLink = (c: FrameContext) => c.kind === 'sender' || c.kind === 'receiver'
 const link = (c: FrameContext) => (isLink(c) ? c.node : 'this link');
 const session = (c: FrameContext) => (c.kind === 'session' ? c.node : c.session ?? 'this session');
 /** Session fields speak for the session, not the link the flow also carries. */
-const sessionSide = (c: FrameContext) => (c.dir === 'out' ? (c.kind === 'session' ? c.node : c.session ? `session ${c.session}` : c.node) : 'the broker');
+const sessionSide = (c: FrameContext) => (c.dir === 'out' ? (c.kind === 'session' ? `session ${c.node}` : c.session ? `session ${c.session}` : c.node) : 'the broker');
 /** Window values this large (rhea starts at 2^32 − 1) mean no limit in practice. */
 const UNLIMITED = 2 ** 31;
 
 function window(what: 'in' | 'out'): Reading {
   return (v, c) => {
-    if (Number(v) >= UNLIMITED) return `${sessionSide(c)} sets no practical limit on ${session(c)}`;
-    return what === 'in'
-      ? `${sessionSide(c)} can take ${plural(v, 'more transfer frame', 'more transfer frames')} on ${session(c)} before the other side must wait`
-      : `${sessionSide(c)} may send ${plural(v, 'more transfer frame', 'more transfer frames')} on ${session(c)} before it waits`;
+    const ours = c.dir === 'out';
+    const frames = plural(v, 'more transfer frame', 'more transfer frames');
+    if (Number(v) >= UNLIMITED) return ours ? `${sessionSide(c)} sets no practical limit` : `the broker sets no practical limit on ${session(c)}`;
+    if (what === 'in') return ours ? `${sessionSide(c)} can take ${frames} before the broker must wait` : `the broker can take ${frames} from ${session(c)} before it must wait`;
+    return ours ? `${sessionSide(c)} may send ${frames} before it waits` : `the broker may send ${frames} to ${session(c)} before it waits`;
   };
 }
 
