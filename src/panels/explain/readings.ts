@@ -113,7 +113,12 @@ export const READINGS: Readonly<Record<string, Readonly<Record<string, Reading>>
     aborted: (v) => (v === true ? 'the sender gave this message up' : 'not aborted'),
   },
   disposition: {
-    role: (v, c) => (c.dir === 'out' ? `${c.node} speaks as the ${v === true ? 'receiver' : 'sender'}` : `the broker speaks as the ${v === true ? 'receiver' : 'sender'}`),
+    role: (v, c) => {
+      const role = v === true ? 'receiver' : 'sender';
+      if (c.dir === 'in') return `the broker speaks as the ${role}`;
+      // dispositions belong to the session: name the link when the graph tells which one
+      return isLink(c) ? `${c.node} speaks as the ${role}` : `a ${role} on ${c.kind === 'session' ? `session ${c.node}` : 'this session'} speaks`;
+    },
     first: range,
     last: range,
     settled: (v, c) => (v === true ? `${sender(c)} settles them: both sides can forget these deliveries` : `${sender(c)} does not settle them yet`),
