@@ -87,6 +87,8 @@ test('a rejected delivery’s disposition explains the outcome and, on a click, 
 
   const explanation = page.getByRole('region', { name: 'Frame explanation' });
   await expect(explanation).toContainText('§2.7.6');
+  // A disposition belongs to the session; it is read for the receiver whose delivery it settles.
+  await expect(explanation.locator('[data-field="role"]')).toContainText('rx1 speaks as the receiver');
   const state = explanation.getByRole('region', { name: 'state: rejected' });
   await expect(state).toContainText('§3.4.3');
   await state.getByRole('button', { name: 'Explain amqp:internal-error' }).click();

@@ -9,6 +9,7 @@ import { useRunControl } from '../store/runController.ts';
 import { useRun } from '../store/runStore.ts';
 import { flashNode } from './flashNode.ts';
 import { FrameExplanation } from './FrameExplanation.tsx';
+import { frameSubject } from './explain/frameSubject.ts';
 import { selectFrame, useFrameSelection } from './frameSelection.ts';
 import { scrollToEnd, useFollowTail } from './useFollowTail.ts';
 import { useFrameNodes } from './useFrameNodes.ts';
@@ -139,7 +140,7 @@ export function FrameTrace() {
                   style={{ position: 'absolute', top: 0, left: 0, right: 0, height: ROW_HEIGHT, transform: `translateY(${item.start}px)` }}
                   onClick={() => {
                     flashNode(frameNodes[i] ?? f.connection);
-                    selectFrame(f, frameNodes[i] ?? f.connection);
+                    selectFrame(f, frameSubject(frames, frameNodes, parentOf, i));
                   }}
                 >
                   <span className="frame__at">{f.at.toFixed(0)} ms</span>

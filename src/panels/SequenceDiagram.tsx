@@ -5,6 +5,8 @@ import { useVirtualizer } from '@tanstack/react-virtual';
 import type { FrameRecord } from '../engine/events.ts';
 import { frameSummary } from '../store/describeFrame.ts';
 import { flashNode } from './flashNode.ts';
+import { useRun } from '../store/runStore.ts';
+import { frameSubject } from './explain/frameSubject.ts';
 import { selectFrame, useFrameSelection } from './frameSelection.ts';
 import { scrollToEnd, useFollowTail } from './useFollowTail.ts';
 
@@ -85,7 +87,7 @@ export default function SequenceDiagram({ frames, rows, frameNodes }: SequenceDi
                 style={{ position: 'absolute', top: 0, left: 0, transform: `translateY(${item.start}px)` }}
                 onClick={() => {
                   flashNode(frameNodes[i] ?? f.connection);
-                  selectFrame(f, frameNodes[i] ?? f.connection);
+                  selectFrame(f, frameSubject(frames, frameNodes, useRun.getState().parentOf, i));
                 }}
               >
                 <title>{`${f.at.toFixed(0)} ms ${f.performative} ch ${f.channel} ${frameSummary(f)}`}</title>
