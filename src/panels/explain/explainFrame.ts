@@ -151,7 +151,12 @@ export function explainFrame(f: FrameRecord, node: string, kind: string | undefi
   const fields = fieldsOf(entry, f.performative, raw, context, new Set()).map((field) => {
     const part = nested.has(snake(field.name)) ? parts.find((p) => p.field === field.name) : undefined;
     if (!part) return field;
-    const reading = part.condition ? `${part.title}: ${part.condition.condition}` : `${part.title}${part.fields[0] ? `, ${part.fields.map((x) => `${x.name} ${x.value}`).join(', ')}` : ''}`;
+    const details = part.fields.map((x) => `${x.name} ${x.value}`).join(', ');
+    const reading = part.condition
+      ? `${part.title}: ${part.condition.condition}`
+      : details
+        ? `${part.title}, ${details}`
+        : `${part.title}, empty (${part.field === 'source' || part.field === 'target' ? 'no address' : 'no fields'})`;
     return { ...field, reading: field.reading ?? reading };
   });
   return { title: entry.title, section: entry.section, does: entry.does, who: whoSentence(f, context), fields, parts };

@@ -50,7 +50,7 @@ function linkCredit(v: unknown, c: FrameContext): string {
 }
 
 function settleMode(names: readonly string[]): Reading {
-  return (v, c) => `${names[Number(v)] ?? String(v)} for ${link(c)}`;
+  return (v, c) => `on ${link(c)}, ${names[Number(v)] ?? String(v)}`;
 }
 
 function range(_v: unknown, _c: FrameContext, f: Readonly<Record<string, unknown>>): string {
@@ -73,7 +73,7 @@ export const READINGS: Readonly<Record<string, Readonly<Record<string, Reading>>
   },
   begin: {
     remote_channel: (v, c) => `answers the begin sent on channel ${String(v)}: ${session(c)} is now open on both sides`,
-    next_outgoing_id: (v, c) => `${sessionSide(c)} numbers its first transfer frame on ${session(c)} ${String(v)}`,
+    next_outgoing_id: (v, c) => `${sessionSide(c)} numbers its transfer frames on ${session(c)} from ${String(v)}`,
     incoming_window: window('in'),
     outgoing_window: window('out'),
     handle_max: (v, c) => (Number(v) >= 4294967295 ? `${sender(c)} sets no practical limit on links` : `${sender(c)} allows up to ${Number(v) + 1} links on ${session(c)}`),
@@ -84,7 +84,7 @@ export const READINGS: Readonly<Record<string, Readonly<Record<string, Reading>>
     role: (v, c) => (c.dir === 'out' ? `${c.node} is the ${v === true ? 'receiver' : 'sender'} end` : `the broker is the ${v === true ? 'receiver' : 'sender'} end of ${link(c)}`),
     snd_settle_mode: settleMode(['unsettled: every message waits for its outcome', 'settled: messages go pre-settled, no outcome comes back', 'mixed: the sender decides per message']),
     rcv_settle_mode: settleMode(['first: the receiver settles as it sends its outcome', 'second: the receiver settles only after the sender has']),
-    initial_delivery_count: (v, c) => `${sender(c)} starts counting deliveries on ${link(c)} at ${String(v)}`,
+    initial_delivery_count: (v, c) => (c.dir === 'out' ? `${c.node} starts counting its deliveries at ${String(v)}` : `the broker starts counting deliveries on ${link(c)} at ${String(v)}`),
     max_message_size: (v, c) => (Number(v) === 0 ? `${sender(c)} sets no message size limit` : `${sender(c)} takes messages up to ${String(v)} bytes on ${link(c)}`),
   },
   flow: {
