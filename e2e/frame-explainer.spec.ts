@@ -4,6 +4,7 @@
 import type { Page } from '@playwright/test';
 import type { Graph, GraphNode } from '../src/graph/types.ts';
 import { expect, test } from './fixtures.ts';
+import { saveScreenshot } from './screenshots.ts';
 
 const canvasNode = (page: Page, id: string) => page.getByRole('region', { name: 'Canvas' }).locator(`[data-node-id="${id}"]`);
 
@@ -53,7 +54,7 @@ test('clicking a receiver’s flow frame explains link credit in the run’s wor
   const linkCredit = explanation.locator('[data-field="link-credit"]');
   await expect(linkCredit).toContainText(`rx1 may now receive ${credit} more messages`);
   await expect(linkCredit).toContainText('§2.6.7');
-  if (process.env.AMQPFLOW_SCREENSHOTS) await page.screenshot({ path: 'docs/screenshots/frame-explainer.png' });
+  await saveScreenshot(page, 'frame-explainer.png');
 
   // The sequence diagram explains its arrows too: the sender's attach names its target.
   await frames.getByRole('combobox', { name: 'Filter by performative' }).selectOption('attach');

@@ -1,14 +1,13 @@
 // Step back's controls: a toolbar button beside Run and Step, and while stepping, a bar with Earlier, Later,
 // a scrubber over every moment of the run, what the moment added, and Live. (The names avoid the words of
 // other buttons, Step and Back among them, so a search by name finds one button.)
-import { createPortal } from 'react-dom';
 import { liveRunState, useRun } from '../store/runStore.ts';
 import { useRunMoment } from '../store/runMoment.ts';
 import { useRunStatus } from '../store/runController.ts';
 import type { ReplayItem } from './replay.ts';
 import { useReplay } from './replayStore.ts';
 import { goLive, liveMoments, seekMoment, stepBack, stepForward, useStepBack } from './stepBack.ts';
-import '../share/share.css';
+import './record.css';
 import './stepBack.css';
 
 /** What one moment added, in a few words: "CREDIT rx1", "← flow (c1)". */
@@ -18,7 +17,8 @@ function describeItem(item: ReplayItem | undefined): string {
   return `${item.frame.dir === 'out' ? '→' : '←'} ${item.frame.performative} (${item.frame.connection})`;
 }
 
-function StepBackBar() {
+/** The Rewind bar, drawn over the page while an earlier moment is shown. */
+export function StepBackBar() {
   const replay = useStepBack((s) => s.replay);
   const position = useStepBack((s) => s.position);
   const status = useRunStatus();
@@ -54,23 +54,19 @@ function StepBackBar() {
   );
 }
 
-/** The toolbar's Rewind button (step back one moment); the bar it opens is drawn over the page. */
+/** The toolbar's Rewind button, beside Run and Step: one moment back (the bar opens). */
 export function StepBackButton() {
   const hasMoments = useRun((s) => s.graph !== null && s.events.length + s.frames.length > 0);
-  const stepping = useStepBack((s) => s.replay !== null);
   const replayingRecording = useReplay((s) => s.replay !== null);
   return (
-    <>
-      <button
-        type="button"
-        className="btn"
-        disabled={!hasMoments || replayingRecording}
-        onClick={stepBack}
-        title="Step back: show the run one moment (event or frame) earlier; nothing is sent again"
-      >
-        Rewind
-      </button>
-      {stepping && createPortal(<StepBackBar />, document.body)}
-    </>
+    <button
+      type="button"
+      className="btn"
+      disabled={!hasMoments || replayingRecording}
+      onClick={stepBack}
+      title="Step back: show the run one moment (event or frame) earlier; nothing is sent again (,)"
+    >
+      Rewind
+    </button>
   );
 }
