@@ -4,6 +4,7 @@ import { memo, useState } from 'react';
 import { OUTCOMES } from '../engine/events.ts';
 import type { NodeKind } from '../graph/types.ts';
 import { addCredit, drain, settle, useRunStatus } from '../store/runController.ts';
+import { useShowingEarlier } from '../store/runMoment.ts';
 import { useNodeLive, useRun, type NodeCounts, type UnsettledDelivery } from '../store/runStore.ts';
 import type { RejectOptions } from '../engine/rejectError.ts';
 import { RejectChoice } from './RejectChoice.tsx';
@@ -46,7 +47,9 @@ function SenderDetails({ id }: { id: string }) {
 
 function CreditControls({ id }: { id: string }) {
   const [amount, setAmount] = useState(1);
-  const running = useRunStatus() === 'running';
+  // stepped back to an earlier moment: nothing acts on the live run from here
+  const showingEarlier = useShowingEarlier();
+  const running = useRunStatus() === 'running' && !showingEarlier;
   return (
     <div className="live__controls nodrag nokey">
       <label className="live__credit-input">
@@ -72,7 +75,9 @@ function CreditControls({ id }: { id: string }) {
 }
 
 function UnsettledList({ id, unsettled }: { id: string; unsettled: readonly UnsettledDelivery[] }) {
-  const running = useRunStatus() === 'running';
+  // stepped back to an earlier moment: nothing acts on the live run from here
+  const showingEarlier = useShowingEarlier();
+  const running = useRunStatus() === 'running' && !showingEarlier;
   const [reject, setReject] = useState<RejectOptions>({});
   if (!unsettled.length) return null;
   return (
