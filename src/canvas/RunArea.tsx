@@ -2,6 +2,7 @@
 // The panels' contents (virtualised lists, frame decoding) load just after the first paint, so they
 // stay out of the initial bundle; the regions and their titles are there from the start.
 import { lazy, Suspense, type ReactNode } from 'react';
+import { PanelDivider } from '../ui/PanelDivider.tsx';
 
 const EventLogPanel = lazy(() => import('../panels/RunPanels.tsx').then((m) => ({ default: m.EventLogPanel })));
 const FramesPanel = lazy(() => import('../panels/RunPanels.tsx').then((m) => ({ default: m.FramesPanel })));
@@ -14,6 +15,7 @@ function Loading({ children }: { children: ReactNode }) {
 export function RunArea({ collapsed, onToggle }: { collapsed: boolean; onToggle: () => void }) {
   return (
     <div className="bottom">
+      <PanelDivider />
       <div className="bottom__bar">
         <h2 className="section-title" style={{ margin: 0 }}>
           Run
