@@ -1,12 +1,16 @@
 // The first hour of a teacher: the sequence diagram shows what a lesson is about, every log and
 // frame row opens to its whole detail, and the run panels can be made taller (and stay so).
 import type { Page } from '@playwright/test';
+import { TEMPLATES } from '../src/graph/templates.ts';
+import type { Graph } from '../src/graph/types.ts';
+import { importThroughInput } from './editorSteps.ts';
 import { test, expect } from './fixtures.ts';
 
-async function openTemplate(page: Page, name: string) {
-  await page.getByRole('button', { name: 'Templates' }).click();
-  await page.getByRole('menuitem', { name }).click();
-  await expect(page.locator('[data-node-id="c1"]')).toBeVisible();
+/** A template with its addresses made unique, so runs never share a queue with another test's. */
+function templateOnOwnQueue(id: string, address: string): Graph {
+  const g = TEMPLATES.find((t) => t.id === id)!.graph();
+  for (const n of g.nodes) if ((n.kind === 'sender' || n.kind === 'receiver') && 'address' in n.props) n.props = { ...n.props, address };
+  return g;
 }
 
 const canvasNode = (page: Page, id: string) => page.getByRole('region', { name: 'Canvas' }).locator(`[data-node-id="${id}"]`);
@@ -18,7 +22,7 @@ async function stop(page: Page) {
 
 test('a flow arrow in the sequence diagram shows its link credit, a disposition its state, and no label is cut', async ({ page }) => {
   await page.goto('/');
-  await openTemplate(page, 'Credit starvation');
+  await importThroughInput(page, JSON.stringify(templateOnOwnQueue('credit-starvation', `arrows-${Date.now()}`)));
   await page.getByRole('button', { name: 'Run' }).click();
   await expect(canvasNode(page, 'rx1')).toContainText('3 received');
 
@@ -58,7 +62,7 @@ test('a flow arrow in the sequence diagram shows its link credit, a disposition 
 
 test('an event row and a frame row open to their whole detail', async ({ page }) => {
   await page.goto('/');
-  await openTemplate(page, 'Send and receive');
+  await importThroughInput(page, JSON.stringify(templateOnOwnQueue('send-receive', `details-${Date.now()}`)));
   await page.getByRole('button', { name: 'Run' }).click();
   await expect(canvasNode(page, 'rx1')).toContainText('5 received');
 
@@ -111,4 +115,40 @@ test('the run panels grow when their divider is dragged up, and keep that height
   await page.getByRole('separator', { name: 'Resize the run panels' }).focus();
   await page.keyboard.press('ArrowDown');
   await expect(page.getByRole('separator', { name: 'Resize the run panels' })).toHaveAttribute('aria-valuenow', String(after - 40));
+});
+
+test('Credit starvation says why the receiver waits, shows the queue depth beside it, and charts it on its own scale', async ({ page }) => {
+  await page.goto('/');
+  const queue = `starved-${Date.now()}`;
+  await importThroughInput(page, JSON.stringify(templateOnOwnQueue('credit-starvation', queue)));
+  await expect(canvasNode(page, 'rx1')).toContainText(queue);
+  await page.getByRole('button', { name: 'Run' }).click();
+  const sender = canvasNode(page, 'tx1');
+  const receiver = canvasNode(page, 'rx1');
+  await expect(sender).toContainText('10 sent');
+  await expect(receiver).toContainText('credit 0');
+
+  // The receiver waits, in words, with the broker's queue depth; the sender never waits.
+  await expect(receiver).toContainText(`7 in queue ${queue}`);
+  await expect(receiver.getByRole('note', { name: 'Why it is waiting' }))
+    .toHaveText(`7 messages wait in queue ${queue}: rx1 granted 3 and has used them all; add credit or raise its window`);
+  await expect(sender.getByRole('note', { name: 'Why it is waiting' })).toHaveCount(0);
+
+  // Each link has its own chart: the receiver's scale fits its 3 credits, not the sender's hundreds.
+  const credit = page.getByRole('region', { name: 'Credit' });
+  const rxChart = credit.locator('[data-chart="credit"] [data-link="rx1"]');
+  const txChart = credit.locator('[data-chart="credit"] [data-link="tx1"]');
+  await expect(rxChart.locator('canvas')).toBeVisible();
+  await expect.poll(async () => Number(await rxChart.getAttribute('data-y-max'))).toBeLessThanOrEqual(10);
+  await expect.poll(async () => Number(await txChart.getAttribute('data-y-max'))).toBeGreaterThan(100);
+  if (process.env.AMQPFLOW_SCREENSHOTS) await page.screenshot({ path: '/tmp/first-hour-starvation.png' });
+
+  await receiver.getByRole('spinbutton', { name: 'Credit to add' }).fill('7');
+  await receiver.getByRole('button', { name: 'Add credit' }).click();
+  await expect(receiver).toContainText('10 received');
+  await expect(receiver).toContainText(`0 in queue ${queue}`);
+  await expect(receiver.getByRole('note', { name: 'Why it is waiting' })).toHaveCount(0);
+  await stop(page);
+  // No run, no depth: the number would be stale.
+  await expect(receiver).not.toContainText('in queue');
 });

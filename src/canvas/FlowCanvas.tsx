@@ -180,7 +180,8 @@ export function FlowCanvas() {
         defaultEdgeOptions={DEFAULT_EDGE_OPTIONS}
       >
         <Background variant={BackgroundVariant.Dots} gap={18} size={1.5} />
-        <MiniMap<AmqpFlowNode> pannable zoomable nodeColor={minimapColor} nodeBorderRadius={6} ariaLabel="Mini map" />
+        {/* Without nodes the minimap would be an empty box. */}
+        {graph.nodes.length > 0 && <MiniMap<AmqpFlowNode> pannable zoomable nodeColor={minimapColor} nodeBorderRadius={6} ariaLabel="Mini map" />}
         <Controls showInteractive={false} />
       </ReactFlow>
       {graph.nodes.length === 0 && (

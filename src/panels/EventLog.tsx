@@ -130,14 +130,14 @@ export function EventLog() {
               <div
                 key={item.key}
                 role="listitem"
-                className="row"
+                className={`log__row log__row--${eventTone(e)}`}
                 data-event={e.event}
                 data-node={e.node}
                 style={{ position: 'absolute', top: 0, left: 0, right: 0, height: item.size, transform: `translateY(${item.start}px)` }}
                 onClick={() => setSelection({ nodes: [e.node], edges: [] })}
                 title={e.errorDetail?.hint}
               >
-                <div className={`log__row log__row--${eventTone(e)}`} style={{ height: ROW_HEIGHT }}>
+                <div className="row__line" style={{ height: ROW_HEIGHT }}>
                   <DetailToggle open={isOpen} onToggle={() => toggle(e)} />
                   <span className="log__at">{e.at.toFixed(0)} ms</span>
                   <span className="log__node">{e.node}</span>

@@ -139,13 +139,13 @@ export function FrameTrace() {
                 <div
                   key={item.key}
                   role="listitem"
-                  className="row"
+                  className={`frame__row frame__row--${f.dir}`}
                   data-performative={f.performative}
                   data-node={frameNodes[i]}
                   style={{ position: 'absolute', top: 0, left: 0, right: 0, height: item.size, transform: `translateY(${item.start}px)` }}
                   onClick={() => flashNode(frameNodes[i] ?? f.connection)}
                 >
-                  <div className={`frame__row frame__row--${f.dir}`} style={{ height: ROW_HEIGHT }}>
+                  <div className="row__line" style={{ height: ROW_HEIGHT }}>
                     <DetailToggle open={isOpen} onToggle={() => toggle(f)} />
                     <span className="frame__at">{f.at.toFixed(0)} ms</span>
                     <span className="frame__conn">{f.connection}</span>
