@@ -1,5 +1,6 @@
 // The first hour of a teacher: the sequence diagram shows what a lesson is about, every log and
 // frame row opens to its whole detail, and the run panels can be made taller (and stay so).
+import { createServer, type AddressInfo } from 'node:net';
 import type { Page } from '@playwright/test';
 import { TEMPLATES } from '../src/graph/templates.ts';
 import type { Graph } from '../src/graph/types.ts';
@@ -151,4 +152,33 @@ test('Credit starvation says why the receiver waits, shows the queue depth besid
   await stop(page);
   // No run, no depth: the number would be stale.
   await expect(receiver).not.toContainText('in queue');
+});
+
+test('a long connection error stays inside its card, and Undo of the URL that caused it takes it away', async ({ page }) => {
+  // A port nobody listens on: taken from the system, then let go.
+  const port = await new Promise<number>((resolve) => {
+    const probe = createServer().listen(0, '127.0.0.1', () => {
+      const { port: p } = probe.address() as AddressInfo;
+      probe.close(() => resolve(p));
+    });
+  });
+  await page.goto('/');
+  await importThroughInput(page, JSON.stringify(templateOnOwnQueue('hello-cbs', '$cbs')));
+  await canvasNode(page, 'c1').click();
+  const url = page.getByRole('region', { name: 'Inspector' }).getByLabel('URL', { exact: true });
+  await url.fill(`ws://127.0.0.1:${port}/${'a-long-path-segment/'.repeat(12)}`);
+  await url.blur();
+  await page.getByRole('button', { name: 'Run' }).click();
+  const c1 = canvasNode(page, 'c1');
+  await expect(c1).toHaveAttribute('data-state', 'error');
+  const error = c1.getByRole('note').filter({ hasText: 'amqp-flow:' });
+  await expect(error).toBeVisible();
+  const [card, box] = await Promise.all([c1.boundingBox(), error.boundingBox()]);
+  expect(box!.x + box!.width).toBeLessThanOrEqual(card!.x + card!.width + 0.5);
+  expect(box!.y + box!.height).toBeLessThanOrEqual(card!.y + card!.height + 0.5);
+  await expect(page.getByRole('status', { name: 'Run status' })).toHaveText('Idle');
+
+  await page.getByRole('button', { name: 'Undo' }).click();
+  await expect(c1).toContainText('embedded broker');
+  await expect(c1.getByRole('note').filter({ hasText: 'amqp-flow:' })).toHaveCount(0);
 });
