@@ -140,8 +140,9 @@ function NodeLiveDetailsImpl({ id, kind }: { id: string; kind: NodeKind }) {
       return <ReceiverDetails id={id} />;
     case 'transfer':
       return <TransferDetails id={id} />;
-    case 'connection':
     case 'session':
+      return <WaitLine id={id} kind="session" depth={null} />;
+    case 'connection':
       return null;
     default: {
       const never: never = kind;

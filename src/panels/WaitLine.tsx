@@ -3,10 +3,12 @@ import type { NodeKind } from '../graph/types.ts';
 import { useRunControl } from '../store/runController.ts';
 import { useRun } from '../store/runStore.ts';
 import { waitReason } from '../store/waitReason.ts';
+import { useSessionRoom } from './useSessionRoom.ts';
 
 export function WaitLine({ id, kind, depth }: { id: string; kind: NodeKind; depth: number | null }) {
   const stepping = useRunControl((s) => s.stepMode && s.status === 'running');
-  const line = useRun((s) => waitReason(s, id, kind, { stepping, queueDepth: depth }));
+  const sessionRoom = useSessionRoom(id);
+  const line = useRun((s) => waitReason(s, id, kind, { stepping, queueDepth: depth, sessionRoom }));
   if (!line) return null;
   return (
     <p className="live__waiting" role="note" aria-label="Why it is waiting">

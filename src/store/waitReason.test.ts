@@ -44,3 +44,13 @@ describe('why is it waiting', () => {
     expect(waitReason(s, 'rx1', 'receiver', idle)).toBe('no credit left: rx1 granted 3 and has used them all; add credit or raise its window');
   });
 });
+
+describe('a session window that blocks transfers', () => {
+  it('is named on the session and on its sender that has credit but cannot send', () => {
+    const s = reduceRun(startRunState(starvation), [...opened, { at: 5, node: 'tx1', event: 'CREDIT', credit: 50, deliveryCount: 2, queued: 8 }]);
+    const full = { stepping: false, queueDepth: null, sessionRoom: { remaining: 0, window: 2 } };
+    expect(waitReason(s, 's1', 'session', full)).toBe("window full: the broker's incoming window of 2 transfers is used up, so tx1 waits for its next flow");
+    expect(waitReason(s, 'tx1', 'sender', full)).toMatch(/^waiting for the session window: tx1 has credit 50/);
+    expect(waitReason(s, 's1', 'session', { ...full, sessionRoom: { remaining: 1, window: 2 } })).toBeNull();
+  });
+});

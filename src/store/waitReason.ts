@@ -8,6 +8,8 @@ export interface WaitContext {
   stepping: boolean;
   /** messages waiting at the broker for this receiver's address; null when unknown */
   queueDepth: number | null;
+  /** room the broker's incoming window leaves this node's session (src/store/sessionWindow.ts); null when unknown */
+  sessionRoom?: { remaining: number; window: number } | null;
 }
 
 const plural = (n: number, one: string, many = `${one}s`) => `${n} ${n === 1 ? one : many}`;
@@ -18,6 +20,9 @@ function senderLine(id: string, link: NodeLive, waiting: number, ctx: WaitContex
   if (link.credit === 0) {
     const used = link.deliveryCount > 0 ? ` (it used the ${plural(link.deliveryCount, 'credit')} it had)` : '';
     return `waiting for credit: the broker granted 0 on this link${used}; ${what} until it grants more`;
+  }
+  if (ctx.sessionRoom && ctx.sessionRoom.remaining <= 0) {
+    return `waiting for the session window: ${id} has credit ${link.credit}, but the broker's incoming window (${ctx.sessionRoom.window}) is full until its next flow`;
   }
   if (ctx.stepping) return `waiting for Step: ${id} has credit ${link.credit}, but each frame waits for Step in step mode`;
   return null;
@@ -54,8 +59,14 @@ export function waitReason(s: RunState, id: string, kind: NodeKind, ctx: WaitCon
       }
       return manual && granted > 0 ? `no credit left: ${used}; ${remedy}` : null;
     }
+    case 'session': {
+      const room = ctx.sessionRoom;
+      if (!room || room.remaining > 0) return null;
+      const waiting = Object.keys(s.parentOf).filter((child) => s.parentOf[child] === id && s.kindOf[child] === 'sender' && (s.nodes[child]?.queued ?? 0) > 0);
+      if (!waiting.length) return null;
+      return `window full: the broker's incoming window of ${plural(room.window, 'transfer')} is used up, so ${waiting.join(', ')} ${waiting.length === 1 ? 'waits' : 'wait'} for its next flow`;
+    }
     case 'connection':
-    case 'session':
       return null;
     default: {
       const never: never = kind;
