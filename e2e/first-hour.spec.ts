@@ -182,3 +182,29 @@ test('a long connection error stays inside its card, and Undo of the URL that ca
   await expect(c1).toContainText('embedded broker');
   await expect(c1.getByRole('note').filter({ hasText: 'amqp-flow:' })).toHaveCount(0);
 });
+
+test('in step mode a transfer counts as sent only once its frame is out, and the rest say they wait for Step', async ({ page }) => {
+  await page.goto('/');
+  await importThroughInput(page, JSON.stringify(templateOnOwnQueue('send-receive', `steps-${Date.now()}`)));
+  await expect(canvasNode(page, 't1')).toBeVisible();
+  const step = page.getByRole('button', { name: 'Step' });
+  await step.click();
+  const t1 = canvasNode(page, 't1');
+  // Step until the first transfer frame has gone out (each press lets one frame out).
+  for (let i = 0; i < 40 && !(await t1.textContent())?.includes('1 sent'); i++) {
+    await step.click();
+    await expect(page.getByRole('status', { name: 'Run status' })).not.toHaveText('Idle');
+  }
+  await expect(t1).toContainText('1 sent');
+  await expect(t1).not.toContainText('5 sent');
+  await expect(t1).toContainText('4 held for Step');
+  await expect(t1.getByRole('note', { name: 'Why it is waiting' })).toHaveText('waiting for Step: 4 transfers are held; each press of Step lets one frame out');
+  const frames = page.getByRole('region', { name: 'Frames' });
+  await frames.getByRole('checkbox', { name: 'Selected node only' }).uncheck();
+  await expect(frames.locator('.frame__row--out[data-performative="transfer"]')).toHaveCount(1);
+  await step.click();
+  await expect(t1).toContainText('2 sent');
+  await expect(t1).toContainText('3 held for Step');
+  await page.getByRole('button', { name: 'Stop' }).click();
+  await expect(page.getByRole('status', { name: 'Run status' })).toHaveText('Idle');
+});

@@ -54,3 +54,11 @@ describe('a session window that blocks transfers', () => {
     expect(waitReason(s, 's1', 'session', { ...full, sessionRoom: { remaining: 1, window: 2 } })).toBeNull();
   });
 });
+
+describe('step mode', () => {
+  it('says transfers handed to the library wait for Step', () => {
+    const s = reduceRun(startRunState(starvation), [...opened, { at: 5, node: 'tx1', event: 'CREDIT', credit: 100, deliveryCount: 0, queued: 0 }]);
+    expect(waitReason(s, 't1', 'transfer', { stepping: true, queueDepth: null, heldForStep: 4 })).toBe('waiting for Step: 4 transfers are held; each press of Step lets one frame out');
+    expect(waitReason(s, 't1', 'transfer', { stepping: false, queueDepth: null, heldForStep: 4 })).toBeNull();
+  });
+});

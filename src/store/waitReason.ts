@@ -10,6 +10,8 @@ export interface WaitContext {
   queueDepth: number | null;
   /** room the broker's incoming window leaves this node's session (src/store/sessionWindow.ts); null when unknown */
   sessionRoom?: { remaining: number; window: number } | null;
+  /** step mode: transfers of this sender or transfer node handed to rhea whose frame Step has not let out */
+  heldForStep?: number;
 }
 
 const plural = (n: number, one: string, many = `${one}s`) => `${n} ${n === 1 ? one : many}`;
@@ -28,18 +30,24 @@ function senderLine(id: string, link: NodeLive, waiting: number, ctx: WaitContex
   return null;
 }
 
+function heldLine(ctx: WaitContext): string | null {
+  const held = ctx.heldForStep ?? 0;
+  if (!ctx.stepping || held <= 0) return null;
+  return `waiting for Step: ${plural(held, 'transfer')} ${held === 1 ? 'is' : 'are'} held; each press of Step lets one frame out`;
+}
+
 /** The line for a node, or null when it is not waiting (or why is not known). */
 export function waitReason(s: RunState, id: string, kind: NodeKind, ctx: WaitContext): string | null {
   const live = s.nodes[id];
   if (!live) return null;
   switch (kind) {
     case 'sender':
-      return senderLine(id, live, live.queued, ctx, `${plural(live.queued, 'transfer')} wait`);
+      return senderLine(id, live, live.queued, ctx, `${plural(live.queued, 'transfer')} wait`) ?? heldLine(ctx);
     case 'transfer': {
       const sender = s.parentOf[id];
       const link = sender ? s.nodes[sender] : undefined;
       if (!sender || !link) return null;
-      return senderLine(sender, link, live.queued, ctx, `${plural(live.queued, 'attempt')} of this transfer wait`);
+      return senderLine(sender, link, live.queued, ctx, `${plural(live.queued, 'attempt')} of this transfer wait`) ?? heldLine(ctx);
     }
     case 'receiver': {
       if (live.state !== 'open' || live.credit > 0) return null;
