@@ -208,3 +208,48 @@ test('in step mode a transfer counts as sent only once its frame is out, and the
   await page.getByRole('button', { name: 'Stop' }).click();
   await expect(page.getByRole('status', { name: 'Run status' })).toHaveText('Idle');
 });
+
+test('a template loaded after a busy run starts clean: idle nodes, empty log and trace, no filters; the old run can still be saved', async ({ page }) => {
+  await page.goto('/');
+  await importThroughInput(page, JSON.stringify(templateOnOwnQueue('competing-consumers', `busy-${Date.now()}`)));
+  await page.getByRole('button', { name: 'Run' }).click();
+  await expect(canvasNode(page, 't1')).toContainText('20 accepted');
+  const log = page.getByRole('region', { name: 'Event log' });
+  await log.getByRole('combobox', { name: 'Filter by event' }).selectOption('MESSAGE_RECEIVED');
+  await log.getByRole('combobox', { name: 'Filter by node' }).selectOption('rx2');
+  const frames = page.getByRole('region', { name: 'Frames' });
+  await frames.getByRole('combobox', { name: 'Filter by performative' }).selectOption('transfer');
+  await stop(page);
+
+  await page.getByRole('button', { name: 'Templates' }).click();
+  await page.getByRole('menuitem', { name: 'Hello over $cbs' }).click();
+  for (const id of ['c1', 's1', 'tx1', 't1']) await expect(canvasNode(page, id)).toHaveAttribute('data-state', 'idle');
+  await expect(canvasNode(page, 'tx1')).toContainText('credit 0');
+  await expect(canvasNode(page, 'tx1')).not.toContainText('sent');
+  await expect(canvasNode(page, 't1')).not.toContainText('accepted');
+  await expect(log.getByRole('combobox', { name: 'Filter by event' })).toHaveValue('');
+  await expect(log.getByRole('combobox', { name: 'Filter by node' })).toHaveValue('');
+  await expect(log.getByText('0 events', { exact: true })).toBeVisible();
+  await expect(frames.getByRole('combobox', { name: 'Filter by performative' })).toHaveValue('');
+  await expect(frames.getByText('0 frames', { exact: true })).toBeVisible();
+
+  // The busy run is still there to save, until a new run replaces it.
+  const save = page.getByRole('button', { name: 'Save recording' });
+  await expect(save).toBeEnabled();
+  const download = page.waitForEvent('download');
+  await save.click();
+  expect((await download).suggestedFilename()).toContain('competing-consumers');
+});
+
+test('loading a template during a run stops that run first, then shows the new flow clean', async ({ page }) => {
+  await page.goto('/');
+  await importThroughInput(page, JSON.stringify(templateOnOwnQueue('credit-starvation', `live-${Date.now()}`)));
+  await page.getByRole('button', { name: 'Run' }).click();
+  await expect(canvasNode(page, 'rx1')).toContainText('3 received');
+  await page.getByRole('button', { name: 'Templates' }).click();
+  await page.getByRole('menuitem', { name: 'Send and receive' }).click();
+  await expect(page.getByRole('status', { name: 'Run status' })).toHaveText('Idle');
+  for (const id of ['c1', 's1', 'tx1', 't1', 'rx1']) await expect(canvasNode(page, id)).toHaveAttribute('data-state', 'idle');
+  await expect(canvasNode(page, 'rx1')).not.toContainText('received');
+  await expect(page.getByRole('region', { name: 'Event log' }).getByText('0 events', { exact: true })).toBeVisible();
+});

@@ -57,6 +57,13 @@ export function EventLog() {
   const problems = useRunControl((s) => s.problems);
   const [nodeFilter, setNodeFilter] = useState('');
   const [eventFilter, setEventFilter] = useState('');
+  // A new flow (the run view emptied) or a run without the filtered node: show everything again.
+  const runGraph = useRun((s) => s.graph);
+  useEffect(() => {
+    if (!runGraph) setEventFilter('');
+    if (!runGraph || !runGraph.nodes.some((n) => n.id === nodeFilter)) setNodeFilter('');
+    // eslint-disable-next-line react-hooks/exhaustive-deps -- only a change of run resets the filters
+  }, [runGraph]);
 
   const rows = useMemo(() => {
     if (!nodeFilter && !eventFilter) return events;

@@ -55,6 +55,9 @@ export function FrameTrace() {
   const [view, setView] = useState<'list' | 'sequence'>('list');
   const [onlySelected, setOnlySelected] = useState(true);
   const [performative, setPerformative] = useState('');
+  useEffect(() => {
+    if (!graph) setPerformative(''); // a new flow: no filter left over from the last one
+  }, [graph]);
   const frameNodes = useFrameNodes(graph, frames, frameTotal);
 
   // A transfer node's frames are its sender's.

@@ -2,7 +2,7 @@
 // play, pause, speed and a slider over every recorded event and frame.
 import { useEffect } from 'react';
 import '../share/share.css';
-import { useRun } from '../store/runStore.ts';
+import { useHasRunToRecord } from '../store/lastRun.ts';
 import { useRunStatus } from '../store/runController.ts';
 import { RECORDING_SUFFIX } from './recording.ts';
 import { SPEEDS, closeReplay, openRecording, pause, play, saveRecording, seek, setSpeed, useReplay } from './replayStore.ts';
@@ -32,7 +32,7 @@ function chooseRecording() {
 
 export function RecordButtons() {
   const status = useRunStatus();
-  const canSave = useRun((s) => s.graph !== null && s.eventTotal > 0);
+  const canSave = useHasRunToRecord();
   const replaying = useReplay((s) => s.replay !== null);
   return (
     <>

@@ -2,6 +2,7 @@
 // Every move of the playhead puts the replayed run state into the run store, so canvas and panels show it.
 import { create } from 'zustand';
 import { replaceDocument } from '../canvas/actions.ts';
+import { runToRecord } from '../store/lastRun.ts';
 import { useRun } from '../store/runStore.ts';
 import { useRunControl } from '../store/runController.ts';
 import { describeProblem, notify } from '../store/noticeStore.ts';
@@ -102,8 +103,8 @@ export async function openRecording(file: File): Promise<boolean> {
 
 /** The last run as a recording file (the run store keeps its newest events and frames). */
 export function saveRecording() {
-  const s = useRun.getState();
-  if (!s.graph) return;
+  const s = runToRecord();
+  if (!s?.graph) return;
   const recording = makeRecording(s.graph, s.events, s.frames);
   const url = URL.createObjectURL(new Blob([serializeRecording(recording)], { type: 'application/json' }));
   const a = document.createElement('a');
