@@ -253,3 +253,24 @@ test('loading a template during a run stops that run first, then shows the new f
   await expect(canvasNode(page, 'rx1')).not.toContainText('received');
   await expect(page.getByRole('region', { name: 'Event log' }).getByText('0 events', { exact: true })).toBeVisible();
 });
+
+test('a raw SAS token pasted into the CBS token field is accepted, and the connection shows the broker\'s answer to the put-token', async ({ page }) => {
+  await page.goto('/');
+  await importThroughInput(page, JSON.stringify(templateOnOwnQueue('send-receive', `azure-${Date.now()}`)));
+  await canvasNode(page, 'c1').locator('.node__header').click();
+  const inspector = page.getByRole('region', { name: 'Inspector' });
+  const field = inspector.getByLabel('CBS token', { exact: true });
+  const token = 'SharedAccessSignature sr=amqps%3A%2F%2F127.0.0.1%2F&sig=abc%2Bdef%3D&se=4102444800&skn=RootManageSharedAccessKey';
+  await field.fill(token);
+  await field.blur();
+  await expect(field).not.toHaveAttribute('aria-invalid', 'true');
+  await expect(inspector).not.toContainText('not valid JSON');
+  await expect(field).toHaveValue(token);
+
+  await page.getByRole('button', { name: 'Run' }).click();
+  const cbs = canvasNode(page, 'c1').getByRole('note', { name: 'Claims-based security' });
+  await expect(cbs).toContainText('$cbs put-token: 202 Accepted');
+  await expect(cbs).toContainText('token expires 2100-01-01 00:00 UTC');
+  await expect(canvasNode(page, 'rx1')).toContainText('5 received');
+  await stop(page);
+});

@@ -1,5 +1,6 @@
-// Views of the run that follow the frame trace incrementally, once for the whole page (not once
-// per node that asks): the room in each session's window, and the transfers really on the wire.
+// Views of the run that follow the frame trace and the events incrementally, once for the whole page
+// (not once per node that asks): the room in each session's window, the transfers really on the
+// wire, and each connection's claims-based security handshake.
 import { useRun, type RunState } from '../store/runStore.ts';
 import { useRunControl } from '../store/runController.ts';
 import { FrameAttributor } from '../store/describeFrame.ts';
@@ -14,15 +15,33 @@ let attributor: FrameAttributor | null = null;
 let seenFrames = 0;
 let seenEvents = 0;
 
+/** The last answer to a connection's put-token, and how many renewals were answered. */
+export interface CbsStatus {
+  status: number;
+  description: string;
+  renewals: number;
+  ok: boolean;
+}
+let cbs = new Map<string, CbsStatus>();
+
 function follow(s: RunState): void {
   if (s.graph !== graph || s.frameTotal < seenFrames || s.eventTotal < seenEvents) {
     graph = s.graph;
     windows = new SessionWindows();
     wire = new OnTheWire();
+    cbs = new Map();
     attributor = s.graph ? new FrameAttributor(s.graph) : null;
     seenFrames = seenEvents = 0;
   }
-  if (s.eventTotal > seenEvents) for (const e of newEvents(s.events, s.eventTotal, seenEvents)) wire.addEvent(e, s.parentOf);
+  if (s.eventTotal > seenEvents) {
+    for (const e of newEvents(s.events, s.eventTotal, seenEvents)) {
+      wire.addEvent(e, s.parentOf);
+      if (e.event === 'CBS_TOKEN') {
+        const before = cbs.get(e.node);
+        cbs.set(e.node, { status: e.status, description: e.description, renewals: (before?.renewals ?? 0) + (e.renewal ? 1 : 0), ok: !e.errorDetail });
+      }
+    }
+  }
   seenEvents = s.eventTotal;
   if (attributor && s.frameTotal > seenFrames) {
     for (const f of newEvents(s.frames, s.frameTotal, seenFrames)) {
@@ -66,4 +85,15 @@ export function useSentCount(id: string): { sent: number; held: number } {
   });
   const [sent, held] = key.split('/').map(Number);
   return { sent: sent!, held: held! };
+}
+
+/** The connection's put-token answers so far; null before the first (or without cbs). */
+export function useCbsStatus(id: string): CbsStatus | null {
+  const key = useRun((s) => {
+    if (s.kindOf[id] !== 'connection') return '';
+    follow(s);
+    const c = cbs.get(id);
+    return c ? JSON.stringify(c) : '';
+  });
+  return key ? (JSON.parse(key) as CbsStatus) : null;
 }
