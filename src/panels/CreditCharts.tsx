@@ -9,7 +9,7 @@ import { CreditSeries, newEvents, ThroughputSeries } from './creditSeries.ts';
 
 const PALETTE = ['#2f6fed', '#0f9d6e', '#d08a00', '#d63c86', '#7c4dde', '#18a0b0', '#b0452f', '#6b7a00'];
 const CHART_HEIGHT = 150;
-const LINK_CHART_HEIGHT = 110;
+const LINK_CHART_HEIGHT = 140;
 
 /** Whole-number steps for counts: no "0.5 credit" tick. */
 const COUNT_INCRS = [1, 2, 5, 10, 20, 50, 100, 200, 500, 1000, 2000, 5000, 10_000, 20_000, 50_000, 100_000];
@@ -35,16 +35,18 @@ const secondsRange: uPlot.Range.Function = (_u, min, max) => {
 };
 
 const X_AXIS: uPlot.Axis = { label: 'seconds', incrs: SECOND_INCRS, values: secondsLabels };
-const COUNT_AXIS: uPlot.Axis = { incrs: COUNT_INCRS, values: countLabels, size: 44 };
+/** A link's small chart names its unit in the title, leaving the height to the plot. */
+const LINK_X_AXIS: uPlot.Axis = { incrs: SECOND_INCRS, values: secondsLabels, size: 28 };
+const COUNT_AXIS: uPlot.Axis = { incrs: COUNT_INCRS, values: countLabels, size: 44, space: 18 };
 
 function linkOptions(id: string, index: number, width: number): uPlot.Options {
   const stroke = PALETTE[index % PALETTE.length]!;
   return {
     width,
     height: LINK_CHART_HEIGHT,
-    title: `${id}: credit (solid) and waiting for credit (dashed)`,
+    title: `${id}: credit (solid) and waiting for credit (dashed), by second`,
     scales: { x: { time: false, range: secondsRange }, y: { range: countRange } },
-    axes: [X_AXIS, COUNT_AXIS],
+    axes: [LINK_X_AXIS, COUNT_AXIS],
     legend: { live: false, show: false },
     hooks: {
       // The scale each link ended up with, readable on the page (and by its tests).
