@@ -274,3 +274,35 @@ test('a raw SAS token pasted into the CBS token field is accepted, and the conne
   await expect(canvasNode(page, 'rx1')).toContainText('5 received');
   await stop(page);
 });
+
+test('Step then Stop then Run runs freely, also on another template; the toolbar says when a run is stepping', async ({ page }) => {
+  await page.goto('/');
+  await importThroughInput(page, JSON.stringify(templateOnOwnQueue('send-receive', `step-once-${Date.now()}`)));
+  await expect(canvasNode(page, 'c1')).toBeVisible();
+  const status = page.getByRole('status', { name: 'Run status' });
+  await page.getByRole('button', { name: 'Step' }).click();
+  await expect(status).toHaveText('Stepping');
+  await page.getByRole('button', { name: 'Step' }).click();
+  await expect(canvasNode(page, 'c1')).toHaveAttribute('data-state', 'open');
+  await stop(page);
+
+  // Another flow, pressed Run: nothing waits for Step.
+  await importThroughInput(page, JSON.stringify(templateOnOwnQueue('credit-starvation', `step-then-run-${Date.now()}`)));
+  await expect(canvasNode(page, 'rx1')).toHaveAttribute('data-state', 'idle');
+  await page.getByRole('button', { name: 'Run' }).click();
+  await expect(status).toHaveText('Running');
+  for (const id of ['c1', 's1', 'tx1', 'rx1']) await expect(canvasNode(page, id)).toHaveAttribute('data-state', 'open');
+  await expect(canvasNode(page, 't1')).toContainText('10 sent');
+  await expect(canvasNode(page, 'rx1')).toContainText('3 received');
+  await expect(page.getByRole('region', { name: 'Frames' }).getByRole('status', { name: 'Next frame' })).toHaveCount(0);
+  await stop(page);
+
+  // And the same flow again, after a stepping run of it.
+  await page.getByRole('button', { name: 'Step' }).click();
+  await expect(status).toHaveText('Stepping');
+  await stop(page);
+  await page.getByRole('button', { name: 'Run' }).click();
+  await expect(status).toHaveText('Running');
+  await expect(canvasNode(page, 'rx1')).toHaveAttribute('data-state', 'open');
+  await stop(page);
+});

@@ -80,6 +80,7 @@ export function Toolbar() {
   const canRedo = useDocument((s) => s.future.length > 0);
   const status = useRunStatus();
   const nextHeld = useRunControl((s) => s.nextHeld);
+  const stepping = useRunControl((s) => s.stepMode && s.status === 'running');
   const fileInput = useRef<HTMLInputElement>(null);
 
   const onFile = (e: ChangeEvent<HTMLInputElement>) => {
@@ -107,8 +108,8 @@ export function Toolbar() {
         <button type="button" className="btn" disabled={status === 'stopping'} onClick={() => void stepRun()} title={nextHeld ?? 'Run one frame at a time'}>
           <Icon d="M3 3v10l7-5zM11 3h2v10h-2z" />Step
         </button>
-        <span className="run-status" role="status" aria-label="Run status">
-          {STATUS_WORDS[status]}
+        <span className={`run-status${stepping ? ' run-status--stepping' : ''}`} role="status" aria-label="Run status" title={stepping ? 'Each press of Step sends one frame; Stop ends the stepping run' : undefined}>
+          {stepping ? 'Stepping' : STATUS_WORDS[status]}
         </span>
       </div>
       <div className="toolbar__group">

@@ -76,7 +76,8 @@ export async function startRun(graph: Graph = useDocument.getState().graph, opts
     useRunControl.setState({ problems });
     return problems;
   }
-  const stepMode = opts.stepMode ?? useRunControl.getState().stepMode;
+  // Step mode belongs to one run: Run always runs freely, only Step (or opts) starts a stepping run.
+  const stepMode = opts.stepMode ?? false;
   useRunControl.setState({ status: 'running', problems: [], stepMode });
   currentGraph = graph;
   beginRun(graph);
@@ -125,7 +126,7 @@ export async function stopRun() {
     flushRun();
     current = null;
     watchHeld(false);
-    useRunControl.setState({ status: 'idle', nextHeld: null });
+    useRunControl.setState({ status: 'idle', nextHeld: null, stepMode: false });
   }
 }
 
