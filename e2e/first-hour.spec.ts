@@ -306,3 +306,15 @@ test('Step then Stop then Run runs freely, also on another template; the toolbar
   await expect(canvasNode(page, 'rx1')).toHaveAttribute('data-state', 'open');
   await stop(page);
 });
+
+test('at 1440 px the toolbar is one row; the minimap appears only once the flow has nodes', async ({ page }) => {
+  await page.setViewportSize({ width: 1440, height: 900 });
+  await page.goto('/');
+  await expect(page.getByRole('button', { name: 'Present' })).toBeVisible();
+  const rows = await page.locator('.toolbar button:visible').evaluateAll((els) => new Set(els.map((el) => Math.round(el.getBoundingClientRect().top))).size);
+  expect(rows).toBe(1);
+  const canvas = page.getByRole('region', { name: 'Canvas' });
+  await expect(canvas.locator('.react-flow__minimap')).toHaveCount(0);
+  await page.getByRole('button', { name: 'Connection', exact: true }).click();
+  await expect(canvas.locator('.react-flow__minimap')).toBeVisible();
+});
