@@ -1,7 +1,8 @@
 // The teaching templates do what their descriptions say, against the embedded broker.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { RunningServer } from '../../broker/server.ts';
-import { fieldOf } from '../../src/store/describeFrame.ts';
+import { FrameAttributor, fieldOf } from '../../src/store/describeFrame.ts';
+import { SessionWindows } from '../../src/store/sessionWindow.ts';
 import { TEMPLATES } from '../../src/graph/templates.ts';
 import type { Graph } from '../../src/graph/types.ts';
 import { record, startBroker } from './engineHarness.ts';
@@ -81,5 +82,28 @@ describe('teaching templates', () => {
     const drained = r.frames.find((f) => f.dir === 'in' && f.performative === 'flow' && fieldOf(f, 'drain') === true);
     expect(drained && [fieldOf(drained, 'link_credit'), fieldOf(drained, 'delivery_count')]).toEqual([0, 10]);
     await r.run.stop();
+  });
+});
+
+describe('session window from real frames', () => {
+  it('reads the broker\'s incoming window from its begin and flows, and counts our transfers against it', async () => {
+    const server = await startBroker();
+    try {
+      const g = template('send-receive', server.wsUrl);
+      const r = record(g, { frames: true });
+      await r.waitFor(() => r.of('MESSAGE_RECEIVED', 'rx1').length === 5);
+      const windows = new SessionWindows();
+      const a = new FrameAttributor(g);
+      for (const f of r.frames) windows.add(f, a.nodeOf(f));
+      const room = windows.remaining('s1');
+      expect(room).not.toBeNull();
+      expect(room!.window).toBeGreaterThan(0);
+      // Five transfers went out; the broker's window still has room for more.
+      expect(room!.remaining).toBeGreaterThan(0);
+      expect(room!.remaining).toBeLessThanOrEqual(room!.window);
+      await r.run.stop();
+    } finally {
+      await server.close();
+    }
   });
 });
