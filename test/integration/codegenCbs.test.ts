@@ -4,6 +4,7 @@
 import { spawn } from 'node:child_process';
 import { mkdir, rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
+import ts from 'typescript';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startServer, type RunningServer } from '../../broker/server.ts';
 import { generateTypeScript } from '../../src/codegen/typescript.ts';
@@ -84,4 +85,14 @@ describe('exported TypeScript with claims-based security', () => {
     expect(error?.errorDetail?.description).toContain('AMQP_FLOW_CBS_TOKEN');
     expect(program.events.some((e) => e.event === 'SESSION_OPEN')).toBe(false);
   });
+
+  it('exports a program with the handshake that type-checks under strict TypeScript', async () => {
+    const file = join(OUT_DIR, 'typed-cbs.ts');
+    await writeFile(file, generateTypeScript(flowWithCbs()));
+    const program = ts.createProgram([file], {
+      strict: true, noEmit: true, target: ts.ScriptTarget.ES2022, module: ts.ModuleKind.ESNext,
+      moduleResolution: ts.ModuleResolutionKind.Bundler, skipLibCheck: true, types: ['node'], esModuleInterop: true,
+    });
+    expect(ts.getPreEmitDiagnostics(program).map((d) => ts.flattenDiagnosticMessageText(d.messageText, '\n'))).toEqual([]);
+  }, 60_000);
 });

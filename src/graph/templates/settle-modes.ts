@@ -4,7 +4,7 @@ export const settleModes: Template = {
   id: 'settle-modes',
   name: 'Settle modes',
   description:
-    'tx1 sends pre-settled: its transfers say settled=true and no disposition comes back (the page counts them accepted as they leave; the broker\'s outcome is never known). ' +
+    'tx1 sends pre-settled: its transfers say settled=true, no disposition comes back and they end "presettled" (the broker\'s outcome is never known). ' +
     'tx2 sends unsettled: each transfer waits for the broker\'s disposition (accepted, settled=true). ' +
     'rx1 asks for receiver settle mode second: it answers accepted with settled=false and the delivery is done only when the broker\'s disposition settles it. ' +
     'Watch the Sequence diagram with the transfer and disposition filters.',
