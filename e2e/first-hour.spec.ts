@@ -311,10 +311,15 @@ test('at 1440 px the toolbar is one row; the minimap appears only once the flow 
   await page.setViewportSize({ width: 1440, height: 900 });
   await page.goto('/');
   await expect(page.getByRole('button', { name: 'Present' })).toBeVisible();
-  const rows = await page.locator('.toolbar button:visible').evaluateAll((els) => new Set(els.map((el) => Math.round(el.getBoundingClientRect().top))).size);
-  expect(rows).toBe(1);
+  const rows = () => page.locator('.toolbar button:visible').evaluateAll((els) => new Set(els.map((el) => Math.round(el.getBoundingClientRect().top))).size);
+  expect(await rows()).toBe(1);
   const canvas = page.getByRole('region', { name: 'Canvas' });
   await expect(canvas.locator('.react-flow__minimap')).toHaveCount(0);
   await page.getByRole('button', { name: 'Connection', exact: true }).click();
   await expect(canvas.locator('.react-flow__minimap')).toBeVisible();
+  // A flow with a long name still leaves the bar on one row.
+  await page.getByRole('button', { name: 'Templates' }).click();
+  await page.getByRole('menuitem', { name: 'Dead-lettering and redelivery' }).click();
+  await expect(page.locator('.toolbar__doc')).toHaveText('Dead-lettering and redelivery');
+  expect(await rows()).toBe(1);
 });

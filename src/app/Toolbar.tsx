@@ -72,8 +72,8 @@ export function Toolbar() {
   return (
     <header className="toolbar">
       <div className="toolbar__brand">
-        <span className="toolbar__logo" aria-hidden="true" />
-        AMQP Flow
+        <span className="toolbar__logo" aria-hidden="true" title="AMQP Flow" />
+        <span className="toolbar__name">AMQP Flow</span>
         <span className="toolbar__doc" title={name}>
           {name}
         </span>
