@@ -9,6 +9,9 @@ import { useRunControl } from '../store/runController.ts';
 import { useRun } from '../store/runStore.ts';
 import { flashNode } from './flashNode.ts';
 import { DetailToggle, detailHeight, frameDetail, RowDetailText, useOpenRows } from './RowDetail.tsx';
+import { FrameExplanation } from './FrameExplanation.tsx';
+import { frameSubject } from './explain/frameSubject.ts';
+import { selectFrame, useFrameSelection } from './frameSelection.ts';
 import { scrollToEnd, useFollowTail } from './useFollowTail.ts';
 import { useFrameNodes } from './useFrameNodes.ts';
 
@@ -59,6 +62,7 @@ export function FrameTrace() {
     if (!graph) setPerformative(''); // a new flow: no filter left over from the last one
   }, [graph]);
   const frameNodes = useFrameNodes(graph, frames, frameTotal);
+  const explained = useFrameSelection((s) => s.frame);
 
   // A transfer node's frames are its sender's.
   const focus = selected && kindOf[selected] === 'transfer' ? parentOf[selected] ?? selected : selected;
@@ -142,11 +146,14 @@ export function FrameTrace() {
                 <div
                   key={item.key}
                   role="listitem"
-                  className={`frame__row frame__row--${f.dir}`}
+                  className={`frame__row frame__row--${f.dir}${f === explained ? ' frame__row--selected' : ''}`}
                   data-performative={f.performative}
                   data-node={frameNodes[i]}
                   style={{ position: 'absolute', top: 0, left: 0, right: 0, height: item.size, transform: `translateY(${item.start}px)` }}
-                  onClick={() => flashNode(frameNodes[i] ?? f.connection)}
+                  onClick={() => {
+                    flashNode(frameNodes[i] ?? f.connection);
+                    selectFrame(f, frameSubject(frames, frameNodes, parentOf, i));
+                  }}
                 >
                   <div className="row__line" style={{ height: ROW_HEIGHT }}>
                     <DetailToggle open={isOpen} onToggle={() => toggle(f)} />
@@ -166,6 +173,7 @@ export function FrameTrace() {
           </div>
         </div>
       )}
+      <FrameExplanation />
     </div>
   );
 }

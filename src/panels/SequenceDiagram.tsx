@@ -6,6 +6,9 @@ import { useVirtualizer } from '@tanstack/react-virtual';
 import type { FrameRecord } from '../engine/events.ts';
 import { arrowFields, arrowLabel, wrapWords } from './arrowLabel.ts';
 import { flashNode } from './flashNode.ts';
+import { useRun } from '../store/runStore.ts';
+import { frameSubject } from './explain/frameSubject.ts';
+import { selectFrame, useFrameSelection } from './frameSelection.ts';
 import { scrollToEnd, useFollowTail } from './useFollowTail.ts';
 
 const LINE_HEIGHT = 12;
@@ -52,6 +55,7 @@ export default function SequenceDiagram({ frames, rows, frameNodes }: SequenceDi
   };
   const width = MARGIN * 2 + Math.max(1, connections.length) * (LANE_GAP + PAIR_GAP) - PAIR_GAP;
 
+  const explained = useFrameSelection((s) => s.frame);
   const rowCount = rows ? rows.length : frames.length;
   const scrollRef = useRef<HTMLDivElement>(null);
   // Each row is as tall as its wrapped label; the height is known without measuring the DOM.
@@ -98,13 +102,16 @@ export default function SequenceDiagram({ frames, rows, frameNodes }: SequenceDi
             return (
               <svg
                 key={item.key}
-                className={`sequence__row sequence__row--${f.dir}`}
+                className={`sequence__row sequence__row--${f.dir}${f === explained ? ' sequence__row--selected' : ''}`}
                 data-performative={f.performative}
                 data-label={arrowLabel(f)}
                 width={width}
                 height={height}
                 style={{ position: 'absolute', top: 0, left: 0, transform: `translateY(${item.start}px)` }}
-                onClick={() => flashNode(frameNodes[i] ?? f.connection)}
+                onClick={() => {
+                  flashNode(frameNodes[i] ?? f.connection);
+                  selectFrame(f, frameSubject(frames, frameNodes, useRun.getState().parentOf, i));
+                }}
               >
                 <title>{`${f.at.toFixed(0)} ms ch ${f.channel} ${arrowLabel(f)}`}</title>
                 {lanes.map((l) => (

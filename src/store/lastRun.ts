@@ -2,7 +2,7 @@
 // emptied so no count, log entry or filter of the previous flow shows on the new one. The previous
 // run is set aside, still available to save as a recording, until another run replaces it.
 import { create } from 'zustand';
-import { resetRun, useRun, type RunState } from './runStore.ts';
+import { liveRunState, resetRun, useRun, type RunState } from './runStore.ts';
 
 interface LastRun {
   /** the run set aside when its flow was replaced; null once a new run has started */
@@ -20,9 +20,9 @@ export function setAsideRun(): void {
   resetRun();
 }
 
-/** The run Save recording saves: the one on view, else the one set aside. */
+/** The run Save recording saves: the live one (whole, also while stepped back), else the one set aside. */
 export function runToRecord(): RunState | null {
-  const s = useRun.getState();
+  const s = liveRunState();
   return hasRecording(s) ? s : useLastRun.getState().aside;
 }
 

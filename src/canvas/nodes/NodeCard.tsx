@@ -4,6 +4,7 @@ import { KIND_LABEL } from '../../graph/defaults.ts';
 import type { NodeKind } from '../../graph/types.ts';
 import type { NodeLive } from '../../store/runStore.ts';
 import { useRunMatchesNode } from './useRunMatchesNode.ts';
+import { showCondition } from '../../panels/frameSelection.ts';
 
 const STATE_WORDS: Record<NodeLive['state'], string> = {
   idle: 'idle',
@@ -40,7 +41,17 @@ export function NodeCard(props: {
         {live.state !== 'idle' && <span className="node__state">{STATE_WORDS[live.state]}</span>}
         {live.errorDetail && current && (
           <div className="node__error nowheel" role="note" title={`${live.errorDetail.condition} ${live.errorDetail.description}`}>
-            <strong>{live.errorDetail.condition}</strong> {live.errorDetail.description}
+            <strong>
+              <button
+                type="button"
+                className="node__condition nodrag nokey"
+                aria-label={`Explain ${live.errorDetail.condition}`}
+                onClick={() => showCondition(live.errorDetail!.condition, live.errorDetail!.description)}
+              >
+                {live.errorDetail.condition}
+              </button>
+            </strong>{' '}
+            {live.errorDetail.description}
             {live.errorDetail.hint && <div>{live.errorDetail.hint}</div>}
           </div>
         )}
