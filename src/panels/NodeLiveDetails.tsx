@@ -8,6 +8,8 @@ import { useShowingEarlier } from '../store/runMoment.ts';
 import { useNodeLive, useRun, type NodeCounts, type UnsettledDelivery } from '../store/runStore.ts';
 import type { RejectOptions } from '../engine/rejectError.ts';
 import { RejectChoice } from './RejectChoice.tsx';
+import { useQueueDepth } from './queueDepths.ts';
+import { WaitLine } from './WaitLine.tsx';
 import './panels.css';
 
 function OutcomeCounts({ counts }: { counts: NodeCounts }) {
@@ -27,9 +29,10 @@ function OutcomeCounts({ counts }: { counts: NodeCounts }) {
 function TransferDetails({ id }: { id: string }) {
   const live = useNodeLive(id);
   const recent = live.recentOutcomes;
-  if (!recent?.length) return null;
+  if (!recent?.length) return <WaitLine id={id} kind="transfer" depth={null} />;
   return (
     <>
+      <WaitLine id={id} kind="transfer" depth={null} />
       <OutcomeCounts counts={live.counts} />
       <div className="live__chips" role="img" aria-label={`Outcomes of the latest attempts, last ${live.lastOutcome}`}>
         {recent.map((o, i) => (
@@ -42,7 +45,12 @@ function TransferDetails({ id }: { id: string }) {
 
 function SenderDetails({ id }: { id: string }) {
   const live = useNodeLive(id);
-  return <OutcomeCounts counts={live.counts} />;
+  return (
+    <>
+      <WaitLine id={id} kind="sender" depth={null} />
+      <OutcomeCounts counts={live.counts} />
+    </>
+  );
 }
 
 function CreditControls({ id }: { id: string }) {
@@ -109,8 +117,17 @@ function ReceiverDetails({ id }: { id: string }) {
   const live = useNodeLive(id);
   const mode = useRun((s) => s.receivers[id]);
   const { received, settled } = live.counts;
+  const depth = useQueueDepth(id, live.address);
   return (
     <>
+      {depth !== null && (
+        <div className="live__counts">
+          <span className="live__count live__count--depth" title={`Messages waiting at the broker in queue ${live.address ?? ''}`}>
+            {depth} in queue {live.address}
+          </span>
+        </div>
+      )}
+      <WaitLine id={id} kind="receiver" depth={depth} />
       {(received > 0 || settled > 0) && (
         <div className="live__counts">
           <span className="live__count">{received} received</span>
@@ -132,8 +149,9 @@ function NodeLiveDetailsImpl({ id, kind }: { id: string; kind: NodeKind }) {
       return <ReceiverDetails id={id} />;
     case 'transfer':
       return <TransferDetails id={id} />;
-    case 'connection':
     case 'session':
+      return <WaitLine id={id} kind="session" depth={null} />;
+    case 'connection':
       return null;
     default: {
       const never: never = kind;
