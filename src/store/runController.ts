@@ -109,3 +109,13 @@ export const addCredit = (receiverId: string, credit: number) => current?.addCre
 export const drain = (receiverId: string) => current?.drain(receiverId);
 export const settle = (receiverId: string, deliveryId: number, outcome: ReceiverOutcome, modified?: ModifiedOptions) =>
   current?.settle(receiverId, deliveryId, outcome, modified);
+
+/**
+ * Fetches the engine chunk once the page is idle after its first paint, so the first Run does not wait for
+ * rhea to download and compile. A failed preload is forgotten: Run loads it again.
+ */
+export function preloadEngineWhenIdle() {
+  const load = () => void loadEngine().catch(() => undefined);
+  if (typeof requestIdleCallback === 'function') requestIdleCallback(load, { timeout: 2000 });
+  else setTimeout(load, 200);
+}
