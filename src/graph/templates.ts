@@ -1,4 +1,5 @@
 // Starter flows offered by the Templates menu; each is valid and laid out left → right.
+import { TEMPLATE_EXPECTATIONS } from './templateExpectations.ts';
 import { GRAPH_FORMAT, GRAPH_VERSION, type Graph, type GraphEdge, type GraphNode, type NodeKind, type PropsByKind } from './types.ts';
 
 export interface Template {
@@ -112,3 +113,10 @@ export const TEMPLATES: Template[] = [
       ),
   },
 ];
+
+// Every template carries its expectations (see templateExpectations.ts).
+for (const template of TEMPLATES) {
+  const expect = TEMPLATE_EXPECTATIONS[template.id];
+  const build = template.graph;
+  if (expect) template.graph = () => ({ ...build(), expect: structuredClone(expect) });
+}
