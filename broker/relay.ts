@@ -77,7 +77,8 @@ export function createRelay(targets: readonly RelayTarget[]): Relay {
   const wss = new WebSocketServer({
     noServer: true,
     maxPayload: 64 << 20,
-    handleProtocols: (offered) => RELAY_SUBPROTOCOLS.find((p) => offered.has(p)) ?? false,
+    // the first one the client offered that the relay speaks
+    handleProtocols: (offered) => [...offered].find((p) => (RELAY_SUBPROTOCOLS as readonly string[]).includes(p)) ?? false,
   });
   wss.on('error', () => { /* handshake problems end that request only */ });
   return {
