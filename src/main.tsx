@@ -10,8 +10,10 @@ import { createRoot } from 'react-dom/client';
 import { App } from './App.tsx';
 import { restoreSaved, startAutosave } from './store/autosave.ts';
 import { isEmbed } from './presenter/mode.ts';
+import { probeEmbeddedBroker } from './store/embeddedBroker.ts';
 
 const root = createRoot(document.getElementById('root')!);
+void probeEmbeddedBroker();
 
 if (isEmbed()) {
   // The embeddable view shows the flow in its address and never touches the editor's saved document.

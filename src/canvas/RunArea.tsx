@@ -2,16 +2,23 @@
 // The panels' contents (virtualised lists, frame decoding) load just after the first paint, so they
 // stay out of the initial bundle; the regions and their titles are there from the start.
 import { lazy, Suspense, type ReactNode } from 'react';
+import { useChecks } from '../store/checksStore.ts';
+import { useDocument } from '../store/documentStore.ts';
 
 const EventLogPanel = lazy(() => import('../panels/RunPanels.tsx').then((m) => ({ default: m.EventLogPanel })));
 const FramesPanel = lazy(() => import('../panels/RunPanels.tsx').then((m) => ({ default: m.FramesPanel })));
 const CreditPanel = lazy(() => import('../panels/RunPanels.tsx').then((m) => ({ default: m.CreditPanel })));
+const ChecksPanel = lazy(() => import('../panels/RunPanels.tsx').then((m) => ({ default: m.ChecksPanel })));
 
 function Loading({ children }: { children: ReactNode }) {
   return <Suspense fallback={<p className="run-region__loading">Loading…</p>}>{children}</Suspense>;
 }
 
 export function RunArea({ collapsed, onToggle }: { collapsed: boolean; onToggle: () => void }) {
+  // The Checks region joins the others while the flow states expectations or a verdict is shown.
+  const stated = useDocument((s) => s.graph.expect !== undefined);
+  const shown = useChecks((s) => s.results !== null);
+  const checks = stated || shown;
   return (
     <div className="bottom">
       <div className="bottom__bar">
@@ -23,7 +30,7 @@ export function RunArea({ collapsed, onToggle }: { collapsed: boolean; onToggle:
           {collapsed ? 'Show panels' : 'Hide panels'}
         </button>
       </div>
-      <div className="bottom__panels">
+      <div className={`bottom__panels${checks ? ' bottom__panels--checks' : ''}`}>
         <section role="region" aria-label="Event log" className="run-region">
           <h3 className="run-region__title">Event log</h3>
           <div className="run-region__body">
@@ -48,6 +55,16 @@ export function RunArea({ collapsed, onToggle }: { collapsed: boolean; onToggle:
             </Loading>
           </div>
         </section>
+        {checks && (
+          <section role="region" aria-label="Checks" className="run-region">
+            <h3 className="run-region__title">Checks</h3>
+            <div className="run-region__body">
+              <Loading>
+                <ChecksPanel />
+              </Loading>
+            </div>
+          </section>
+        )}
       </div>
     </div>
   );

@@ -7,15 +7,11 @@ import { hasExpectations } from '../graph/expectations.ts';
 import { parseGraphFile } from '../graph/file.ts';
 import type { Graph, Problem } from '../graph/types.ts';
 import { runProblems } from '../graph/validate.ts';
-import { allMet, checkExpectations, type CheckResult } from '../engine/checkExpectations.ts';
+import { allMet, answeredByEmbeddedBroker, checkExpectations, type CheckResult } from '../engine/checkExpectations.ts';
 import { checkUrl } from '../engine/doctor.ts';
-import type { FrameRecord } from '../engine/events.ts';
 import type { TestArgs } from './args.ts';
 import { junitXml, type FlowReport } from './junit.ts';
 import { runToEnd } from './runToEnd.ts';
-
-/** The container-id the embedded broker announces in its open frame. */
-const EMBEDDED_CONTAINER_ID = 'amqp-flow-broker';
 
 /** Every *.amqpflow.json under the given files and folders, folders searched recursively, in name order. */
 export async function findFlowFiles(paths: readonly string[]): Promise<string[]> {
@@ -46,12 +42,6 @@ const problemText = (p: Problem) => {
   const where = [p.nodeId, p.field].filter(Boolean).join('.');
   return where ? `${where}: ${p.message}` : p.message;
 };
-
-/** The broker is ours when every connection that opened was answered by the embedded broker. */
-function onEmbeddedBroker(frames: readonly FrameRecord[]): boolean {
-  const opens = frames.filter((f) => f.dir === 'in' && f.performative === 'open');
-  return opens.every((f) => f.fields.container_id === EMBEDDED_CONTAINER_ID);
-}
 
 /** Runs one file; never throws. */
 async function testFile(file: string, args: TestArgs): Promise<FlowReport & { checks: CheckResult[] }> {
@@ -86,7 +76,7 @@ async function testFile(file: string, args: TestArgs): Promise<FlowReport & { ch
   const checks = checkExpectations(graph, run.events, {
     finishedAt: run.finishedAt,
     eventsBeforeStop: run.eventsBeforeStop,
-    onEmbeddedBroker: onEmbeddedBroker(run.frames),
+    onEmbeddedBroker: answeredByEmbeddedBroker(run.frames),
   });
   if (checks.length > 0 && checks.every((c) => c.status === 'skipped')) return report('skipped', graph.name, [checks[0]!.message], checks);
   const failed = checks.filter((c) => c.status === 'failed').map((c) => `${c.label}: ${c.message}`);

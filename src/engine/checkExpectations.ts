@@ -2,7 +2,7 @@
 // the CLI and the tests all get the same verdicts.
 import type { CountExpectation, FlowExpectations, NodeExpectation } from '../graph/expectations.ts';
 import type { Graph, GraphNode } from '../graph/types.ts';
-import type { EngineEvent } from './events.ts';
+import type { EngineEvent, FrameRecord } from './events.ts';
 
 export interface CheckResult {
   /** the node the expectation is about; absent for the flow's own (time limit) */
@@ -137,6 +137,14 @@ export function checkExpectations(graph: Graph, events: readonly EngineEvent[], 
     return results.map((r) => ({ ...r, status: 'skipped', message: `embedded broker only: ${expect.embeddedOnly}` }));
   }
   return results;
+}
+
+/** The container-id the embedded broker announces in its open frame. */
+export const EMBEDDED_CONTAINER_ID = 'amqp-flow-broker';
+
+/** Whether the broker that answered is the embedded one: every `open` that came back says so. */
+export function answeredByEmbeddedBroker(frames: readonly FrameRecord[]): boolean {
+  return frames.filter((f) => f.dir === 'in' && f.performative === 'open').every((f) => f.fields.container_id === EMBEDDED_CONTAINER_ID);
 }
 
 /** True when nothing failed (skipped counts as passing). */

@@ -8,6 +8,7 @@ import { frameSummary } from '../store/describeFrame.ts';
 import { useRunControl } from '../store/runController.ts';
 import { useRun } from '../store/runStore.ts';
 import { flashNode } from './flashNode.ts';
+import { SequenceExport } from './SequenceExport.tsx';
 import { scrollToEnd, useFollowTail } from './useFollowTail.ts';
 import { useFrameNodes } from './useFrameNodes.ts';
 
@@ -109,6 +110,7 @@ export function FrameTrace() {
         </select>
         <span className="panel__count">{rows ? `${rows.length} of ${frames.length} frames` : `${frames.length} frames`}</span>
         {dropped > 0 && <span className="panel__note">{dropped} older frames dropped</span>}
+        {view === 'sequence' && <SequenceExport frames={frames} rows={rows} />}
       </div>
       {nextHeld && (
         <div className="panel__step" role="status" aria-label="Next frame">

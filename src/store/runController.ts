@@ -8,6 +8,8 @@ import { validateGraph } from '../graph/validate.ts';
 import { useDocument } from './documentStore.ts';
 import { beginRun, enqueue, enqueueFrame, flushRun, markClosing, useRun } from './runStore.ts';
 import { describeHeldFrame } from './describeFrame.ts';
+import { missingUrlProblems } from '../graph/urlRequired.ts';
+import { noEmbeddedBroker, probeEmbeddedBroker } from './embeddedBroker.ts';
 
 export type RunStatus = 'idle' | 'running' | 'stopping';
 
@@ -71,7 +73,9 @@ function watchHeld(on: boolean) {
  */
 export async function startRun(graph: Graph = useDocument.getState().graph, opts: { stepMode?: boolean } = {}): Promise<readonly Problem[]> {
   if (useRunControl.getState().status !== 'idle') return [];
-  const problems = validateGraph(graph);
+  await probeEmbeddedBroker();
+  if (useRunControl.getState().status !== 'idle') return [];
+  const problems = [...validateGraph(graph), ...(noEmbeddedBroker() ? missingUrlProblems(graph) : [])];
   if (problems.length) {
     useRunControl.setState({ problems });
     return problems;
