@@ -10,6 +10,7 @@ import { exportDocument, importFile } from './fileIO.ts';
 // Share, Export code, Compare, Present and their dialogs (the code generators among them) load just
 // after the first paint.
 const ShareButtons = lazy(() => import('../share/ShareButtons.tsx').then((m) => ({ default: m.ShareButtons })));
+const ExportImageMenu = lazy(() => import('../diagrams/ExportImageMenu.tsx').then((m) => ({ default: m.ExportImageMenu })));
 const ToolbarExtras = lazy(() => import('../presenter/ToolbarExtras.tsx').then((m) => ({ default: m.ToolbarExtras })));
 
 /** A 16×16 filled glyph; decorative, the button's text is its name. */
@@ -144,6 +145,7 @@ export function Toolbar() {
         </button>
         <Suspense fallback={null}>
           <ShareButtons />
+          <ExportImageMenu />
           <ToolbarExtras />
         </Suspense>
       </div>

@@ -87,9 +87,9 @@ export function sequenceToMermaid(frames: readonly FrameRecord[], title?: string
 const xml = (text: string) => text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
 
 const ROW = 28;
-const LANE_GAP = 300;
+const LANE_GAP = 400;
 const PAIR_GAP = 80;
-const MARGIN = 70;
+const MARGIN = 100;
 const HEAD = 40;
 
 /** A standalone SVG of the same diagram (fixed fonts and colours, so it reads the same anywhere). */
