@@ -1,6 +1,9 @@
 // The WebSocket → TCP relay (`npm start -- --relay name=amqp://host:port`): flows reach brokers that
 // speak only plain TCP, byte for byte, and nothing but the configured targets is reachable.
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { createServer, type AddressInfo } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import WebSocket from 'ws';
 import { startServer, type RunningServer } from '../../broker/server.ts';
@@ -126,6 +129,22 @@ describe('relay options', () => {
       { name: 'rabbitmq', host: '127.0.0.1', port: 5672 },
       { name: 'proton', host: '::1', port: 5674 },
     ]);
+  });
+
+  it('reads relays from a JSON config file beside the --relay options', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'relay-config-'));
+    try {
+      const file = join(dir, 'relays.json');
+      writeFileSync(file, JSON.stringify({ rabbitmq: 'amqp://127.0.0.1:5672' }));
+      expect(parseCommandLine(['--relay-config', file, '--relay', 'proton=amqp://localhost'], {}).relays).toEqual([
+        { name: 'rabbitmq', host: '127.0.0.1', port: 5672 },
+        { name: 'proton', host: 'localhost', port: 5672 },
+      ]);
+      writeFileSync(file, '["amqp://127.0.0.1:5672"]');
+      expect(() => parseCommandLine(['--relay-config', file], {})).toThrow(/expected an object like/);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 
   it('refuses targets that are not amqp://host:port and names used twice', () => {
