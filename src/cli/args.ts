@@ -9,6 +9,8 @@ export interface RunArgs {
   frames: boolean;
   /** write the frames as a Mermaid sequenceDiagram to this file */
   sequence?: string;
+  /** write the flow as an SVG picture (nodes that failed marked) to this file */
+  canvas?: string;
 }
 
 export interface TestArgs {
@@ -26,7 +28,7 @@ export type CliArgs = RunArgs | TestArgs | { command: 'help' } | { command: 'err
 export const DEFAULT_TIMEOUT_MS = 30_000;
 export const DEFAULT_QUIET_MS = 500;
 
-export const USAGE = `Usage: amqp-flow run <graph.amqpflow.json> [--url <ws-url>] [--timeout-ms N] [--quiet-ms N] [--frames] [--sequence <file.mmd>]
+export const USAGE = `Usage: amqp-flow run <graph.amqpflow.json> [--url <ws-url>] [--timeout-ms N] [--quiet-ms N] [--frames] [--sequence <file.mmd>] [--canvas <file.svg>]
        amqp-flow test <files|folders…> [--url <ws-url>] [--junit <file.xml>] [--timeout-ms N] [--quiet-ms N]
 
 Runs a flow against a real broker and prints one engine event per line as JSON, then
@@ -39,6 +41,7 @@ Runs a flow against a real broker and prints one engine event per line as JSON, 
                     (default ${DEFAULT_QUIET_MS})
   --frames          also print every decoded frame, as {"frame": {...}} lines
   --sequence FILE   write the frames as a Mermaid sequenceDiagram to FILE
+  --canvas FILE     write the flow as an SVG picture to FILE (nodes that failed say so)
   --help            show this text
 
 Exit status: 0 every transfer settled and no *_ERROR; 1 errors, or transfers not settled
@@ -60,6 +63,7 @@ export function parseArgs(argv: string[]): CliArgs {
   let quietMs = DEFAULT_QUIET_MS;
   let frames = false;
   let sequence: string | undefined;
+  let canvas: string | undefined;
   for (let i = 0; i < rest.length; i++) {
     const a = rest[i]!;
     const value = () => {
@@ -75,6 +79,8 @@ export function parseArgs(argv: string[]): CliArgs {
       else if (a === '--frames') frames = true;
       else if (a === '--sequence') sequence = value();
       else if (a.startsWith('--sequence=')) sequence = a.slice(11);
+      else if (a === '--canvas') canvas = value();
+      else if (a.startsWith('--canvas=')) canvas = a.slice(9);
       else if (a.startsWith('-')) return { command: 'error', message: `Unknown option ${a}. See amqp-flow --help` };
       else if (file === undefined) file = a;
       else return { command: 'error', message: `Only one graph file can be run at a time (got "${file}" and "${a}")` };
@@ -83,7 +89,7 @@ export function parseArgs(argv: string[]): CliArgs {
     }
   }
   if (!file) return { command: 'error', message: 'Which flow? Use: amqp-flow run <graph.json>' };
-  return { command: 'run', file, url, timeoutMs, quietMs, frames, ...(sequence ? { sequence } : {}) };
+  return { command: 'run', file, url, timeoutMs, quietMs, frames, ...(sequence ? { sequence } : {}), ...(canvas ? { canvas } : {}) };
 }
 
 function parseTestArgs(rest: string[]): CliArgs {

@@ -10,6 +10,7 @@ import type { RunSummary } from '../engine/run.ts';
 import { checkUrl } from '../engine/doctor.ts';
 import type { FrameRecord } from '../engine/events.ts';
 import { sequenceToMermaid } from '../engine/sequenceExport.ts';
+import { flowToSvg } from '../diagrams/flowSvg.ts';
 import { parseArgs, USAGE, type RunArgs } from './args.ts';
 import { testCommand } from './testCommand.ts';
 
@@ -38,8 +39,20 @@ export async function main(argv: string[], out: (line: string) => void, err: (li
     return 2;
   }
   const frames: FrameRecord[] = [];
-  const summary = await runFlow(parsed.graph, args, out, (f) => frames.push(f));
+  const failed: Record<string, string> = {};
+  const summary = await runFlow(parsed.graph, args, (line) => {
+    out(line);
+    if (args.canvas && line.includes('_ERROR"')) failed[(JSON.parse(line) as { node: string }).node] = 'error';
+  }, (f) => frames.push(f));
   out(JSON.stringify({ summary }));
+  if (args.canvas) {
+    try {
+      await writeFile(args.canvas, flowToSvg(parsed.graph, { states: failed }));
+    } catch (e) {
+      err(`Cannot write ${args.canvas}: ${(e as Error).message}`);
+      return 2;
+    }
+  }
   if (args.sequence) {
     try {
       await writeFile(args.sequence, sequenceToMermaid(frames, parsed.graph.name));

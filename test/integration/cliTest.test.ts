@@ -89,10 +89,14 @@ describe('amqp-flow test against the embedded broker', () => {
     expect(code).toBe(1);
   }, 60_000);
 
-  it('run --sequence writes the frames as a Mermaid sequenceDiagram', async () => {
+  it('run --sequence writes the frames as a Mermaid sequenceDiagram, --canvas the flow as SVG', async () => {
     const out = join(dir, 'hello.mmd');
-    const { code } = await cli(['run', join(templates, 'hello-cbs.amqpflow.json'), '--url', embedded.wsUrl, '--sequence', out]);
+    const picture = join(dir, 'hello.svg');
+    const { code } = await cli(['run', join(templates, 'hello-cbs.amqpflow.json'), '--url', embedded.wsUrl, '--sequence', out, '--canvas', picture]);
     expect(code).toBe(0);
+    const svg = await readFile(picture, 'utf8');
+    expect(svg.match(/<g class="node"/g)).toHaveLength(4);
+    expect(svg).toContain('>Hello over $cbs</text>');
     const text = await readFile(out, 'utf8');
     expect(text.split('\n').slice(0, 4)).toEqual(['sequenceDiagram', '  title Hello over $cbs', '  participant page_c1 as c1 (page)', '  participant broker_c1 as broker (c1)']);
     expect(text).toMatch(/page_c1->>broker_c1: \d+ ms attach handle=0 role=sender target=\$cbs/);
