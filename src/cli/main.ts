@@ -10,7 +10,7 @@ import type { RunSummary } from '../engine/run.ts';
 import { checkUrl } from '../engine/doctor.ts';
 import type { FrameRecord } from '../engine/events.ts';
 import { sequenceToMermaid } from '../engine/sequenceExport.ts';
-import { flowToSvg } from '../diagrams/flowSvg.ts';
+import { flowToSvg } from '../graph/flowSvg.ts';
 import { parseArgs, USAGE, type RunArgs } from './args.ts';
 import { testCommand } from './testCommand.ts';
 

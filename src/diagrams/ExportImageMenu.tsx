@@ -6,7 +6,7 @@ import { useDocument } from '../store/documentStore.ts';
 import { notify } from '../store/noticeStore.ts';
 import { useRun } from '../store/runStore.ts';
 import { downloadBlob, downloadText, fileStem } from '../panels/download.ts';
-import { flowToSvg } from './flowSvg.ts';
+import { flowToSvg } from '../graph/flowSvg.ts';
 import { svgToPng } from './svgToPng.ts';
 
 function currentSvg(): { svg: string; stem: string } {

@@ -1,7 +1,7 @@
-// The canvas as a standalone SVG for documents: each node as a card at its position, each wire as a
+// The flow as a standalone SVG picture for documents: each node as a card at its position, each wire as a
 // curve from parent to child. Pure (no DOM), so it is tested in Node; the PNG is drawn from it.
-import { KIND_LABEL } from '../graph/defaults.ts';
-import type { Graph, GraphNode, NodeKind } from '../graph/types.ts';
+import { KIND_LABEL } from './defaults.ts';
+import type { Graph, GraphNode, NodeKind } from './types.ts';
 
 export const CARD_WIDTH = 190;
 export const CARD_HEIGHT = 84;

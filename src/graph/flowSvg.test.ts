@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { TEMPLATES } from '../graph/templates.ts';
+import { TEMPLATES } from './templates.ts';
 import { CARD_WIDTH, cardText, flowToSvg } from './flowSvg.ts';
 
 const template = (id: string) => TEMPLATES.find((t) => t.id === id)!.graph();
