@@ -1,9 +1,11 @@
-// Runs a flow the way the command line does and keeps what a check needs: every event, the frames
-// if asked, when the run reached its end by itself and when the runner started stopping it.
+// Runs a flow the way `amqp-flow run` does (engine/runUntilQuiet.ts) and keeps what a check needs:
+// every event, the frames, when the run reached its end by itself and which events came before
+// the runner began stopping it.
 import type { Graph } from '../graph/types.ts';
 import type { EngineEvent, FrameRecord } from '../engine/events.ts';
-import type { RunSummary } from '../engine/run.ts';
+import type { Run, RunSummary } from '../engine/run.ts';
 import { runGraph } from '../engine/runGraph.ts';
+import { runUntilQuiet } from '../engine/runUntilQuiet.ts';
 import { nodeWebSocketFactory } from '../engine/wsFactory.ts';
 
 export interface RunToEndOptions {
@@ -11,61 +13,34 @@ export interface RunToEndOptions {
   timeoutMs: number;
   quietMs: number;
   frames?: boolean;
-  onEvent?: (e: EngineEvent) => void;
-  onFrame?: (f: FrameRecord) => void;
 }
 
 export interface FinishedRun {
   events: EngineEvent[];
   frames: FrameRecord[];
   summary: RunSummary;
-  /** ms since run start when every attempt had settled and receivers were quiet; absent after a timeout */
+  /** ms after the start when every attempt had settled and receivers were quiet; absent after a timeout */
   finishedAt?: number;
   /** how many events came before stop() was called */
   eventsBeforeStop: number;
 }
 
-/**
- * The end of a run: once every transfer attempt has settled and every node has finished opening,
- * wait until no message has arrived for `quietMs` (receivers get what is on its way), then stop.
- * At `timeoutMs` stop whatever is still going.
- */
 export async function runToEnd(graph: Graph, opts: RunToEndOptions): Promise<FinishedRun> {
   const started = Date.now();
   const run = runGraph(graph, { createWebSocket: nodeWebSocketFactory, urlOverride: opts.url, frames: !!opts.frames });
   const events: EngineEvent[] = [];
   const frames: FrameRecord[] = [];
-  let lastMessageAt = Date.now();
-  run.subscribe((e) => {
-    if (e.event === 'MESSAGE_RECEIVED') lastMessageAt = Date.now();
-    events.push(e);
-    opts.onEvent?.(e);
-  });
-  if (opts.frames) {
-    run.subscribeFrames((f) => {
-      frames.push(f);
-      opts.onFrame?.(f);
-    });
-  }
-  const deadline = started + opts.timeoutMs;
-  let timer: ReturnType<typeof setTimeout> | undefined;
-  const timeout = new Promise<'timeout'>((r) => (timer = setTimeout(() => r('timeout'), opts.timeoutMs)));
-  const first = await Promise.race([run.settled.then(() => 'settled' as const), timeout]);
-  let finishedAt: number | undefined;
-  if (first === 'settled') {
-    for (;;) {
-      const quietLeft = lastMessageAt + opts.quietMs - Date.now();
-      const left = deadline - Date.now();
-      if (quietLeft <= 0) {
-        finishedAt = Date.now() - started;
-        break;
-      }
-      if (left <= 0) break;
-      await new Promise((r) => setTimeout(r, Math.min(quietLeft, left)));
-    }
-  }
-  clearTimeout(timer);
-  const eventsBeforeStop = events.length;
-  await run.stop();
-  return { events, frames, summary: run.summary(), ...(finishedAt !== undefined ? { finishedAt } : {}), eventsBeforeStop };
+  run.subscribe((e) => events.push(e));
+  if (opts.frames) run.subscribeFrames((f) => frames.push(f));
+  let eventsBeforeStop = 0;
+  let stoppedAt = 0;
+  // The same run, noting the moment the rule decides to stop it.
+  const watched: Run = Object.create(run) as Run;
+  watched.stop = () => {
+    eventsBeforeStop = events.length;
+    stoppedAt = Date.now() - started;
+    return run.stop();
+  };
+  const { ended, summary } = await runUntilQuiet(watched, { timeoutMs: opts.timeoutMs, quietMs: opts.quietMs });
+  return { events, frames, summary, ...(ended === 'settled' ? { finishedAt: stoppedAt } : {}), eventsBeforeStop };
 }

@@ -1,5 +1,5 @@
 // The engine's public surface: what a page, a Node test or the CLI gets back from runGraph().
-import type { EngineEvent, FrameRecord, ReceiverOutcome } from './events.ts';
+import type { EngineEvent, FrameRecord, OutcomeCounts, ReceiverOutcome } from './events.ts';
 
 /** The subset of the WHATWG WebSocket that the engine uses; the browser's and `ws`'s both fit. */
 export interface WebSocketLike {
@@ -40,14 +40,8 @@ export interface ReconnectOptions {
 
 export type ModifiedOptions = { deliveryFailed?: boolean; undeliverableHere?: boolean };
 
-export interface RunSummary {
+export interface RunSummary extends OutcomeCounts {
   transfers: number;
-  accepted: number;
-  rejected: number;
-  released: number;
-  modified: number;
-  lost: number;
-  unsent: number;
   received: number;
   errors: number;
 }
@@ -62,6 +56,13 @@ export interface Run {
   setStepMode(on: boolean): void;
   /** The next held outgoing frame, decoded, or null. */
   peekHeld(): FrameRecord | null;
+  /**
+   * Step mode: called with the next held outgoing frame (or null) whenever what is held changes (a frame
+   * held, one released, step mode switched), and once at once with the current one.
+   */
+  subscribeHeld(listener: (next: FrameRecord | null) => void): () => void;
+  /** Resolves once every connection has closed or failed, on its own or through stop(). */
+  readonly ended: Promise<void>;
   addCredit(receiverNodeId: string, credit: number): void;
   drain(receiverNodeId: string): void;
   settle(receiverNodeId: string, deliveryId: number, outcome: ReceiverOutcome, modified?: ModifiedOptions): void;

@@ -2,39 +2,10 @@
 // its validation. Checking a run against it is the engine's job (engine/checkExpectations.ts).
 import { MAX_COUNT, MAX_DELAY_MS, MAX_STRING_LENGTH } from './limits.ts';
 import { describeValue, isJsonValue, isPlainObject } from './props.ts';
-import type { JsonValue, Problem } from './types.ts';
+import { EXPECTED_OUTCOMES, EXPECTED_STATES, type FlowExpectations, type Problem } from './types.ts';
 
-/** An exact number, or a range (either end may be left open). */
-export type CountExpectation = number | { min?: number; max?: number };
-
-export const EXPECTED_OUTCOMES = ['accepted', 'rejected', 'released', 'modified', 'lost', 'unsent'] as const;
-export type ExpectedOutcome = (typeof EXPECTED_OUTCOMES)[number];
-
-/** The states a node can be left in; `error` means it failed at some point of the run. */
-export const EXPECTED_STATES = ['open', 'closed', 'error'] as const;
-export type ExpectedState = (typeof EXPECTED_STATES)[number];
-
-export interface NodeExpectation {
-  /** Settled attempts by outcome (transfers), or deliveries settled by outcome (receivers). */
-  outcomes?: Partial<Record<ExpectedOutcome, CountExpectation>>;
-  /** Messages a receiver gets. */
-  received?: CountExpectation;
-  /** The bodies a receiver gets, in order (compared as JSON). */
-  bodies?: JsonValue[];
-  /** The state the node was in when the run ended (before the runner closed it). */
-  state?: ExpectedState;
-  /** The condition the node fails with ("amqp:not-found"), or false: it must not fail. */
-  error?: string | false;
-}
-
-export interface FlowExpectations {
-  /** The run must finish (every attempt settled, receivers quiet) within this many ms. */
-  timeLimitMs?: number;
-  /** Check these expectations only against the embedded broker; the text says why. */
-  embeddedOnly?: string;
-  /** Per node id. */
-  nodes?: Record<string, NodeExpectation>;
-}
+export { EXPECTED_OUTCOMES, EXPECTED_STATES } from './types.ts';
+export type { CountExpectation, ExpectedOutcome, ExpectedState, FlowExpectations, NodeExpectation } from './types.ts';
 
 const FLOW_KEYS = new Set(['timeLimitMs', 'embeddedOnly', 'nodes']);
 const NODE_KEYS = new Set(['outcomes', 'received', 'bodies', 'state', 'error']);

@@ -3,8 +3,8 @@
 import { useEffect, useRef } from 'react';
 import uPlot from 'uplot';
 import 'uplot/dist/uPlot.min.css';
-import { useRun } from '../store/runStore.ts';
-import { CreditSeries, newEvents, ThroughputSeries } from './creditSeries.ts';
+import { subscribeBatch } from '../store/runBatch.ts';
+import { CreditSeries, ThroughputSeries } from './creditSeries.ts';
 
 const PALETTE = ['#2f6fed', '#0f9d6e', '#d08a00', '#d63c86', '#7c4dde', '#18a0b0', '#b0452f', '#6b7a00'];
 const CHART_HEIGHT = 150;
@@ -55,8 +55,6 @@ export default function CreditCharts() {
     let throughput = new ThroughputSeries();
     let creditPlot: uPlot | null = null;
     let throughputPlot: uPlot | null = null;
-    let seen = 0;
-    let events = useRun.getState().events;
     const width = () => Math.max(240, (creditBox.parentElement?.clientWidth ?? 600) - 16);
 
     const paint = () => {
@@ -75,28 +73,21 @@ export default function CreditCharts() {
       if (emptyEl.current) emptyEl.current.hidden = c.links.length > 0 || throughput.t.length > 0;
     };
 
-    const take = (s: ReturnType<typeof useRun.getState>) => {
-      if (s.events === events && seen === s.eventTotal) return;
-      if (s.eventTotal < seen) {
-        // A new run started: start the charts over.
+    const unsubscribe = subscribeBatch(({ events, reset }) => {
+      if (reset) {
+        // A new run started (or the charts just opened): build them from what the log holds.
         credit = new CreditSeries();
         throughput = new ThroughputSeries();
         creditPlot?.destroy();
         throughputPlot?.destroy();
         creditPlot = throughputPlot = null;
-        seen = 0;
       }
-      for (const e of newEvents(s.events, s.eventTotal, seen)) {
+      for (const e of events) {
         credit.add(e);
         throughput.add(e);
       }
-      seen = s.eventTotal;
-      events = s.events;
       paint();
-    };
-
-    take(useRun.getState());
-    const unsubscribe = useRun.subscribe(take);
+    });
     const resize = new ResizeObserver(() => {
       creditPlot?.setSize({ width: width(), height: CHART_HEIGHT });
       throughputPlot?.setSize({ width: width(), height: CHART_HEIGHT });

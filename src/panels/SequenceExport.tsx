@@ -3,7 +3,7 @@
 import type { FrameRecord } from '../engine/events.ts';
 import { sequenceToMermaid, sequenceToSvg } from '../engine/sequenceExport.ts';
 import { useRun } from '../store/runStore.ts';
-import { downloadText, fileStem } from './download.ts';
+import { download, fileStem } from '../ui/download.ts';
 
 export function SequenceExport({ frames, rows }: { frames: readonly FrameRecord[]; rows: readonly number[] | null }) {
   const name = useRun((s) => s.graph?.name ?? 'flow');
@@ -11,10 +11,10 @@ export function SequenceExport({ frames, rows }: { frames: readonly FrameRecord[
   const disabled = (rows ? rows.length : frames.length) === 0;
   return (
     <span className="panel__exports">
-      <button type="button" className="btn btn--small" disabled={disabled} onClick={() => downloadText(sequenceToSvg(shown(), name), `${fileStem(name)}-sequence.svg`, 'image/svg+xml')}>
+      <button type="button" className="btn btn--small" disabled={disabled} onClick={() => download(`${fileStem(name)}-sequence.svg`, sequenceToSvg(shown(), name), 'image/svg+xml')}>
         Export SVG
       </button>
-      <button type="button" className="btn btn--small" disabled={disabled} onClick={() => downloadText(sequenceToMermaid(shown(), name), `${fileStem(name)}-sequence.mmd`, 'text/plain')}>
+      <button type="button" className="btn btn--small" disabled={disabled} onClick={() => download(`${fileStem(name)}-sequence.mmd`, sequenceToMermaid(shown(), name))}>
         Export Mermaid
       </button>
     </span>

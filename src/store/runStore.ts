@@ -2,7 +2,7 @@
 // animation frame; components read narrow slices so a busy run re-renders only what changed.
 import { create } from 'zustand';
 import type { EngineEvent, FrameRecord } from '../engine/events.ts';
-import type { Graph } from '../graph/types.ts';
+import type { Graph, Problem } from '../graph/types.ts';
 import {
   closingRunState,
   EMPTY_RUN,
@@ -13,12 +13,32 @@ import {
   type NodeLive,
   type RunState,
 } from './reduceRun.ts';
-import { installRunTestHooks } from './runTestHooks.ts';
 
 export { IDLE_NODE, reduceRun, reduceFrames, LOG_CAP, FRAME_CAP } from './reduceRun.ts';
 export type { NodeLive, NodeState, NodeCounts, RunState, UnsettledDelivery, ReceiverMode } from './reduceRun.ts';
 
 export const useRun = create<RunState>()(() => EMPTY_RUN);
+
+export type RunStatus = 'idle' | 'running' | 'stopping';
+
+/** Run control: changes only on Run, Stop, Step and step-mode switches (the run controller drives it). */
+export interface RunControlState {
+  status: RunStatus;
+  stepMode: boolean;
+  /** step mode: the next held outgoing frame, in words ("Next: attach (sender tx1)") */
+  nextHeld: string | null;
+  /** why the last Run was refused or failed to start; empty when it started */
+  problems: readonly Problem[];
+}
+
+export const useRunControl = create<RunControlState>()(() => ({
+  status: 'idle',
+  stepMode: false,
+  nextHeld: null,
+  problems: [],
+}));
+
+export const useRunStatus = (): RunStatus => useRunControl((s) => s.status);
 
 const pendingEvents: EngineEvent[] = [];
 const pendingFrames: FrameRecord[] = [];
@@ -105,5 +125,3 @@ export function markClosing() {
 export const useNodeLive = (id: string): NodeLive => useRun((s) => s.nodes[id] ?? IDLE_NODE);
 
 export const selectNodeLive = (s: RunState, id: string): NodeLive => s.nodes[id] ?? IDLE_NODE;
-
-installRunTestHooks();

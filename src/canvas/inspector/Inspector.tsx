@@ -9,7 +9,7 @@ import { missingUrlProblems } from '../../graph/urlRequired.ts';
 import { useNoEmbeddedBroker } from '../../store/embeddedBroker.ts';
 import type { Graph, Problem } from '../../graph/types.ts';
 import { setSelection, useDocument } from '../../store/documentStore.ts';
-import { deleteSelection, duplicateSelection, renameDocument } from '../actions.ts';
+import { deleteSelection, duplicateSelection, renameDocument } from '../../store/actions.ts';
 import { TextField } from './fields.tsx';
 import { NodeInspector } from './NodeInspector.tsx';
 
