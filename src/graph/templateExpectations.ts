@@ -47,4 +47,37 @@ export const TEMPLATE_EXPECTATIONS: Readonly<Record<string, FlowExpectations>> =
       rx2: { received: 1, bodies: ['What time is it?'] },
     },
   },
+  // Without a person pressing Accept, Reject or Drain, these check what happens on their own.
+  'settle-modes': {
+    timeLimitMs: TEN_SECONDS,
+    nodes: {
+      t1: { outcomes: { presettled: 2 } },
+      t2: { outcomes: { accepted: 2 } },
+      rx1: { received: 4, error: false },
+    },
+  },
+  'settle-by-hand': {
+    timeLimitMs: TEN_SECONDS,
+    // deliveries left unsettled go back to the queue when the run stops, so a later run gets them too
+    nodes: {
+      t1: { outcomes: { accepted: 4 } },
+      rx1: { received: { min: 4 }, state: 'open', error: false },
+    },
+  },
+  'dead-letter': {
+    timeLimitMs: TEN_SECONDS,
+    embeddedOnly: 'the dead-letter queue "<address>.dlq" is the embedded broker\'s convention',
+    nodes: {
+      t1: { outcomes: { accepted: 3 } },
+      rx1: { received: { min: 3 }, error: false },
+      rx2: { received: 0, state: 'open', error: false },
+    },
+  },
+  drain: {
+    timeLimitMs: TEN_SECONDS,
+    nodes: {
+      t1: { outcomes: { accepted: 3 } },
+      rx1: { received: 3, state: 'open', error: false },
+    },
+  },
 };

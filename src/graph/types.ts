@@ -141,7 +141,7 @@ export interface Problem {
 /** An exact number, or a range (either end may be left open). */
 export type CountExpectation = number | { min?: number; max?: number };
 
-export const EXPECTED_OUTCOMES = ['accepted', 'rejected', 'released', 'modified', 'lost', 'unsent'] as const;
+export const EXPECTED_OUTCOMES = ['accepted', 'rejected', 'released', 'modified', 'presettled', 'lost', 'unsent'] as const;
 export type ExpectedOutcome = (typeof EXPECTED_OUTCOMES)[number];
 
 /** The states a node can be left in; `error` means it failed at some point of the run. */
