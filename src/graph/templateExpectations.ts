@@ -50,6 +50,7 @@ export const TEMPLATE_EXPECTATIONS: Readonly<Record<string, FlowExpectations>> =
   // Without a person pressing Accept, Reject or Drain, these check what happens on their own.
   'settle-modes': {
     timeLimitMs: TEN_SECONDS,
+    embeddedOnly: 'RabbitMQ 3.10 refuses receiver settle mode second (amqp:not-implemented) and ends the session',
     nodes: {
       t1: { outcomes: { presettled: 2 } },
       t2: { outcomes: { accepted: 2 } },
