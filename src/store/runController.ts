@@ -6,7 +6,7 @@ import { loadEngine } from '../engine/loadEngine.ts';
 import type { Graph, Problem } from '../graph/types.ts';
 import { validateGraph } from '../graph/validate.ts';
 import { useDocument } from './documentStore.ts';
-import { beginRun, enqueue, enqueueFrame, flushRun, markClosing, useRun, useRunControl } from './runStore.ts';
+import { beginRun, enqueue, enqueueFrame, flushRun, liveRunState, markClosing, useRunControl } from './runStore.ts';
 import { describeHeldFrame } from './describeFrame.ts';
 import { missingUrlProblems } from '../graph/urlRequired.ts';
 import { noEmbeddedBroker, probeEmbeddedBroker } from './embeddedBroker.ts';
@@ -28,7 +28,7 @@ export const runGraphSnapshot = (): Graph | null => currentGraph;
 function showHeld(held: FrameRecord | null) {
   flushRun(); // describe it with the frames and states up to now
   const { stepMode, nextHeld } = useRunControl.getState();
-  const text = held && stepMode && currentGraph ? `Next: ${describeHeldFrame(held, currentGraph, useRun.getState().nodes, useRun.getState().frames)}` : null;
+  const text = held && stepMode && currentGraph ? `Next: ${describeHeldFrame(held, currentGraph, liveRunState().nodes, liveRunState().frames)}` : null;
   if (text !== nextHeld) useRunControl.setState({ nextHeld: text });
 }
 
