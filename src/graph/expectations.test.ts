@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { expectationProblems } from './expectations.ts';
 import { parseGraphFile, serializeGraph } from './file.ts';
 import { makeGraph } from './fixtures/factory.ts';
+import { TEMPLATE_EXPECTATIONS } from './templateExpectations.ts';
 import { TEMPLATES } from './templates.ts';
 
 const withExpect = (expectValue: unknown) => JSON.stringify({ ...makeGraph({ receivers: 1 }), expect: expectValue });
@@ -68,5 +69,6 @@ describe('the expect section of a graph file', () => {
       const ids = new Set(g.nodes.map((n) => n.id));
       for (const id of Object.keys(g.expect?.nodes ?? {})) expect(ids.has(id), `${t.id}: ${id}`).toBe(true);
     }
+    expect(Object.keys(TEMPLATE_EXPECTATIONS).sort()).toEqual(TEMPLATES.map((t) => t.id).sort());
   });
 });

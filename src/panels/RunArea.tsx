@@ -2,6 +2,7 @@
 // The panels' contents (virtualised lists, frame decoding) load just after the first paint, so they
 // stay out of the initial bundle; the regions and their titles are there from the start.
 import { lazy } from 'react';
+import { PanelDivider } from '../ui/PanelDivider.tsx';
 import { RunRegion } from './RunRegion.tsx';
 import { useChecks } from '../store/checksStore.ts';
 import { useDocument } from '../store/documentStore.ts';
@@ -18,6 +19,7 @@ export function RunArea({ collapsed, onToggle }: { collapsed: boolean; onToggle:
   const checks = stated || shown;
   return (
     <div className="bottom">
+      <PanelDivider />
       <div className="bottom__bar">
         <h2 className="section-title" style={{ margin: 0 }}>
           Run
