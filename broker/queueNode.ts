@@ -15,6 +15,8 @@ export class QueueNode {
   private pumping = false;
   private again = false;
   private scheduled = false;
+  /** set by an injected fault (broker/faults.ts): pauses or rate-limits handing out */
+  throttle?: { allow(): boolean; taken(): void };
 
   constructor(address: string, opts: { maxDepth: number; dynamic?: boolean }) {
     this.queue = new Queue(address, opts);
@@ -59,12 +61,13 @@ export class QueueNode {
   private handOut(): void {
     const n = this.consumers.length;
     let idle = 0; // consumers tried in a row without handing anything out
-    while (this.queue.depth > 0 && n > 0 && idle < n) {
+    while (this.queue.depth > 0 && n > 0 && idle < n && (this.throttle?.allow() ?? true)) {
       const c = this.consumers[this.next % n]!;
       this.next = (this.next + 1) % n;
       const m = c.ready ? this.queue.take((m) => this.eligible(m, c)) : undefined;
       if (m) {
         c.deliver(m);
+        this.throttle?.taken();
         idle = 0;
       } else {
         idle++;

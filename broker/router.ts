@@ -20,6 +20,8 @@ export class Router {
   private readonly limits: Limits;
   private readonly prefix: string;
   private dynamicCount = 0;
+  /** an injected fault's outcome for a message sent to an address, instead of storing it (broker/faults.ts) */
+  intercept?: (address: string) => Outcome | null;
 
   constructor(limits: Limits, dynamicPrefix: string) {
     this.limits = limits;
@@ -137,12 +139,14 @@ export class Router {
   route(p: Producer, payload: Buffer): Outcome {
     if (p.address === null || p.address === CBS_ADDRESS) this.topUp(p);
     if (p.address === CBS_ADDRESS) return this.cbs(payload);
-    if (p.address !== null) return this.store(this.nodeFor(p.address), payload);
+    if (p.address !== null) return this.intercept?.(p.address) ?? this.store(this.nodeFor(p.address), payload);
     const to = readMessage(payload)?.to;
     if (typeof to !== 'string' || to === '') {
       return { kind: 'rejected', condition: 'amqp:precondition-failed', description: 'this link has no target address, so each message needs a "to" property naming its queue' };
     }
     if (to === CBS_ADDRESS) return this.cbs(payload);
+    const faulted = this.intercept?.(to);
+    if (faulted) return faulted;
     const node = this.nodeFor(to);
     if (node.queue.room <= 0) {
       return { kind: 'rejected', condition: 'amqp:resource-limit-exceeded', description: `queue ${to} is full (max-queue-depth ${this.limits.maxQueueDepth})` };

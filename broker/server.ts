@@ -7,6 +7,7 @@ import { serveStatic } from './staticFiles.ts';
 import { createBroker, type Broker, type BrokerOptions } from './broker.ts';
 import { createWsServer, upgradeProblem } from './transportWs.ts';
 import { handleManagement } from './management.ts';
+import { handleFaultRequest } from './faultRoutes.ts';
 
 export interface ServerOptions {
   host?: string;
@@ -36,6 +37,7 @@ export async function startServer(opts: ServerOptions = {}): Promise<RunningServ
   const statics = opts.appDir ? serveStatic(opts.appDir) : null;
   const http = createServer((req, res) => {
     void (async () => {
+      if (handleFaultRequest(broker, req, res)) return;
       if (handleManagement(broker, req, res)) return;
       if (statics && (await statics(req, res))) return;
       res.writeHead(404, { 'content-type': 'text/plain' }).end('not found');
