@@ -5,7 +5,7 @@ import type { Connection, ConnectionOptions, EventContext, Receiver, Sender, Ses
 import type { GraphNode } from '../graph/types.ts';
 import { effectiveProps } from '../graph/defaults.ts';
 import type { EngineEvent, ErrorDetail } from './events.ts';
-import type { RunOptions } from './run.ts';
+import type { RunOptions, WebSocketLike } from './run.ts';
 import type { StepGate } from './stepGate.ts';
 import type { CreditCoalescer } from './credit.ts';
 import { tapSocket, type SocketEnd } from './frameTap.ts';
@@ -26,6 +26,8 @@ export interface RunContext {
   emit(e: EngineEvent): void;
   tracing(): boolean;
   onUnit(connection: string, dir: 'in' | 'out', bytes: Uint8Array): void;
+  /** the WebSocket for a connection node (the injected factory's, with this run's page faults) */
+  socketFor(connection: string, url: string, protocols: string[]): WebSocketLike;
   gate: StepGate;
   credit: CreditCoalescer;
   receivers: ReceiverDirectory;
@@ -34,7 +36,7 @@ export interface RunContext {
   stateOf(id: string): NodeState;
 }
 
-interface SessionRt {
+export interface SessionRt {
   node: GraphNode<'session'>;
   ssn?: Session;
 }
@@ -64,7 +66,7 @@ export class ConnectionRunner {
   readonly url: string;
   private readonly ctx: RunContext;
   private conn?: Connection;
-  private readonly sessions = new Map<string, SessionRt>();
+  readonly sessions = new Map<string, SessionRt>();
   readonly senders = new Map<string, SenderRt>();
   readonly receivers = new Map<string, ReceiverRt>();
   /** rhea endpoint → graph node id */
@@ -76,7 +78,7 @@ export class ConnectionRunner {
   private cbs?: CbsHandshake;
   /** the outage being retried (reconnect on): reported once, cleared when the connection opens again */
   private outage?: ErrorDetail;
-  private readonly containerId: string;
+  readonly containerId: string;
   private readonly subprotocols: string[];
 
   constructor(node: GraphNode<'connection'>, ctx: RunContext) {
@@ -117,7 +119,7 @@ export class ConnectionRunner {
         host: hostOf(this.url),
         port: 0,
         connect: (_port: number, _host: string, _o: unknown, onOpen: () => void) =>
-          tapSocket(this.ctx.opts.createWebSocket(this.url, this.subprotocols), this.url, {
+          tapSocket(this.ctx.socketFor(this.node.id, this.url, this.subprotocols), this.url, {
             connection: this.node.id,
             gate: this.ctx.gate,
             now: this.ctx.now,

@@ -1,4 +1,5 @@
 // The engine's one typed event union (contracts §2), shared by the page, the Node API and the CLI.
+import type { FaultName, FaultSpec } from '../graph/faults.ts';
 
 export interface ErrorDetail {
   condition: string;
@@ -37,7 +38,17 @@ export type EngineEvent =
     })
   | (Base & { event: 'MESSAGE_SETTLED'; deliveryId: number; outcome: ReceiverOutcome })
   /** The broker's answer to a CBS put-token on a connection node (status-code and status-description). */
-  | (Base & { event: 'CBS_TOKEN'; status: number; description: string; renewal: boolean });
+  | (Base & { event: 'CBS_TOKEN'; status: number; description: string; renewal: boolean })
+  /**
+   * A fault injected on purpose (Faults menu, CLI `--fault`, a scene): `node` is the node it acts on,
+   * `target` what it hit in AMQP terms (a container-id, a queue address, a link, a connection),
+   * `description` what it does in plain words; the fault's parameters follow (count, ms, …). A frame
+   * fault reports a second FAULT naming the `frame` it dropped or duplicated when that happens.
+   */
+  | (Base & { event: 'FAULT'; fault: FaultName; target: string; description: string; frame?: string } & FaultParameters);
+
+/** A FAULT event's parameters (the fault spec without its name and target node). */
+export type FaultParameters = Omit<FaultSpec, 'fault' | 'target'>;
 
 export type EngineEventName = EngineEvent['event'];
 

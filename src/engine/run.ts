@@ -1,5 +1,6 @@
 // The engine's public surface: what a page, a Node test or the CLI gets back from runGraph().
 import type { EngineEvent, FrameRecord, ReceiverOutcome } from './events.ts';
+import type { FaultSpec } from '../graph/faults.ts';
 
 /** The subset of the WHATWG WebSocket that the engine uses; the browser's and `ws`'s both fit. */
 export interface WebSocketLike {
@@ -67,6 +68,8 @@ export interface Run {
   settle(receiverNodeId: string, deliveryId: number, outcome: ReceiverOutcome, modified?: ModifiedOptions): void;
   /** Close one node (and its children first), as when it is deleted during a run. */
   closeNode(nodeId: string): Promise<void>;
+  /** Inject a fault on purpose (reported as a FAULT event); rejects with the reason when it cannot be done. */
+  injectFault(spec: FaultSpec): Promise<void>;
   /** Resolves once every transfer attempt has settled and no link is waiting (or after stop()). */
   readonly settled: Promise<RunSummary>;
   summary(): RunSummary;

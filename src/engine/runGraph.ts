@@ -9,6 +9,7 @@ import { decodeUnit } from './frameDecoder.ts';
 import { ReceiverDirectory } from './receiverDirectory.ts';
 import { StepGate } from './stepGate.ts';
 import { SummaryCounter } from './summary.ts';
+import { FaultInjector } from './faultInjector.ts';
 
 export function runGraph(graph: Graph, opts: RunOptions): Run {
   const t0 = nowMs();
@@ -37,7 +38,7 @@ export function runGraph(graph: Graph, opts: RunOptions): Run {
       }
     }
     // These never end an attempt or change a node's state, so they cannot complete the run.
-    if (e.event === 'TRANSFER_QUEUED' || e.event === 'TRANSFER_SENT' || e.event === 'MESSAGE_RECEIVED' || e.event === 'MESSAGE_SETTLED' || e.event === 'CREDIT' || e.event === 'CBS_TOKEN') return;
+    if (e.event === 'TRANSFER_QUEUED' || e.event === 'TRANSFER_SENT' || e.event === 'MESSAGE_RECEIVED' || e.event === 'MESSAGE_SETTLED' || e.event === 'CREDIT' || e.event === 'CBS_TOKEN' || e.event === 'FAULT') return;
     checkSettled();
   };
 
@@ -73,8 +74,29 @@ export function runGraph(graph: Graph, opts: RunOptions): Run {
   const receivers = new ReceiverDirectory();
   const children = (id: string): GraphNode[] => childrenOf(graph, id);
 
+  const faults = new FaultInjector(graph, {
+    now,
+    emit,
+    connection: (id) => runners.find((r) => r.node.id === id),
+    link: (id) => {
+      for (const r of runners) {
+        const l = r.senders.get(id)?.link ?? r.receivers.get(id)?.link;
+        if (l) return l;
+      }
+      return undefined;
+    },
+    sessionChannel: (id) => {
+      for (const r of runners) {
+        const ssn = r.sessions.get(id)?.ssn as unknown as { local?: { channel?: number } } | undefined;
+        if (ssn?.local?.channel !== undefined) return ssn.local.channel;
+      }
+      return undefined;
+    },
+  });
+
   const ctx: RunContext = {
     opts,
+    socketFor: (connection, url, protocols) => faults.socketFor(connection, opts.createWebSocket(url, protocols)),
     now,
     emit,
     tracing: () => !!opts.frames && frameListeners.size > 0,
@@ -138,6 +160,7 @@ export function runGraph(graph: Graph, opts: RunOptions): Run {
       gate.setEnabled(false);
       await Promise.all(runners.map((r) => r.close()));
       receivers.closeAll();
+      faults.dispose();
       credit.flush();
       credit.dispose();
       checkSettled();
@@ -167,6 +190,7 @@ export function runGraph(graph: Graph, opts: RunOptions): Run {
       if (!r) throw new Error(`"${nodeId}" is not a node of this run`);
       await r.closeNode(nodeId);
     },
+    injectFault: (spec) => (stopped ? Promise.reject(new Error('the run has stopped')) : faults.inject(spec)),
     settled,
     summary: () => counter.value(),
   };

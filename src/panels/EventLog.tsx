@@ -16,7 +16,7 @@ export const EVENT_NAMES: readonly EngineEventName[] = [
   'SENDER_OPEN', 'SENDER_CLOSED', 'SENDER_ERROR',
   'RECEIVER_OPEN', 'RECEIVER_CLOSED', 'RECEIVER_ERROR',
   'CREDIT', 'TRANSFER_QUEUED', 'TRANSFER_SENT', 'TRANSFER_SETTLED', 'MESSAGE_RECEIVED', 'MESSAGE_SETTLED',
-  'CBS_TOKEN',
+  'CBS_TOKEN', 'FAULT',
 ];
 
 function brief(v: unknown): string {
@@ -42,6 +42,7 @@ export function eventDetails(e: EngineEvent): string {
 }
 
 function eventTone(e: EngineEvent): string {
+  if (e.event === 'FAULT') return 'fault';
   if (e.errorDetail || e.event.endsWith('_ERROR')) return 'error';
   if (e.event === 'TRANSFER_SETTLED' || e.event === 'MESSAGE_SETTLED') return e.outcome;
   if (e.event.endsWith('_OPEN')) return 'open';

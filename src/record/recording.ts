@@ -25,7 +25,7 @@ const EVENT_NAMES: ReadonlySet<EngineEventName> = new Set<EngineEventName>([
   'CONNECTION_OPEN', 'CONNECTION_CLOSED', 'CONNECTION_ERROR', 'SESSION_OPEN', 'SESSION_CLOSED', 'SESSION_ERROR',
   'SENDER_OPEN', 'SENDER_CLOSED', 'SENDER_ERROR', 'RECEIVER_OPEN', 'RECEIVER_CLOSED', 'RECEIVER_ERROR', 'CREDIT',
   'TRANSFER_QUEUED', 'TRANSFER_SENT', 'TRANSFER_SETTLED', 'MESSAGE_RECEIVED', 'MESSAGE_SETTLED',
-  'CBS_TOKEN',
+  'CBS_TOKEN', 'FAULT',
 ]);
 const OUTCOMES = new Set(['accepted', 'rejected', 'released', 'modified', 'lost', 'unsent']);
 
@@ -56,6 +56,7 @@ function eventProblem(e: unknown, nodes: ReadonlySet<string>): string | null {
   if (e.event === 'CREDIT' && !(typeof e.credit === 'number' && typeof e.deliveryCount === 'number' && typeof e.queued === 'number')) return 'CREDIT needs numbers credit, deliveryCount and queued';
   if (e.event === 'TRANSFER_SETTLED' && !OUTCOMES.has(String(e.outcome))) return `"outcome" ${JSON.stringify(e.outcome)} is not an outcome`;
   if ((e.event.startsWith('TRANSFER_')) && typeof e.attempt !== 'number') return '"attempt" is missing';
+  if (e.event === 'FAULT' && !(typeof e.fault === 'string' && typeof e.target === 'string')) return 'FAULT needs a fault name and a target';
   if (e.errorDetail !== undefined && !(isObject(e.errorDetail) && typeof e.errorDetail.condition === 'string')) return '"errorDetail" needs a condition';
   return null;
 }

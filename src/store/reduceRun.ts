@@ -271,6 +271,9 @@ function applyEvent(d: NodeDraft, s: RunState, e: EngineEvent) {
     case 'CBS_TOKEN':
       // The token's answer shows in the event log; the connection's state follows its own events.
       return;
+    case 'FAULT':
+      // An injected fault shows in the event log and on the credit charts; what it causes follows as its own events.
+      return;
     default: {
       const never: never = e;
       void never;
