@@ -1,4 +1,5 @@
 // Parses the command line of `amqp-flow`; returns data, never exits.
+import { parseFaultText, type TimedFault } from '../graph/faultText.ts';
 
 export interface RunArgs {
   command: 'run';
@@ -7,6 +8,8 @@ export interface RunArgs {
   timeoutMs: number;
   quietMs: number;
   frames: boolean;
+  /** `--fault <spec>`, in the order given */
+  faults: TimedFault[];
 }
 export type CliArgs = RunArgs | { command: 'help' } | { command: 'error'; message: string };
 
@@ -14,6 +17,7 @@ export const DEFAULT_TIMEOUT_MS = 30_000;
 export const DEFAULT_QUIET_MS = 500;
 
 export const USAGE = `Usage: amqp-flow run <graph.amqpflow.json> [--url <ws-url>] [--timeout-ms N] [--quiet-ms N] [--frames]
+                        [--fault <spec>]…
 
 Runs a flow against a real broker and prints one engine event per line as JSON, then
 {"summary": {...}} as the last line.
@@ -24,6 +28,10 @@ Runs a flow against a real broker and prints one engine event per line as JSON, 
   --quiet-ms N      once every transfer has settled, end after N ms without a new message
                     (default ${DEFAULT_QUIET_MS})
   --frames          also print every decoded frame, as {"frame": {...}} lines
+  --fault <spec>    inject a fault on purpose (repeatable):
+                    <fault>[:<node>][,<param>=<value>…][@<ms> | @after:<EVENT>[:<node>][:<n>]]
+                    e.g. drop-connection@2000, restart-broker@after:TRANSFER_SENT:t1:3,
+                    reject-next:tx1,count=2,condition=amqp:not-allowed (no @: once all is open)
   --help            show this text
 
 Exit status: 0 every transfer settled and no *_ERROR; 1 errors, or transfers not settled
@@ -38,6 +46,7 @@ export function parseArgs(argv: string[]): CliArgs {
   let timeoutMs = DEFAULT_TIMEOUT_MS;
   let quietMs = DEFAULT_QUIET_MS;
   let frames = false;
+  const faults: TimedFault[] = [];
   for (let i = 0; i < rest.length; i++) {
     const a = rest[i]!;
     const value = () => {
@@ -51,6 +60,11 @@ export function parseArgs(argv: string[]): CliArgs {
       else if (a === '--timeout-ms' || a.startsWith('--timeout-ms=')) timeoutMs = positiveInt(a, a.includes('=') ? a.split('=')[1]! : value());
       else if (a === '--quiet-ms' || a.startsWith('--quiet-ms=')) quietMs = positiveInt(a, a.includes('=') ? a.split('=')[1]! : value(), true);
       else if (a === '--frames') frames = true;
+      else if (a === '--fault' || a.startsWith('--fault=')) {
+        const parsed = parseFaultText(a.includes('=') && a.startsWith('--fault=') ? a.slice(8) : value());
+        if ('error' in parsed) return { command: 'error', message: parsed.error };
+        faults.push(parsed);
+      }
       else if (a.startsWith('-')) return { command: 'error', message: `Unknown option ${a}. See amqp-flow --help` };
       else if (file === undefined) file = a;
       else return { command: 'error', message: `Only one graph file can be run at a time (got "${file}" and "${a}")` };
@@ -59,7 +73,7 @@ export function parseArgs(argv: string[]): CliArgs {
     }
   }
   if (!file) return { command: 'error', message: 'Which flow? Use: amqp-flow run <graph.json>' };
-  return { command: 'run', file, url, timeoutMs, quietMs, frames };
+  return { command: 'run', file, url, timeoutMs, quietMs, frames, faults };
 }
 
 function positiveInt(flag: string, v: string, zeroOk = false): number {

@@ -9,6 +9,8 @@ import { nodeWebSocketFactory } from '../engine/wsFactory.ts';
 import type { RunSummary } from '../engine/run.ts';
 import { checkUrl } from '../engine/doctor.ts';
 import { parseArgs, USAGE, type RunArgs } from './args.ts';
+import { faultProblem } from '../graph/faults.ts';
+import { scheduleFaults } from '../engine/faultSchedule.ts';
 
 export async function main(argv: string[], out: (line: string) => void, err: (line: string) => void): Promise<number> {
   const args = parseArgs(argv);
@@ -28,19 +30,20 @@ export async function main(argv: string[], out: (line: string) => void, err: (li
     return 2;
   }
   const parsed = parseGraphFile(text);
-  const problems = parsed.ok ? [...runProblems(parsed.graph), ...urlProblems(parsed.graph, args.url)] : parsed.problems;
+  const problems = parsed.ok ? [...runProblems(parsed.graph), ...urlProblems(parsed.graph, args.url), ...faultProblems(parsed.graph, args)] : parsed.problems;
   if (!parsed.ok || problems.length) {
     for (const p of problems) err(formatProblem(p));
     return 2;
   }
-  const summary = await runFlow(parsed.graph, args, out);
+  const summary = await runFlow(parsed.graph, args, out, err);
   out(JSON.stringify({ summary }));
   return summary.errors === 0 && summary.lost === 0 && summary.unsent === 0 ? 0 : 1;
 }
 
 /** Runs until every transfer has settled and no message arrived for `quietMs`, or until the timeout. */
-async function runFlow(graph: Graph, args: RunArgs, out: (line: string) => void): Promise<RunSummary> {
+async function runFlow(graph: Graph, args: RunArgs, out: (line: string) => void, err: (line: string) => void): Promise<RunSummary> {
   const run = runGraph(graph, { createWebSocket: nodeWebSocketFactory, urlOverride: args.url, frames: args.frames });
+  const disarm = scheduleFaults(run, graph, args.faults, (message) => err(`--fault: ${message}`));
   let lastMessageAt = Date.now();
   run.subscribe((e) => {
     if (e.event === 'MESSAGE_RECEIVED') lastMessageAt = Date.now();
@@ -61,6 +64,7 @@ async function runFlow(graph: Graph, args: RunArgs, out: (line: string) => void)
     }
   }
   clearTimeout(timer);
+  disarm();
   await run.stop();
   return run.summary();
 }
@@ -73,6 +77,13 @@ function urlProblems(graph: Graph, override: string | undefined): Problem[] {
   return graph.nodes
     .filter((n) => n.kind === 'connection' && !effectiveProps(n).url)
     .map((n) => ({ nodeId: n.id, field: 'url', message: `Connection "${n.id}" has no URL; pass --url <ws-url> or set its url` }));
+}
+
+function faultProblems(graph: Graph, args: RunArgs): Problem[] {
+  return args.faults.flatMap((f) => {
+    const problem = faultProblem(graph, f.spec);
+    return problem ? [{ field: 'fault', message: `--fault: ${problem}` }] : [];
+  });
 }
 
 function formatProblem(p: Problem): string {
