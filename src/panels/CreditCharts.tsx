@@ -5,11 +5,13 @@ import uPlot from 'uplot';
 import 'uplot/dist/uPlot.min.css';
 import { useRun } from '../store/runStore.ts';
 import { CreditSeries, newEvents, ThroughputSeries } from './creditSeries.ts';
+import { faultMarkOf, faultMarksPlugin, type FaultMark } from './faultMarks.ts';
+import { LiveFiguresBar } from './LiveFiguresBar.tsx';
 
 const PALETTE = ['#2f6fed', '#0f9d6e', '#d08a00', '#d63c86', '#7c4dde', '#18a0b0', '#b0452f', '#6b7a00'];
 const CHART_HEIGHT = 150;
 
-function creditOptions(links: readonly string[], width: number): uPlot.Options {
+function creditOptions(links: readonly string[], width: number, plugins: uPlot.Plugin[]): uPlot.Options {
   const series: uPlot.Series[] = [{ label: 's' }];
   links.forEach((id, i) => {
     const stroke = PALETTE[i % PALETTE.length]!;
@@ -20,6 +22,7 @@ function creditOptions(links: readonly string[], width: number): uPlot.Options {
     width,
     height: CHART_HEIGHT,
     title: 'Link credit (solid) and waiting for credit (dashed)',
+    plugins,
     scales: { x: { time: false } },
     axes: [{ label: 'seconds' }, {}],
     legend: { live: false },
@@ -27,8 +30,9 @@ function creditOptions(links: readonly string[], width: number): uPlot.Options {
   };
 }
 
-function throughputOptions(width: number): uPlot.Options {
+function throughputOptions(width: number, plugins: uPlot.Plugin[]): uPlot.Options {
   return {
+    plugins,
     width,
     height: CHART_HEIGHT,
     title: 'Throughput per second',
@@ -47,6 +51,7 @@ export default function CreditCharts() {
   const creditEl = useRef<HTMLDivElement>(null);
   const throughputEl = useRef<HTMLDivElement>(null);
   const emptyEl = useRef<HTMLParagraphElement>(null);
+  const marksEl = useRef<HTMLUListElement>(null);
 
   useEffect(() => {
     const creditBox = creditEl.current!;
@@ -57,20 +62,28 @@ export default function CreditCharts() {
     let throughputPlot: uPlot | null = null;
     let seen = 0;
     let events = useRun.getState().events;
+    let marks: FaultMark[] = [];
+    const plugins = [faultMarksPlugin(() => marks)];
+    const listMarks = () => {
+      const ul = marksEl.current;
+      if (!ul) return;
+      ul.replaceChildren(...marks.map((m) => Object.assign(document.createElement('li'), { textContent: `⚡ ${m.t.toFixed(1)} s ${m.label}` })));
+      ul.hidden = marks.length === 0;
+    };
     const width = () => Math.max(240, (creditBox.parentElement?.clientWidth ?? 600) - 16);
 
     const paint = () => {
       const c = credit.columns();
       if (credit.takeLinksChanged() || !creditPlot) {
         creditPlot?.destroy();
-        creditPlot = c.links.length ? new uPlot(creditOptions(c.links, width()), [[]], creditBox) : null;
+        creditPlot = c.links.length ? new uPlot(creditOptions(c.links, width(), plugins), [[]], creditBox) : null;
       }
       if (creditPlot) {
         const data: (number | null)[][] = [c.t];
         c.links.forEach((_, i) => data.push(c.credit[i]!, c.queued[i]!));
         creditPlot.setData(data as uPlot.AlignedData);
       }
-      if (!throughputPlot && throughput.t.length) throughputPlot = new uPlot(throughputOptions(width()), [[]], throughputBox);
+      if (!throughputPlot && throughput.t.length) throughputPlot = new uPlot(throughputOptions(width(), plugins), [[]], throughputBox);
       throughputPlot?.setData([throughput.t, throughput.settled, throughput.received]);
       if (emptyEl.current) emptyEl.current.hidden = c.links.length > 0 || throughput.t.length > 0;
     };
@@ -85,11 +98,20 @@ export default function CreditCharts() {
         throughputPlot?.destroy();
         creditPlot = throughputPlot = null;
         seen = 0;
+        marks = [];
+        listMarks();
       }
+      let marked = false;
       for (const e of newEvents(s.events, s.eventTotal, seen)) {
         credit.add(e);
         throughput.add(e);
+        const mark = faultMarkOf(e);
+        if (mark) {
+          marks = [...marks, mark];
+          marked = true;
+        }
       }
+      if (marked) listMarks();
       seen = s.eventTotal;
       events = s.events;
       paint();
@@ -112,6 +134,8 @@ export default function CreditCharts() {
 
   return (
     <div className="charts">
+      <LiveFiguresBar />
+      <ul ref={marksEl} className="charts__marks" aria-label="Faults on the charts" hidden />
       <p ref={emptyEl} className="panel__empty">
         Press Run to see link credit and throughput over time.
       </p>

@@ -4,10 +4,12 @@ import { create } from 'zustand';
 import type { FrameRecord, ReceiverOutcome } from '../engine/events.ts';
 import type { ModifiedOptions, Run, RunOptions, WebSocketLike } from '../engine/run.ts';
 import type { Graph, Problem } from '../graph/types.ts';
+import type { FaultSpec } from '../graph/faults.ts';
 import { validateGraph } from '../graph/validate.ts';
 import { useDocument } from './documentStore.ts';
 import { beginRun, enqueue, enqueueFrame, flushRun, markClosing, useRun } from './runStore.ts';
 import { describeHeldFrame } from './describeFrame.ts';
+import { endFigures } from './figuresStore.ts';
 
 export type RunStatus = 'idle' | 'running' | 'stopping';
 
@@ -125,6 +127,7 @@ export async function stopRun() {
     flushRun();
     current = null;
     watchHeld(false);
+    endFigures();
     useRunControl.setState({ status: 'idle', nextHeld: null });
   }
 }
@@ -152,5 +155,8 @@ export function setStepMode(on: boolean) {
 /** Manual receiver controls; each does nothing when no run is live. */
 export const addCredit = (receiverId: string, credit: number) => current?.addCredit(receiverId, credit);
 export const drain = (receiverId: string) => current?.drain(receiverId);
+/** Inject a fault into the live run (the Faults menu, scenes); rejects with the reason when it cannot. */
+export const injectFault = (spec: FaultSpec): Promise<void> =>
+  current ? current.injectFault(spec) : Promise.reject(new Error('Press Run first: faults act on a running flow.'));
 export const settle = (receiverId: string, deliveryId: number, outcome: ReceiverOutcome, modified?: ModifiedOptions) =>
   current?.settle(receiverId, deliveryId, outcome, modified);
