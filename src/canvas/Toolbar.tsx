@@ -11,6 +11,7 @@ import { exportDocument, importFile } from './fileIO.ts';
 // after the first paint.
 const ShareButtons = lazy(() => import('../share/ShareButtons.tsx').then((m) => ({ default: m.ShareButtons })));
 const ToolbarExtras = lazy(() => import('../presenter/ToolbarExtras.tsx').then((m) => ({ default: m.ToolbarExtras })));
+const FaultsMenu = lazy(() => import('../faults/FaultsMenu.tsx').then((m) => ({ default: m.FaultsMenu })));
 
 /** A 16×16 filled glyph; decorative, the button's text is its name. */
 function Icon({ d }: { d: string }) {
@@ -110,6 +111,9 @@ export function Toolbar() {
         <span className="run-status" role="status" aria-label="Run status">
           {STATUS_WORDS[status]}
         </span>
+        <Suspense fallback={null}>
+          <FaultsMenu />
+        </Suspense>
       </div>
       <div className="toolbar__group">
         <button type="button" className="btn" disabled={!canUndo} onClick={undo} title="Undo (Ctrl+Z)">

@@ -12,6 +12,7 @@ import { migrate } from './migrations.ts';
 import { describeValue, isPlainObject } from './props.ts';
 import { GRAPH_FORMAT, GRAPH_VERSION, NODE_KINDS, type Graph, type GraphEdge, type GraphNode, type Problem } from './types.ts';
 import { structuralProblems } from './validate.ts';
+import { ScenesSchema, copyScene } from './scenes.ts';
 
 export {
   MAX_DEPTH,
@@ -47,6 +48,7 @@ const DocumentSchema = z.strictObject({
   nodes: z.array(NodeSchema),
   edges: z.array(EdgeSchema),
   viewport: z.optional(z.strictObject({ x: finite, y: finite, zoom: finite.check(z.refine((v) => v > 0)) })),
+  scenes: z.optional(ScenesSchema),
 });
 
 const fail = (problems: Problem[]): ParseResult => ({ ok: false, problems: problems.slice(0, MAX_PROBLEMS) });
@@ -98,7 +100,7 @@ export function parseGraphValue(value: unknown): ParseResult {
 
   const parsed = DocumentSchema.safeParse(doc);
   if (!parsed.success) return fail(parsed.error.issues.flatMap((issue) => issueToProblems(issue, doc)));
-  const { name, nodes, edges, viewport } = parsed.data;
+  const { name, nodes, edges, viewport, scenes } = parsed.data;
   const graph: Graph = {
     format: GRAPH_FORMAT,
     version: GRAPH_VERSION,
@@ -106,6 +108,7 @@ export function parseGraphValue(value: unknown): ParseResult {
     nodes: nodes.map((n) => ({ id: n.id, kind: n.kind, position: { x: n.position.x + 0, y: n.position.y + 0 }, props: cloneJson(n.props) }) as GraphNode),
     edges: edges.map((e): GraphEdge => ({ id: e.id, source: e.source, target: e.target })),
     ...(viewport ? { viewport: { x: viewport.x + 0, y: viewport.y + 0, zoom: viewport.zoom } } : {}),
+    ...(scenes ? { scenes: scenes.map(copyScene) } : {}),
   };
   const problems = structuralProblems(graph);
   return problems.length > 0 ? fail(problems) : { ok: true, graph };
@@ -298,6 +301,7 @@ export function serializeGraph(g: Graph): string {
       props: orderedProps(n.kind, n.props as Record<string, unknown>),
     })),
     edges: g.edges.map((e) => ({ id: e.id, source: e.source, target: e.target })),
+    ...(g.scenes ? { scenes: g.scenes.map(copyScene) } : {}),
   };
   return `${JSON.stringify(doc, null, 2)}\n`;
 }

@@ -1,4 +1,5 @@
 // The graph document: node kinds, their props (contracts §1) and the file shape. Pure data types.
+import type { Scene } from './scenes.ts';
 
 export const NODE_KINDS = ['connection', 'session', 'sender', 'receiver', 'transfer'] as const;
 export type NodeKind = (typeof NODE_KINDS)[number];
@@ -125,6 +126,8 @@ export interface Graph {
   edges: GraphEdge[];
   /** Optional extension: where the canvas was looking when the file was saved. */
   viewport?: Viewport;
+  /** Optional extension: scenes for presenters, in order (see scenes.ts). */
+  scenes?: Scene[];
 }
 
 /** A problem found in a graph or a file, in plain words. */
