@@ -10,7 +10,7 @@ const template = (id: string) => TEMPLATES.find((t) => t.id === id)!.graph();
 
 describe('templates', () => {
   it('offers the five flows with distinct ids and names', () => {
-    expect(TEMPLATES.map((t) => t.name)).toEqual(['Hello over $cbs', 'Send and receive', 'Credit starvation', 'Competing consumers', 'Request / reply']);
+    expect(TEMPLATES.map((t) => t.name)).toEqual(['Hello over $cbs', 'Send and receive', 'Credit starvation', 'Competing consumers', 'Request / reply', 'Survive a broker restart']);
     expect(new Set(TEMPLATES.map((t) => t.id)).size).toBe(TEMPLATES.length);
   });
 

@@ -1,5 +1,6 @@
 // Starter flows offered by the Templates menu; each is valid and laid out left → right.
 import { GRAPH_FORMAT, GRAPH_VERSION, type Graph, type GraphEdge, type GraphNode, type NodeKind, type PropsByKind } from './types.ts';
+import { restartDemo } from './demoTemplates.ts';
 
 export interface Template {
   id: string;
@@ -110,5 +111,11 @@ export const TEMPLATES: Template[] = [
         ],
         [['c1', 's1'], ['s1', 'tx1'], ['tx1', 't1'], ['s1', 'rx1'], ['c2', 's2'], ['s2', 'rx2']],
       ),
+  },
+  {
+    id: 'restart-demo',
+    name: 'Survive a broker restart',
+    description: 'A steady stream with reconnect on, and scenes for presenting: the broker restarts mid-run and the flow recovers.',
+    graph: restartDemo,
   },
 ];
