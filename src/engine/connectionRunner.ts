@@ -298,10 +298,11 @@ export class ConnectionRunner {
 
   private listen(conn: Connection): void {
     conn.on('connection_open', () => {
+      const recovered = this.outage !== undefined;
       this.transportFailure = undefined;
       this.outage = undefined;
       this.ctx.setState(this.node.id, 'open');
-      this.ctx.emit({ at: this.ctx.now(), node: this.node.id, event: 'CONNECTION_OPEN', url: this.url, containerId: this.containerId });
+      this.ctx.emit({ at: this.ctx.now(), node: this.node.id, event: 'CONNECTION_OPEN', url: this.url, containerId: this.containerId, ...(recovered ? { recovered } : {}) });
       this.openAfterCbs();
     });
     conn.on('connection_error', (c: EventContext) => {
@@ -447,7 +448,7 @@ export class ConnectionRunner {
     this.ctx.setState(this.node.id, 'opening');
     if (this.outage) return;
     this.outage = detail;
-    this.ctx.emit({ at: this.ctx.now(), node: this.node.id, event: 'CONNECTION_ERROR', url: this.url, errorDetail: { ...detail, hint: `${detail.hint ?? ''} Reconnecting…`.trim() } });
+    this.ctx.emit({ at: this.ctx.now(), node: this.node.id, event: 'CONNECTION_ERROR', url: this.url, reconnecting: true, errorDetail: { ...detail, hint: `${detail.hint ?? ''} Reconnecting…`.trim() } });
   }
 
   /** A remote close without an error (ours are awaited through `closing`). */

@@ -19,9 +19,11 @@ interface Base {
 }
 
 export type EngineEvent =
-  | (Base & { event: 'CONNECTION_OPEN'; url: string; containerId: string })
+  /** `recovered`: the connection is open again after an outage it was reconnecting from */
+  | (Base & { event: 'CONNECTION_OPEN'; url: string; containerId: string; recovered?: boolean })
   | (Base & { event: 'CONNECTION_CLOSED'; url: string })
-  | (Base & { event: 'CONNECTION_ERROR'; url: string })
+  /** `reconnecting`: an outage of a connection with reconnect on, not (yet) a failure; it tries again */
+  | (Base & { event: 'CONNECTION_ERROR'; url: string; reconnecting?: boolean })
   | (Base & { event: 'SESSION_OPEN' | 'SESSION_CLOSED' | 'SESSION_ERROR' })
   | (Base & { event: 'SENDER_OPEN' | 'SENDER_CLOSED' | 'SENDER_ERROR'; address: string })
   | (Base & { event: 'RECEIVER_OPEN' | 'RECEIVER_CLOSED' | 'RECEIVER_ERROR'; address: string })

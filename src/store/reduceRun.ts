@@ -174,6 +174,16 @@ function summarise(body: unknown): string {
   return text.length > 60 ? `${text.slice(0, 57)}…` : text;
 }
 
+/** The connection a node is under (a few parent steps at most). */
+function connectionOf(s: RunState, id: string): string | undefined {
+  let at: string | undefined = id;
+  for (let i = 0; at && i < 4; i++) {
+    if (s.kindOf[at] === 'connection') return at;
+    at = s.parentOf[at];
+  }
+  return undefined;
+}
+
 function applyEvent(d: NodeDraft, s: RunState, e: EngineEvent) {
   const id = e.node;
   switch (e.event) {
@@ -202,6 +212,14 @@ function applyEvent(d: NodeDraft, s: RunState, e: EngineEvent) {
     case 'SESSION_ERROR':
     case 'SENDER_ERROR':
     case 'RECEIVER_ERROR': {
+      if (e.event === 'CONNECTION_ERROR' && e.reconnecting) {
+        // an outage it is reconnecting from: the connection and everything under it open again
+        Object.assign(d.edit(id), { state: 'opening', errorDetail: e.errorDetail });
+        for (const child of Object.keys(s.parentOf)) {
+          if (connectionOf(s, child) === id && d.get(child).state === 'open') d.edit(child).state = 'opening';
+        }
+        return;
+      }
       const n = d.edit(id);
       n.state = 'error';
       if (e.errorDetail) n.errorDetail = e.errorDetail;
