@@ -31,6 +31,8 @@ export class FaultInjector {
   private readonly perConnection = new Map<string, ConnectionFaults>();
   /** receivers whose flow frames are being held back → how to give them back */
   private readonly withheld = new Map<string, () => void>();
+  /** per connection: the last fault that makes errors likely, until when its note is added to hints */
+  private readonly recent = new Map<string, { note: string; until: number }>();
 
   constructor(graph: Graph, host: FaultHost) {
     this.graph = graph;
@@ -56,8 +58,12 @@ export class FaultInjector {
     const conn = connectionOf(this.graph, node)!;
     const live = this.host.connection(conn.id);
     if (!live) throw new Error(`${FAULTS[spec.fault].label}: connection "${conn.id}" is not part of this run`);
-    const report = (target: string, description: string, extra: { frame?: string } = {}) =>
-      this.host.emit({ at: this.host.now(), node, event: 'FAULT', fault: spec.fault, target, description, ...faultParameters(spec), ...extra });
+    const report = (target: string, description: string, extra: { frame?: string } = {}) => {
+      const at = this.host.now();
+      const why = AFTERMATH[spec.fault];
+      if (why) this.recent.set(conn.id, { note: `${why} (Faults → ${FAULTS[spec.fault].label} at ${(at / 1000).toFixed(1)} s)`, until: at + AFTERMATH_MS });
+      this.host.emit({ at, node, event: 'FAULT', fault: spec.fault, target, description, ...faultParameters(spec), ...extra });
+    };
     const address = addressOf(this.graph, node);
     // broker faults: make sure the fault API is there, so the FAULT event comes before what it causes
     if (FAULTS[spec.fault].where === 'broker') await this.probe(live.url, spec);
@@ -174,11 +180,36 @@ export class FaultInjector {
     if (!res.ok) throw new Error(`${label}: ${answer?.error ?? `the broker answered HTTP ${res.status}`}`);
   }
 
+  /**
+   * An error shortly after a fault on its connection says so in its hint, in plain words, so the
+   * audience connects cause and effect. Returns the event to emit (a copy when it adds a note).
+   */
+  annotate(e: EngineEvent, connectionOfNode: (id: string) => string | undefined): EngineEvent {
+    if (!e.errorDetail || e.event === 'FAULT' || this.recent.size === 0) return e;
+    const conn = connectionOfNode(e.node);
+    const recent = conn === undefined ? undefined : this.recent.get(conn);
+    if (!recent || e.at > recent.until) return e;
+    const hint = e.errorDetail.hint ? `${recent.note} ${e.errorDetail.hint}` : recent.note;
+    return { ...e, errorDetail: { ...e.errorDetail, hint } };
+  }
+
   dispose(): void {
     for (const f of this.perConnection.values()) f.dispose();
     this.withheld.clear();
   }
 }
+
+/** How long after a fault the errors that follow mention it. */
+const AFTERMATH_MS = 10_000;
+
+/** What a fault makes happen next, for the hints of the errors that follow it. */
+const AFTERMATH: Partial<Record<FaultSpec['fault'], string>> = {
+  'restart-broker': 'The broker was restarted on purpose.',
+  'drop-connection': 'The broker cut this connection on purpose.',
+  'reject-next': 'The broker rejects messages to this address on purpose.',
+  'drop-next-frame': 'A frame was dropped on purpose, so the peer never saw it.',
+  'duplicate-next-transfer': 'A transfer was sent twice on purpose: the same delivery-id again breaks the session\'s sequence, which the broker may treat as a protocol error.',
+};
 
 /** The management endpoint of the embedded broker serving this WebSocket URL. */
 export function managementUrl(wsUrl: string, fault: string): string {

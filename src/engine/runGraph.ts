@@ -10,6 +10,7 @@ import { ReceiverDirectory } from './receiverDirectory.ts';
 import { StepGate } from './stepGate.ts';
 import { SummaryCounter } from './summary.ts';
 import { FaultInjector } from './faultInjector.ts';
+import { connectionOf } from '../graph/faults.ts';
 
 export function runGraph(graph: Graph, opts: RunOptions): Run {
   const t0 = nowMs();
@@ -28,7 +29,8 @@ export function runGraph(graph: Graph, opts: RunOptions): Run {
   let listenerList: ((e: EngineEvent) => void)[] = [];
   let frameListenerList: ((f: FrameRecord) => void)[] = [];
 
-  const emit = (e: EngineEvent) => {
+  const emit = (raw: EngineEvent) => {
+    const e = faults.annotate(raw, connectionOfNode); // built below; emit runs only once the run starts
     counter.add(e);
     for (const l of listenerList) {
       try {
@@ -74,6 +76,7 @@ export function runGraph(graph: Graph, opts: RunOptions): Run {
   const receivers = new ReceiverDirectory();
   const children = (id: string): GraphNode[] => childrenOf(graph, id);
 
+  const connectionOfNode = (id: string): string | undefined => connectionOf(graph, id)?.id;
   const faults = new FaultInjector(graph, {
     now,
     emit,

@@ -65,6 +65,8 @@ describe('faults injected through the engine', () => {
     await r.run.settled;
     expect(r.of('FAULT')[0]).toMatchObject({ target: 'eng-rej', count: 1, condition: 'amqp:not-allowed' });
     expect(r.of('TRANSFER_SETTLED', 't1').map((e) => e.outcome).sort()).toEqual(['accepted', 'accepted', 'rejected']);
+    const rejected = r.of('TRANSFER_SETTLED', 't1').find((e) => e.outcome === 'rejected')!;
+    expect(rejected.errorDetail).toMatchObject({ condition: 'amqp:not-allowed', hint: expect.stringMatching(/^The broker rejects messages to this address on purpose/) });
   });
 
   it('drop-next-frame: the broker never sees the transfer, so the attempt stays unsettled and ends lost', async () => {
@@ -96,6 +98,8 @@ describe('faults injected through the engine', () => {
     const err = await r.waitFor(is('CONNECTION_ERROR', 'c1'));
     expect(err.errorDetail).toMatchObject({ condition: 'amqp:illegal-state' });
     expect(err.errorDetail?.description).toMatch(/expected 1, got 0/);
+    // the hint tells the audience why, in plain words
+    expect(err.errorDetail?.hint).toMatch(/^A transfer was sent twice on purpose.*\(Faults → Duplicate next transfer at \d+\.\d s\)/);
   });
 
   it('delay-frames: each frame waits the given time each way, so a settlement comes at least twice that after its transfer', async () => {
