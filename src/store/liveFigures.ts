@@ -87,39 +87,53 @@ class WindowedLatency {
   }
 }
 
-/** Sends to one address waiting for their receive, oldest first; a FIFO that never shifts an array. */
+/** Sends to one address waiting for their receive, oldest first: parallel number arrays, never shifted. */
 class SendTimes {
-  private items: { key: string; at: number }[] = [];
+  private ids: number[] = [];
+  private ats: number[] = [];
   private head = 0;
-  /** sends that will never be received (rejected, released, …): skipped when reached */
-  readonly cancelled = new Set<string>();
+  /** sends (by id) that will never be received (rejected, released, …): skipped when reached */
+  readonly cancelled = new Set<number>();
 
-  push(key: string, at: number): void {
-    if (this.items.length - this.head >= MAX_PENDING_PER_ADDRESS) this.head++;
-    this.items.push({ key, at });
+  push(id: number, at: number): void {
+    if (this.ids.length - this.head >= MAX_PENDING_PER_ADDRESS) this.head++;
+    this.ids.push(id);
+    this.ats.push(at);
   }
 
   /** When the oldest send still on its way was sent. */
   shift(): number | undefined {
-    while (this.head < this.items.length) {
-      const item = this.items[this.head++]!;
-      if (this.head > 1024 && this.head * 2 > this.items.length) {
-        this.items = this.items.slice(this.head);
+    while (this.head < this.ids.length) {
+      const i = this.head++;
+      const id = this.ids[i]!;
+      const at = this.ats[i]!;
+      if (this.head > 1024 && this.head * 2 > this.ids.length) {
+        this.ids = this.ids.slice(this.head);
+        this.ats = this.ats.slice(this.head);
         this.head = 0;
       }
-      if (this.cancelled.delete(item.key)) continue;
-      return item.at;
+      if (this.cancelled.size && this.cancelled.delete(id)) continue;
+      return at;
     }
     return undefined;
   }
+}
+
+/** One transfer node's attempts on their way: when each was sent and its send id. */
+interface InFlight {
+  at: Map<number, number>;
+  id: Map<number, number>;
+  /** the sender's address, once known */
+  address: string | undefined;
 }
 
 export class LiveFigures {
   private readonly parentOf: Readonly<Record<string, string>>;
   /** link node → address, from its *_OPEN event (dynamic addresses included) */
   private readonly addressOf = new Map<string, string>();
-  /** `${transfer} ${attempt}` → when it was sent */
-  private readonly sentAt = new Map<string, number>();
+  /** transfer node → its attempts on their way */
+  private readonly inFlight = new Map<string, InFlight>();
+  private nextSendId = 0;
   private readonly unreceived = new Map<string, SendTimes>();
   /** per address: messages the broker accepted from this run, and messages this run received */
   private readonly accepted = new Map<string, number>();
@@ -143,28 +157,30 @@ export class LiveFigures {
         this.addressOf.set(e.node, e.address);
         return;
       case 'TRANSFER_SENT': {
-        const key = `${e.node} ${e.attempt}`;
-        this.sentAt.set(key, e.at);
-        const address = this.addressOf.get(this.parentOf[e.node] ?? '');
-        if (address !== undefined) this.queueOf(address).push(key, e.at);
+        const f = this.flightOf(e.node);
+        const id = this.nextSendId++;
+        f.at.set(e.attempt, e.at);
+        f.id.set(e.attempt, id);
+        if (f.address !== undefined) this.queueOf(f.address).push(id, e.at);
         return;
       }
       case 'TRANSFER_SETTLED': {
-        const key = `${e.node} ${e.attempt}`;
-        const sent = this.sentAt.get(key);
-        this.sentAt.delete(key);
-        if (e.outcome === 'lost' || e.outcome === 'unsent') {
-          const address = this.addressOf.get(this.parentOf[e.node] ?? '');
-          if (address !== undefined && sent !== undefined) this.queueOf(address).cancelled.add(key);
-          return;
+        const f = this.flightOf(e.node);
+        const sent = f.at.get(e.attempt);
+        const id = f.id.get(e.attempt);
+        if (sent !== undefined) {
+          f.at.delete(e.attempt);
+          f.id.delete(e.attempt);
         }
-        this.settledCount++;
-        this.settledRate.add(e.at);
-        if (sent !== undefined) this.settleLatency.add(e.at, e.at - sent);
-        const address = this.addressOf.get(this.parentOf[e.node] ?? '');
-        if (address === undefined) return;
-        if (e.outcome === 'accepted') this.accepted.set(address, (this.accepted.get(address) ?? 0) + 1);
-        else if (sent !== undefined) this.queueOf(address).cancelled.add(key);
+        const broker = e.outcome !== 'lost' && e.outcome !== 'unsent';
+        if (broker) {
+          this.settledCount++;
+          this.settledRate.add(e.at);
+          if (sent !== undefined) this.settleLatency.add(e.at, e.at - sent);
+        }
+        if (f.address === undefined) return;
+        if (e.outcome === 'accepted') this.accepted.set(f.address, (this.accepted.get(f.address) ?? 0) + 1);
+        else if (id !== undefined) this.queueOf(f.address).cancelled.add(id);
         return;
       }
       case 'MESSAGE_RECEIVED': {
@@ -180,6 +196,14 @@ export class LiveFigures {
       default:
         return;
     }
+  }
+
+  private flightOf(transfer: string): InFlight {
+    let f = this.inFlight.get(transfer);
+    if (!f) this.inFlight.set(transfer, (f = { at: new Map(), id: new Map(), address: undefined }));
+    // the sender's address arrives with SENDER_OPEN, usually before any send
+    f.address ??= this.addressOf.get(this.parentOf[transfer] ?? '');
+    return f;
   }
 
   private queueOf(address: string): SendTimes {
