@@ -1,5 +1,5 @@
 // The engine's one typed event union (contracts §2), shared by the page, the Node API and the CLI.
-import type { FaultName, FaultSpec } from '../graph/faults.ts';
+import type { FaultName, FaultSpec } from '../graph/faultSpec.ts';
 
 export interface ErrorDetail {
   condition: string;

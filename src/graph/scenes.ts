@@ -3,7 +3,7 @@
 // names nodes by id; an id that names no node (deleted since) is ignored when the scene is shown,
 // so editing the flow never makes its file invalid.
 import * as z from 'zod/mini';
-import { FAULT_NAMES, type FaultSpec } from './faults.ts';
+import { FAULT_NAMES, type FaultSpec } from './faultSpec.ts';
 import { MAX_ID_LENGTH } from './limits.ts';
 
 export interface Scene {
