@@ -71,6 +71,16 @@ export class ReceiverControl {
     return { credit: c.credit, deliveryCount: c.deliveryCount, queued: 0 };
   }
 
+  /**
+   * The connection dropped: deliveries not yet settled (and settlements not yet written) go back to the
+   * broker, which delivers them again. Returns their ids, oldest first; the control is closed.
+   */
+  returnUnsettled(): number[] {
+    const ids = [...this.settleQueue.map((p) => p.delivery.id), ...this.unsettled.keys()];
+    this.close();
+    return ids;
+  }
+
   close(): void {
     this.link = null;
     if (this.timer) clearTimeout(this.timer);
