@@ -10,6 +10,8 @@ export interface RunArgs {
   frames: boolean;
   /** `--fault <spec>`, in the order given */
   faults: TimedFault[];
+  /** `--resend-in-flight`: with reconnect, send in-flight attempts again instead of ending them lost */
+  resendInFlight: boolean;
 }
 export type CliArgs = RunArgs | { command: 'help' } | { command: 'error'; message: string };
 
@@ -17,7 +19,7 @@ export const DEFAULT_TIMEOUT_MS = 30_000;
 export const DEFAULT_QUIET_MS = 500;
 
 export const USAGE = `Usage: amqp-flow run <graph.amqpflow.json> [--url <ws-url>] [--timeout-ms N] [--quiet-ms N] [--frames]
-                        [--fault <spec>]…
+                        [--fault <spec>]… [--resend-in-flight]
 
 Runs a flow against a real broker and prints one engine event per line as JSON, then
 {"summary": {...}} as the last line.
@@ -32,6 +34,8 @@ Runs a flow against a real broker and prints one engine event per line as JSON, 
                     <fault>[:<node>][,<param>=<value>…][@<ms> | @after:<EVENT>[:<node>][:<n>]]
                     e.g. drop-connection@2000, restart-broker@after:TRANSFER_SENT:t1:3,
                     reject-next:tx1,count=2,condition=amqp:not-allowed (no @: once all is open)
+  --resend-in-flight  connections with reconnect send the transfers in flight when the socket
+                    dropped again (at least once) instead of ending them lost
   --help            show this text
 
 Exit status: 0 every transfer settled and no *_ERROR; 1 errors, or transfers not settled
@@ -47,6 +51,7 @@ export function parseArgs(argv: string[]): CliArgs {
   let quietMs = DEFAULT_QUIET_MS;
   let frames = false;
   const faults: TimedFault[] = [];
+  let resendInFlight = false;
   for (let i = 0; i < rest.length; i++) {
     const a = rest[i]!;
     const value = () => {
@@ -60,6 +65,7 @@ export function parseArgs(argv: string[]): CliArgs {
       else if (a === '--timeout-ms' || a.startsWith('--timeout-ms=')) timeoutMs = positiveInt(a, a.includes('=') ? a.split('=')[1]! : value());
       else if (a === '--quiet-ms' || a.startsWith('--quiet-ms=')) quietMs = positiveInt(a, a.includes('=') ? a.split('=')[1]! : value(), true);
       else if (a === '--frames') frames = true;
+      else if (a === '--resend-in-flight') resendInFlight = true;
       else if (a === '--fault' || a.startsWith('--fault=')) {
         const parsed = parseFaultText(a.includes('=') && a.startsWith('--fault=') ? a.slice(8) : value());
         if ('error' in parsed) return { command: 'error', message: parsed.error };
@@ -73,7 +79,7 @@ export function parseArgs(argv: string[]): CliArgs {
     }
   }
   if (!file) return { command: 'error', message: 'Which flow? Use: amqp-flow run <graph.json>' };
-  return { command: 'run', file, url, timeoutMs, quietMs, frames, faults };
+  return { command: 'run', file, url, timeoutMs, quietMs, frames, faults, resendInFlight };
 }
 
 function positiveInt(flag: string, v: string, zeroOk = false): number {

@@ -42,7 +42,12 @@ export async function main(argv: string[], out: (line: string) => void, err: (li
 
 /** Runs until every transfer has settled and no message arrived for `quietMs`, or until the timeout. */
 async function runFlow(graph: Graph, args: RunArgs, out: (line: string) => void, err: (line: string) => void): Promise<RunSummary> {
-  const run = runGraph(graph, { createWebSocket: nodeWebSocketFactory, urlOverride: args.url, frames: args.frames });
+  const run = runGraph(graph, {
+    createWebSocket: nodeWebSocketFactory,
+    urlOverride: args.url,
+    frames: args.frames,
+    ...(args.resendInFlight ? { reconnect: { resendInFlight: true } } : {}),
+  });
   const disarm = scheduleFaults(run, graph, args.faults, (message) => err(`--fault: ${message}`));
   let lastMessageAt = Date.now();
   run.subscribe((e) => {

@@ -16,6 +16,7 @@ import { TransferRunner } from './transferRunner.ts';
 import type { ReceiverDirectory } from './receiverDirectory.ts';
 import { readMessage } from './message.ts';
 import { CbsHandshake } from './cbs.ts';
+import { DuplicateWatch } from './duplicateWatch.ts';
 
 export type NodeState = 'idle' | 'opening' | 'open' | 'closing' | 'closed' | 'error';
 
@@ -52,6 +53,8 @@ interface ReceiverRt {
   session: string;
   link?: Receiver;
   control: ReceiverControl;
+  /** attached again after an outage: a manual-credit link starts over with its initial credit */
+  reattach?: boolean;
 }
 
 const CLOSE_WAIT_MS = 2000;
@@ -80,6 +83,7 @@ export class ConnectionRunner {
   private outage?: ErrorDetail;
   readonly containerId: string;
   private readonly subprotocols: string[];
+  private readonly duplicates = new DuplicateWatch();
 
   constructor(node: GraphNode<'connection'>, ctx: RunContext) {
     this.node = node;
@@ -353,6 +357,7 @@ export class ConnectionRunner {
       this.ctx.setState(id, 'open');
       const address = (c.receiver.source as { address?: string } | undefined)?.address ?? effectiveProps(r.node).address ?? '';
       r.control.attach(c.receiver);
+      if (r.reattach) this.creditAgain(r, c.receiver);
       this.ctx.emit({ at: this.ctx.now(), node: id, event: 'RECEIVER_OPEN', address });
       this.ctx.receivers.opened(id, address);
       this.ctx.credit.flushLink(id);
@@ -405,7 +410,8 @@ export class ConnectionRunner {
       const r = id ? this.receivers.get(id) : undefined;
       if (!id || !r || !c.delivery || !c.message) return;
       const m = readMessage(c.message);
-      this.ctx.emit({ at: this.ctx.now(), node: id, event: 'MESSAGE_RECEIVED', deliveryId: c.delivery.id, ...m });
+      const duplicate = this.duplicates.check(id, m.properties.messageId);
+      this.ctx.emit({ at: this.ctx.now(), node: id, event: 'MESSAGE_RECEIVED', deliveryId: c.delivery.id, ...m, ...(duplicate ? { duplicate } : {}) });
       r.control.onMessage(c.delivery);
       this.ctx.credit.mark(id);
     });
@@ -440,8 +446,18 @@ export class ConnectionRunner {
    * attempts queued; rhea begins the same sessions and attaches the same links again once it reconnects.
    */
   private onOutage(detail: ErrorDetail): void {
-    for (const s of this.senders.values()) s.queue.failInFlight('the connection dropped before the broker settled it');
-    for (const r of this.receivers.values()) r.control.close(); // their unsettled deliveries died with the socket
+    const resend = this.ctx.opts.reconnect?.resendInFlight === true;
+    for (const s of this.senders.values()) {
+      if (resend) s.queue.requeueInFlight();
+      else s.queue.failInFlight('the connection dropped before the broker settled it');
+    }
+    // unsettled deliveries go back to the broker, which delivers them again
+    for (const [id, r] of this.receivers) {
+      for (const deliveryId of r.control.returnUnsettled()) {
+        this.ctx.emit({ at: this.ctx.now(), node: id, event: 'MESSAGE_SETTLED', deliveryId, outcome: 'released', note: 'returned to the broker: the connection dropped before this receiver settled it' });
+      }
+      r.reattach = true;
+    }
     for (const id of [...this.sessions.keys(), ...this.senders.keys(), ...this.receivers.keys()]) {
       if (this.ctx.stateOf(id) === 'open') this.ctx.setState(id, 'opening');
     }
@@ -449,6 +465,18 @@ export class ConnectionRunner {
     if (this.outage) return;
     this.outage = detail;
     this.ctx.emit({ at: this.ctx.now(), node: this.node.id, event: 'CONNECTION_ERROR', url: this.url, reconnecting: true, errorDetail: { ...detail, hint: `${detail.hint ?? ''} Reconnecting…`.trim() } });
+  }
+
+  /**
+   * A link attached again after an outage is new to the broker, which knows no credit for it: a manual-credit
+   * receiver grants its initial credit again (automatic ones are topped up by rhea's credit window).
+   */
+  private creditAgain(r: ReceiverRt, link: Receiver): void {
+    r.reattach = false;
+    const p = effectiveProps(r.node);
+    if (p.creditWindow !== 0) return;
+    (link as unknown as { credit: number }).credit = 0;
+    if (p.initialCredit > 0) link.add_credit(p.initialCredit);
   }
 
   /** A remote close without an error (ours are awaited through `closing`). */

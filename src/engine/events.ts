@@ -37,8 +37,11 @@ export type EngineEvent =
       body: unknown;
       properties: Record<string, unknown>;
       applicationProperties: Record<string, unknown>;
+      /** this receiver already had a message with this message-id (at-least-once delivery) */
+      duplicate?: boolean;
     })
-  | (Base & { event: 'MESSAGE_SETTLED'; deliveryId: number; outcome: ReceiverOutcome })
+  /** `note`: why, when the receiver did not choose it (returned to the broker when the connection dropped) */
+  | (Base & { event: 'MESSAGE_SETTLED'; deliveryId: number; outcome: ReceiverOutcome; note?: string })
   /** The broker's answer to a CBS put-token on a connection node (status-code and status-description). */
   | (Base & { event: 'CBS_TOKEN'; status: number; description: string; renewal: boolean })
   /**

@@ -35,6 +35,11 @@ export interface RunOptions {
 export interface ReconnectOptions {
   /** tries per outage before the connection fails for good */
   limit?: number;
+  /**
+   * Send again the attempts that were in flight when the socket dropped (at least once: the broker may get
+   * them twice; receivers flag the second copy as `duplicate`), instead of ending them `lost`.
+   */
+  resendInFlight?: boolean;
   initialDelayMs?: number;
   maxDelayMs?: number;
 }

@@ -57,6 +57,27 @@ describe('amqp-flow run --fault', () => {
     expect(code).toBe(0); // rejected is an outcome the broker gave
   }, 60_000);
 
+  it('restart-broker with reconnect on: the outage is reported, recovered from, and the run exits 0', async () => {
+    const file = await flow('restart', oneSession('', [
+      { id: 'rx1', kind: 'receiver', parent: 's1', props: { address: 'cli-restart' } },
+      { id: 'tx1', kind: 'sender', parent: 's1', props: { address: 'cli-restart' } },
+      { id: 't1', kind: 'transfer', parent: 'tx1', props: { body: 'x', count: 6, intervalMs: 250 } },
+    ], { reconnect: true }));
+    const { code, stdout, stderr } = await cli(['run', file, '--url', server.wsUrl, '--fault', 'restart-broker,downMs=300@after:TRANSFER_SETTLED:t1:2']);
+    expect(stderr).toBe('');
+    const out = lines(stdout);
+    const names = out.map((e) => e.event);
+    const fault = names.indexOf('FAULT');
+    const error = names.indexOf('CONNECTION_ERROR');
+    const reopened = out.findIndex((e) => e.event === 'CONNECTION_OPEN' && e.recovered === true);
+    expect(fault).toBeGreaterThan(0);
+    expect(error).toBeGreaterThan(fault);
+    expect(reopened).toBeGreaterThan(error);
+    expect(out[error]).toMatchObject({ reconnecting: true, errorDetail: { condition: 'amqp:connection:forced' } });
+    expect(out.at(-1)).toMatchObject({ summary: { transfers: 6, accepted: 6, lost: 0, unsent: 0, errors: 0 } });
+    expect(code).toBe(0);
+  }, 60_000);
+
   it('refuses a fault it cannot read or aim, with exit 2', async () => {
     const file = await flow('plain', oneSession('', [{ id: 'tx1', kind: 'sender', parent: 's1', props: { address: 'q' } }]));
     const unknown = await cli(['run', file, '--url', server.wsUrl, '--fault', 'melt-broker@10']);
