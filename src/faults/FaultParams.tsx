@@ -44,7 +44,15 @@ export function FaultParams({ fault, target, onInject, onCancel }: Props) {
   };
 
   return (
-    <form className="fault-params" aria-label={`${info.label} parameters`} onSubmit={submit} onKeyDown={(e) => e.stopPropagation()}>
+    <form
+      className="fault-params"
+      aria-label={`${info.label} parameters`}
+      onSubmit={submit}
+      onKeyDown={(e) => {
+        e.stopPropagation(); // typing here is not an editor shortcut
+        if (e.key === 'Escape') onCancel();
+      }}
+    >
       <p className="fault-params__title">
         {info.label}
         {target ? ` on ${target}` : ''}

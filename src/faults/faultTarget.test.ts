@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { TEMPLATES } from '../graph/templates.ts';
+import type { Graph } from '../graph/types.ts';
 import { menuItemState } from './faultTarget.ts';
 
 const graph = TEMPLATES.find((t) => t.id === 'send-receive')!.graph();
@@ -23,7 +24,7 @@ describe('which node a Faults menu item acts on', () => {
   });
 
   it('keeps broker faults for the embedded broker', () => {
-    const elsewhere = { ...graph, nodes: graph.nodes.map((n) => (n.id === 'c1' ? { ...n, props: { url: 'ws://rabbit.example:15673/' } } : n)) };
+    const elsewhere = { ...graph, nodes: graph.nodes.map((n) => (n.id === 'c1' ? { ...n, props: { url: 'ws://rabbit.example:15673/' } } : n)) } as Graph;
     expect(menuItemState('restart-broker', { ...ctx, graph: elsewhere })).toEqual({ enabled: false, why: "Works only on the embedded broker; this flow's connection goes to rabbit.example:15673" });
     expect(menuItemState('delay-frames', { ...ctx, graph: elsewhere })).toEqual({ enabled: true, target: 'c1' });
   });
