@@ -16,7 +16,6 @@ import { TransferRunner } from './transferRunner.ts';
 import type { ReceiverDirectory } from './receiverDirectory.ts';
 import { readMessage } from './message.ts';
 import { CbsHandshake } from './cbs.ts';
-import { DuplicateWatch } from './duplicateWatch.ts';
 
 export type NodeState = 'idle' | 'opening' | 'open' | 'closing' | 'closed' | 'error';
 
@@ -53,8 +52,6 @@ interface ReceiverRt {
   session: string;
   link?: Receiver;
   control: ReceiverControl;
-  /** attached again after an outage: a manual-credit link starts over with its initial credit */
-  reattach?: boolean;
 }
 
 const CLOSE_WAIT_MS = 2000;
@@ -83,7 +80,6 @@ export class ConnectionRunner {
   private outage?: ErrorDetail;
   readonly containerId: string;
   private readonly subprotocols: string[];
-  private readonly duplicates = new DuplicateWatch();
 
   constructor(node: GraphNode<'connection'>, ctx: RunContext) {
     this.node = node;
@@ -357,7 +353,6 @@ export class ConnectionRunner {
       this.ctx.setState(id, 'open');
       const address = (c.receiver.source as { address?: string } | undefined)?.address ?? effectiveProps(r.node).address ?? '';
       r.control.attach(c.receiver);
-      if (r.reattach) this.creditAgain(r, c.receiver);
       this.ctx.emit({ at: this.ctx.now(), node: id, event: 'RECEIVER_OPEN', address });
       this.ctx.receivers.opened(id, address);
       this.ctx.credit.flushLink(id);
@@ -410,7 +405,7 @@ export class ConnectionRunner {
       const r = id ? this.receivers.get(id) : undefined;
       if (!id || !r || !c.delivery || !c.message) return;
       const m = readMessage(c.message);
-      const duplicate = this.duplicates.check(id, m.properties.messageId);
+      const duplicate = r.control.seenBefore(m.properties.messageId);
       this.ctx.emit({ at: this.ctx.now(), node: id, event: 'MESSAGE_RECEIVED', deliveryId: c.delivery.id, ...m, ...(duplicate ? { duplicate } : {}) });
       r.control.onMessage(c.delivery);
       this.ctx.credit.mark(id);
@@ -456,7 +451,6 @@ export class ConnectionRunner {
       for (const deliveryId of r.control.returnUnsettled()) {
         this.ctx.emit({ at: this.ctx.now(), node: id, event: 'MESSAGE_SETTLED', deliveryId, outcome: 'released', note: 'returned to the broker: the connection dropped before this receiver settled it' });
       }
-      r.reattach = true;
     }
     for (const id of [...this.sessions.keys(), ...this.senders.keys(), ...this.receivers.keys()]) {
       if (this.ctx.stateOf(id) === 'open') this.ctx.setState(id, 'opening');
@@ -465,18 +459,6 @@ export class ConnectionRunner {
     if (this.outage) return;
     this.outage = detail;
     this.ctx.emit({ at: this.ctx.now(), node: this.node.id, event: 'CONNECTION_ERROR', url: this.url, reconnecting: true, errorDetail: { ...detail, hint: `${detail.hint ?? ''} Reconnecting…`.trim() } });
-  }
-
-  /**
-   * A link attached again after an outage is new to the broker, which knows no credit for it: a manual-credit
-   * receiver grants its initial credit again (automatic ones are topped up by rhea's credit window).
-   */
-  private creditAgain(r: ReceiverRt, link: Receiver): void {
-    r.reattach = false;
-    const p = effectiveProps(r.node);
-    if (p.creditWindow !== 0) return;
-    (link as unknown as { credit: number }).credit = 0;
-    if (p.initialCredit > 0) link.add_credit(p.initialCredit);
   }
 
   /** A remote close without an error (ours are awaited through `closing`). */
@@ -674,7 +656,7 @@ export class ConnectionRunner {
     const control = new ReceiverControl(p.autoAccept, {
       settled: (deliveryId, outcome) => this.ctx.emit({ at: this.ctx.now(), node: node.id, event: 'MESSAGE_SETTLED', deliveryId, outcome }),
       changed: () => this.ctx.credit.mark(node.id),
-    });
+    }, p.creditWindow === 0 ? p.initialCredit : undefined);
     this.receivers.set(node.id, { node, session, control });
   }
 
