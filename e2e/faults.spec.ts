@@ -150,5 +150,7 @@ test('a fault is in the saved recording and shows in its replay', async ({ page,
   await replayLog.getByRole('combobox', { name: 'Filter by event' }).selectOption('FAULT');
   await expect(replayLog.locator('[data-event="FAULT"]')).toContainText('fault=delay-frames');
   await expect(replayLog.locator('[data-event="FAULT"]')).toContainText('ms=50');
+  // the live figures follow the replay too
+  await expect(other.getByRole('region', { name: 'Credit' }).locator('[data-figure="settle-p50"] dd')).toHaveText(/\d+ ms/);
   await other.close();
 });

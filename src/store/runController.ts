@@ -9,7 +9,7 @@ import { validateGraph } from '../graph/validate.ts';
 import { useDocument } from './documentStore.ts';
 import { beginRun, enqueue, enqueueFrame, flushRun, markClosing, useRun } from './runStore.ts';
 import { describeHeldFrame } from './describeFrame.ts';
-import { endFigures } from './figuresStore.ts';
+import { endFigures, feedFigures, resetFigures } from './figuresStore.ts';
 
 export type RunStatus = 'idle' | 'running' | 'stopping';
 
@@ -82,6 +82,7 @@ export async function startRun(graph: Graph = useDocument.getState().graph, opts
   useRunControl.setState({ status: 'running', problems: [], stepMode });
   currentGraph = graph;
   beginRun(graph);
+  resetFigures(graph);
   try {
     const loader = Object.values(engineModules)[0];
     if (!loader) throw new Error('The AMQP engine is not part of this build yet.');
@@ -94,7 +95,7 @@ export async function startRun(graph: Graph = useDocument.getState().graph, opts
       stepMode,
     });
     current = run;
-    unsubscribers = [run.subscribe(enqueue), run.subscribeFrames(enqueueFrame), useRun.subscribe(endWhenAllClosed)];
+    unsubscribers = [run.subscribe(enqueue), run.subscribe(feedFigures), run.subscribeFrames(enqueueFrame), useRun.subscribe(endWhenAllClosed)];
     watchHeld(stepMode);
   } catch (err) {
     const message = err instanceof Error ? err.message : String(err);

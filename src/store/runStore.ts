@@ -14,7 +14,6 @@ import {
   type RunState,
 } from './reduceRun.ts';
 import { installRunTestHooks } from './runTestHooks.ts';
-import { feedFigures, resetFigures } from './figuresStore.ts';
 
 export { IDLE_NODE, reduceRun, reduceFrames, LOG_CAP, FRAME_CAP } from './reduceRun.ts';
 export type { NodeLive, NodeState, NodeCounts, RunState, UnsettledDelivery, ReceiverMode } from './reduceRun.ts';
@@ -74,7 +73,6 @@ export function flushRun() {
 
 export function enqueue(e: EngineEvent) {
   pendingEvents.push(e);
-  feedFigures(e);
   schedule();
 }
 
@@ -95,7 +93,6 @@ export function beginRun(graph: Graph) {
   pendingEvents.length = 0;
   pendingFrames.length = 0;
   useRun.setState(startRunState(graph), true);
-  resetFigures(graph);
 }
 
 /** Stop was pressed: what is alive shows `closing` until its *_CLOSED arrives. */
