@@ -16,6 +16,7 @@ main(async () => {
   try {
     const page = await bb.openApp({ amqpFlowTestHooks: '1' });
     const log = page.getByRole('region', { name: 'Event log' });
+    await page.waitForFunction(() => '__amqpFlowTest' in window);
     await page.evaluate((n) => (window as unknown as { __amqpFlowTest: { enqueueMany(n: number): void } }).__amqpFlowTest.enqueueMany(n), PRELOAD);
     await log.getByText(`${PRELOAD} events`, { exact: true }).waitFor({ timeout: 60_000 });
     await page.waitForTimeout(1000);

@@ -1,6 +1,8 @@
 // The embedded AMQP 1.0 broker: rhea in its server role over any byte transport (WebSocket, TCP).
 // A queue per address, competing consumers, exact credit, outcomes, dead-lettering, dynamic
 // queues, `$cbs`, SASL and limits. Wire-level mistakes end only the connection that made them.
+// Over 300 lines: the one place rhea's server events are routed; each handler calls a small module
+// (router, queue, settle, outgoing, incoming) beside it.
 import type { IncomingMessage } from 'node:http';
 import { createRequire } from 'node:module';
 import rhea from 'rhea';

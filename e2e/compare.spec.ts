@@ -3,6 +3,7 @@
 import { createServer } from 'node:net';
 import type { Page } from '@playwright/test';
 import { expect, test } from './fixtures.ts';
+import { saveScreenshot } from './screenshots.ts';
 import { importThroughInput, nodeById, nodesOf } from './editorSteps.ts';
 import { TEMPLATES } from '../src/graph/templates.ts';
 
@@ -69,7 +70,7 @@ test('comparing the embedded broker with a URL where nothing listens lists the e
   const frames = dialog.getByRole('table', { name: 'Frames of c1' });
   await expect(frames.locator('tr[data-status="missing"]').first()).toBeVisible();
   await expect(frames.locator('tr[data-status="missing"]').first().locator('td').nth(1)).toHaveText('—');
-  await page.screenshot({ path: 'docs/screenshots/compare-brokers.png' });
+  await saveScreenshot(page, 'compare-brokers.png');
 });
 
 test('a broker URL that is not ws:// or wss:// is refused with a message and nothing runs', async ({ page }) => {

@@ -1,5 +1,6 @@
 // The screenshot in the README: the "Hello over $cbs" template loaded and fitted to the view.
 import { test, expect } from './fixtures.ts';
+import { saveScreenshot } from './screenshots.ts';
 
 test('the Hello over $cbs template loads and fits the view for the README screenshot', async ({ page }) => {
   await page.goto('/');
@@ -18,5 +19,5 @@ test('the Hello over $cbs template loads and fits the view for the README screen
     expect(b.x + b.width).toBeLessThanOrEqual(box.x + box.width);
   }
   await page.waitForTimeout(300);
-  await page.screenshot({ path: 'docs/screenshots/editor-seed-template.png' });
+  await saveScreenshot(page, 'editor-seed-template.png');
 });

@@ -1,4 +1,5 @@
 // Journeys through the editor as a new user would take them, in Chromium, against the built page.
+// Over 300 lines: one journey per editing feature of the README's "Editing" section, in its order.
 import { test, expect } from './fixtures.ts';
 import {
   canvasOf,

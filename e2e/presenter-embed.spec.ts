@@ -5,6 +5,7 @@ import { readFile } from 'node:fs/promises';
 import type { AddressInfo } from 'node:net';
 import type { FrameLocator } from '@playwright/test';
 import { expect, test } from './fixtures.ts';
+import { saveScreenshot } from './screenshots.ts';
 import { TEMPLATES } from '../src/graph/templates.ts';
 import lz from 'lz-string';
 
@@ -127,7 +128,7 @@ test('an embedded shared flow in an iframe shows only the canvas, Run and the ev
   await expect(replay.getByRole('button', { name: 'Play', exact: true })).toBeVisible();
   await embed.log.getByRole('combobox', { name: 'Filter by event' }).selectOption('MESSAGE_RECEIVED');
   await expect(embed.log.locator('[data-event="MESSAGE_RECEIVED"]')).toHaveCount(5);
-  await page.screenshot({ path: 'docs/screenshots/embed-replay.png' });
+  await saveScreenshot(page, 'embed-replay.png');
 });
 
 test('an embed whose link is damaged or whose recording is missing says so in plain words and shows nothing else', async ({ page, baseURL }) => {

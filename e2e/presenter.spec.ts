@@ -1,6 +1,7 @@
 // Presenter mode in Chromium: the Present toggle and ?present=1, large type with only the canvas and the
 // event log, notes on nodes that survive a reload, and Esc to leave.
 import { expect, test } from './fixtures.ts';
+import { saveScreenshot } from './screenshots.ts';
 import { loadTemplate, nodeById, nodesOf } from './editorSteps.ts';
 
 const fontSize = (el: import('@playwright/test').Locator) => el.evaluate((e) => parseFloat(getComputedStyle(e).fontSize));
@@ -33,7 +34,7 @@ test('the Present toggle enlarges the nodes, hides the palette, inspector, frame
   expect((await row.boundingBox())!.height).toBeGreaterThanOrEqual(30);
   await page.getByRole('button', { name: 'Stop' }).click();
   await expect(page.getByRole('status', { name: 'Run status' })).toHaveText('Idle');
-  await page.screenshot({ path: 'docs/screenshots/presenter-mode.png' });
+  await saveScreenshot(page, 'presenter-mode.png');
 
   await page.keyboard.press('Escape');
   await expect(page.locator('main.app')).not.toHaveClass(/\bpresenter\b/);
@@ -70,7 +71,7 @@ test('?present=1 opens in presenter mode; a click on a node takes a note shown b
   await page.getByRole('form', { name: 'Note on tx1' }).getByRole('button', { name: 'Cancel' }).click();
   await expect(note).toHaveText('Five messages go out here');
 
-  await page.screenshot({ path: 'docs/screenshots/presenter-note.png' });
+  await saveScreenshot(page, 'presenter-note.png');
   await page.reload();
   await expect(page.getByRole('note', { name: 'Note on tx1' })).toHaveText('Five messages go out here');
 

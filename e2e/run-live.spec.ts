@@ -1,27 +1,18 @@
 // Live views of a run that need a flow of their own: edges animating by rate (and in Slow motion),
 // and a receiver that settles each delivery by hand.
 import type { Page } from '@playwright/test';
-import type { Graph, GraphNode } from '../src/graph/types.ts';
+import { graphOf } from '../src/graph/fixtures/factory.ts';
+import type { Graph, PropsByKind } from '../src/graph/types.ts';
 import { test, expect } from './fixtures.ts';
 
-function makeGraph(name: string, transfer: GraphNode['props'], receiver: GraphNode['props']): Graph {
-  const at = { x: 0, y: 0 };
-  return {
-    format: 'amqp-flow', version: 1, name,
-    nodes: [
-      { id: 'c1', kind: 'connection', position: at, props: {} },
-      { id: 's1', kind: 'session', position: { x: 220, y: 60 }, props: {} },
-      { id: 'tx1', kind: 'sender', position: { x: 440, y: 0 }, props: { address: `${name}-q` } },
-      { id: 't1', kind: 'transfer', position: { x: 680, y: 0 }, props: transfer },
-      { id: 'rx1', kind: 'receiver', position: { x: 440, y: 200 }, props: { address: `${name}-q`, ...receiver } },
-    ] as GraphNode[],
-    edges: [
-      { id: 'e1', source: 'c1', target: 's1' },
-      { id: 'e2', source: 's1', target: 'tx1' },
-      { id: 'e3', source: 'tx1', target: 't1' },
-      { id: 'e4', source: 's1', target: 'rx1' },
-    ],
-  };
+/** c1 → s1 → sender tx1 → transfer t1, and receiver rx1 on the same queue. */
+function makeGraph(name: string, transfer: PropsByKind['transfer'], receiver: PropsByKind['receiver']): Graph {
+  const q = `${name}-q`;
+  return graphOf(
+    name,
+    [['c1', 'connection'], ['s1', 'session'], ['tx1', 'sender', { address: q }], ['t1', 'transfer', transfer], ['rx1', 'receiver', { address: q, ...receiver }]],
+    [['c1', 's1'], ['s1', 'tx1'], ['tx1', 't1'], ['s1', 'rx1']],
+  );
 }
 
 async function importGraph(page: Page, graph: Graph) {

@@ -2,6 +2,7 @@
 // and step mode, in Chromium against the embedded broker.
 import type { Page } from '@playwright/test';
 import { test, expect } from './fixtures.ts';
+import { UPDATE_SCREENSHOTS, saveScreenshot } from './screenshots.ts';
 
 async function openTemplate(page: Page, name: string) {
   await page.goto('/');
@@ -60,7 +61,7 @@ test('credit starvation leaves the receiver at credit 0 with 7 messages queued u
   const credit = page.getByRole('region', { name: 'Credit' });
   await credit.getByRole('tab', { name: 'Broker' }).click();
   await expect(credit.getByRole('row', { name: /^starved 7 1\b/ })).toBeVisible();
-  if (process.env.AMQPFLOW_SCREENSHOTS) await page.screenshot({ path: 'docs/screenshots/credit-starvation.png' });
+  await saveScreenshot(page, 'credit-starvation.png');
 
   await receiver.getByRole('spinbutton', { name: 'Credit to add' }).fill('7');
   await receiver.getByRole('button', { name: 'Add credit' }).click();
@@ -97,9 +98,9 @@ test('the frames panel lists open, begin, attach, flow, transfer and disposition
   await byPerformative.selectOption('begin');
   await frames.getByRole('radio', { name: 'Sequence diagram' }).check();
   await expect(frames.locator('svg.sequence__row[data-performative="begin"]')).toHaveCount(2);
-  if (process.env.AMQPFLOW_SCREENSHOTS) {
+  if (UPDATE_SCREENSHOTS) {
     await byPerformative.selectOption('');
-    await page.screenshot({ path: 'docs/screenshots/send-and-receive.png' });
+    await saveScreenshot(page, 'send-and-receive.png');
   }
   await stop(page);
 });

@@ -7,16 +7,21 @@ import './styles/nodes.css';
 import './styles/inspector.css';
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
-import { App } from './App.tsx';
+import { App } from './app/App.tsx';
 import { restoreSaved, startAutosave } from './store/autosave.ts';
 import { isEmbed } from './presenter/mode.ts';
+
+// Test hooks (src/testHooks.ts) never load unless a browser test or benchmark asks for them first.
+if (localStorage.getItem('amqpFlowTestHooks') !== null) {
+  void import('./testHooks.ts').then((m) => m.installRunTestHooks());
+}
 
 const root = createRoot(document.getElementById('root')!);
 
 if (isEmbed()) {
   // The embeddable view shows the flow in its address and never touches the editor's saved document.
   // It is its own chunk (with the event log it shows), so the editor's first bundle doesn't carry it.
-  void import('./presenter/EmbedApp.tsx').then(({ EmbedApp, loadEmbedFlow }) => {
+  void import('./app/EmbedApp.tsx').then(({ EmbedApp, loadEmbedFlow }) => {
     const problems = loadEmbedFlow();
     root.render(
       <StrictMode>

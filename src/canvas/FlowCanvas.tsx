@@ -1,9 +1,7 @@
 // The canvas: React Flow over the document store. Every change goes through a command, so undo sees
 // it; a drag is one gesture; wires are checked by the model's canWire and refusals say why.
-import { useCallback, useEffect, useRef, useState, type DragEvent } from 'react';
+import { useCallback, useEffect, type DragEvent } from 'react';
 import {
-  Background,
-  BackgroundVariant,
   Controls,
   MiniMap,
   ReactFlow,
@@ -24,12 +22,11 @@ import {
   setViewport,
   useDocument,
 } from '../store/documentStore.ts';
-import { addNodeAt, onFitViewRequest, wire } from './actions.ts';
+import { addNodeAt, onFitViewRequest, wire } from '../store/actions.ts';
 import { HALF_NODE, KIND_DRAG_TYPE, type AmqpFlowEdge, type AmqpFlowNode } from './flowTypes.ts';
-import { edgeTypes } from './edges/edgeTypes.ts';
-import { nodeTypes } from './nodes/nodeTypes.ts';
-import { useFlowElements, type Size } from './useFlowElements.ts';
+import { DotsBackground, EmptyCanvas, FLOW_VIEW_PROPS } from './FlowView.tsx';
 import { StatusLine } from './StatusLine.tsx';
+import { useMeasuredElements } from './useMeasuredElements.ts';
 
 
 const MINIMAP_COLORS: Record<NodeKind, string> = {
@@ -78,9 +75,7 @@ export function FlowCanvas() {
   const graph = useDocument((s) => s.graph);
   const selection = useDocument((s) => s.selection);
   const viewport = useDocument((s) => s.viewport);
-  const sizes = useRef(new Map<string, Size>());
-  const [sizesVersion, setSizesVersion] = useState(0);
-  const { nodes, edges } = useFlowElements(graph, selection, sizes.current, sizesVersion);
+  const { nodes, edges, measure } = useMeasuredElements(graph, selection);
   const rf = useReactFlow<AmqpFlowNode, AmqpFlowEdge>();
 
   useEffect(
@@ -92,21 +87,12 @@ export function FlowCanvas() {
   );
 
   const onNodesChange = useCallback((changes: NodeChange<AmqpFlowNode>[]) => {
-    let sized = false;
+    measure(changes);
     const moves: { id: string; position: Position }[] = [];
     const current = useDocument.getState().selection;
     let selected: Set<string> | null = null;
     for (const change of changes) {
       switch (change.type) {
-        case 'dimensions':
-          if (change.dimensions) {
-            const prev = sizes.current.get(change.id);
-            if (!prev || prev.width !== change.dimensions.width || prev.height !== change.dimensions.height) {
-              sizes.current.set(change.id, { width: change.dimensions.width, height: change.dimensions.height });
-              sized = true;
-            }
-          }
-          break;
         case 'position':
           if (change.position) moves.push({ id: change.id, position: change.position });
           break;
@@ -116,14 +102,13 @@ export function FlowCanvas() {
           else selected.delete(change.id);
           break;
         default:
-          // 'remove', 'add', 'replace': the document store owns those, through commands.
+          // 'dimensions' went to measure; 'remove', 'add', 'replace': the document store owns those, through commands.
           break;
       }
     }
-    if (sized) setSizesVersion((v) => v + 1);
     if (moves.length) previewCommand(moveNodes, { moves });
     if (selected) setSelection({ nodes: [...selected], edges: current.edges });
-  }, []);
+  }, [measure]);
 
   const onEdgesChange = useCallback((changes: EdgeChange<AmqpFlowEdge>[]) => {
     const current = useDocument.getState().selection;
@@ -159,8 +144,7 @@ export function FlowCanvas() {
       <ReactFlow<AmqpFlowNode, AmqpFlowEdge>
         nodes={nodes}
         edges={edges}
-        nodeTypes={nodeTypes}
-        edgeTypes={edgeTypes}
+        {...FLOW_VIEW_PROPS}
         onNodesChange={onNodesChange}
         onEdgesChange={onEdgesChange}
         onNodeDragStart={beginGesture}
@@ -174,23 +158,13 @@ export function FlowCanvas() {
         onViewportChange={setViewport}
         deleteKeyCode={null}
         multiSelectionKeyCode={MULTI_SELECT_KEYS}
-        colorMode="system"
-        minZoom={0.1}
-        maxZoom={2.5}
         defaultEdgeOptions={DEFAULT_EDGE_OPTIONS}
       >
-        <Background variant={BackgroundVariant.Dots} gap={18} size={1.5} />
+        <DotsBackground />
         <MiniMap<AmqpFlowNode> pannable zoomable nodeColor={minimapColor} nodeBorderRadius={6} ariaLabel="Mini map" />
         <Controls showInteractive={false} />
       </ReactFlow>
-      {graph.nodes.length === 0 && (
-        <div className="canvas__empty">
-          <div>
-            <strong>An empty flow</strong>
-            Drag a Connection from the palette, or pick one of the Templates.
-          </div>
-        </div>
-      )}
+      {graph.nodes.length === 0 && <EmptyCanvas title="An empty flow">Drag a Connection from the palette, or pick one of the Templates.</EmptyCanvas>}
       <StatusLine />
     </section>
   );

@@ -4,7 +4,7 @@ import { useReactFlow } from '@xyflow/react';
 import { KIND_LABEL } from '../graph/defaults.ts';
 import { NODE_KINDS, type NodeKind, type Position } from '../graph/types.ts';
 import { useDocument } from '../store/documentStore.ts';
-import { addNodeAt } from './actions.ts';
+import { addNodeAt } from '../store/actions.ts';
 import { HALF_NODE, KIND_DRAG_TYPE } from './flowTypes.ts';
 
 const NUDGE = 30;

@@ -1,6 +1,6 @@
 // Dropping a file anywhere on the page imports it, as Import does; returns whether a file is over the page.
 import { useEffect, useState } from 'react';
-import { importFile } from './fileIO.ts';
+import { importFile } from '../store/fileIO.ts';
 
 const hasFiles = (e: DragEvent) => e.dataTransfer?.types.includes('Files') ?? false;
 

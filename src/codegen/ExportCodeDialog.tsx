@@ -1,7 +1,8 @@
 // The Export code dialog: the flow as a runnable rhea program and in the platform's Squirrel style, to copy or download.
 import { useMemo, useState } from 'react';
 import { useDocument } from '../store/documentStore.ts';
-import { Dialog, copyText, download } from '../share/Dialog.tsx';
+import { Dialog, copyText } from '../ui/Dialog.tsx';
+import { download } from '../ui/download.ts';
 import { generateSquirrel, squirrelFileName } from './squirrel.ts';
 import { generateTypeScript, typeScriptFileName } from './typescript.ts';
 

@@ -4,7 +4,7 @@ import { useState } from 'react';
 import type { WebSocketLike } from '../engine/run.ts';
 import { CONNECTION_PRESETS } from '../graph/presets.ts';
 import { validateGraph } from '../graph/validate.ts';
-import { Dialog } from '../share/Dialog.tsx';
+import { Dialog } from '../ui/Dialog.tsx';
 import { useDocument } from '../store/documentStore.ts';
 import { describeProblem } from '../store/noticeStore.ts';
 import { useRunStatus } from '../store/runController.ts';

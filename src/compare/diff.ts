@@ -1,9 +1,7 @@
 // Comparing two runs of the same flow (one per broker): outcomes per transfer, messages per receiver,
 // errors per node, and the performative sequence per connection. Pure functions, no engine or page.
-import type { EngineEvent, FrameRecord, Outcome } from '../engine/events.ts';
+import { OUTCOMES, type EngineEvent, type FrameRecord, type OutcomeCounts } from '../engine/events.ts';
 import type { Graph } from '../graph/types.ts';
-
-export const OUTCOMES: readonly Outcome[] = ['accepted', 'rejected', 'released', 'modified', 'lost', 'unsent'];
 
 /** What one run produced, as collected from the engine. */
 export interface RunCapture {
@@ -15,7 +13,7 @@ export interface RunCapture {
 
 export interface RunFacts {
   /** transfer node → outcome → count */
-  outcomes: Record<string, Partial<Record<Outcome, number>>>;
+  outcomes: Record<string, Partial<OutcomeCounts>>;
   /** receiver node → messages received */
   received: Record<string, number>;
   /** node → the error conditions it met, in order, without repeats */
@@ -94,7 +92,7 @@ export interface CompareResult {
   differences: number;
 }
 
-const outcomeText = (counts: Partial<Record<Outcome, number>> | undefined): string => {
+const outcomeText = (counts: Partial<OutcomeCounts> | undefined): string => {
   const parts = OUTCOMES.filter((o) => counts?.[o]).map((o) => `${counts![o]} ${o}`);
   return parts.length ? parts.join(', ') : 'none';
 };

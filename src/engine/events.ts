@@ -7,7 +7,11 @@ export interface ErrorDetail {
   hint?: string;
 }
 
-export type Outcome = 'accepted' | 'rejected' | 'released' | 'modified' | 'lost' | 'unsent';
+/** Every way a send attempt ends, in the order views list them. */
+export const OUTCOMES = ['accepted', 'rejected', 'released', 'modified', 'lost', 'unsent'] as const;
+export type Outcome = (typeof OUTCOMES)[number];
+/** How many attempts ended each way (the CLI summary and each transfer node's live counts). */
+export type OutcomeCounts = Record<Outcome, number>;
 export type ReceiverOutcome = 'accepted' | 'rejected' | 'released' | 'modified';
 
 interface Base {

@@ -1,6 +1,6 @@
 // The engine's public surface: what a page, a Node test or the CLI gets back from runGraph().
-import type { EngineEvent, FrameRecord, ReceiverOutcome } from './events.ts';
-import type { FaultSpec } from '../graph/faults.ts';
+import type { EngineEvent, FrameRecord, OutcomeCounts, ReceiverOutcome } from './events.ts';
+import type { FaultSpec } from '../graph/faultSpec.ts';
 
 /** The subset of the WHATWG WebSocket that the engine uses; the browser's and `ws`'s both fit. */
 export interface WebSocketLike {
@@ -46,14 +46,8 @@ export interface ReconnectOptions {
 
 export type ModifiedOptions = { deliveryFailed?: boolean; undeliverableHere?: boolean };
 
-export interface RunSummary {
+export interface RunSummary extends OutcomeCounts {
   transfers: number;
-  accepted: number;
-  rejected: number;
-  released: number;
-  modified: number;
-  lost: number;
-  unsent: number;
   received: number;
   errors: number;
 }

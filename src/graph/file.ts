@@ -1,4 +1,5 @@
 // The versioned `*.amqpflow.json` file: parsing that never trusts its input, and stable serialization.
+// (Just over 300 lines: the schema, the problem locator and the serializer share the key-order tables.)
 //
 // Policy: a file with any problem is refused as a whole (nothing is imported) and every problem is
 // reported. Unknown fields, on the document, a node, an edge or in props, are refused by name rather

@@ -1,13 +1,12 @@
 // What a canvas node shows live beyond its state and credit: outcome counts, a transfer's recent
 // outcomes, and a manual receiver's credit and settlement controls.
 import { memo, useState } from 'react';
-import type { Outcome } from '../engine/events.ts';
+import { OUTCOMES } from '../engine/events.ts';
 import type { NodeKind } from '../graph/types.ts';
 import { addCredit, drain, settle, useRunStatus } from '../store/runController.ts';
 import { useNodeLive, useRun, type NodeCounts, type UnsettledDelivery } from '../store/runStore.ts';
 import './panels.css';
 
-const OUTCOMES: readonly (keyof NodeCounts & Outcome)[] = ['accepted', 'rejected', 'released', 'modified', 'lost', 'unsent'];
 
 function OutcomeCounts({ counts }: { counts: NodeCounts }) {
   const shown = OUTCOMES.filter((o) => counts[o] > 0);

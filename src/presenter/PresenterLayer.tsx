@@ -4,8 +4,9 @@ import { useEffect, useState } from 'react';
 import { ViewportPortal } from '@xyflow/react';
 import { useDocument } from '../store/documentStore.ts';
 import { notify } from '../store/noticeStore.ts';
+import { setShellClass } from '../ui/shellClasses.ts';
 import { MAX_NOTE_CHARS, loadNotes, saveNote, useNotes } from './annotations.ts';
-import { requestFitView } from '../canvas/actions.ts';
+import { requestFitView } from '../store/actions.ts';
 import { editNote, onPresentingChange, setPresenting, usePresenter } from './mode.ts';
 import { ScenePanel } from './ScenePanel.tsx';
 import { PresenterStrip } from './PresenterStrip.tsx';
@@ -94,6 +95,8 @@ function Callouts() {
 export function PresenterLayer() {
   const on = usePresenter((s) => s.on);
   const graphName = useDocument((s) => s.graph.name);
+
+  useEffect(() => setShellClass('presenter', on), [on]);
 
   useEffect(() => {
     useNotes.setState({ graphName, notes: loadNotes(localStorage, graphName) });

@@ -1,7 +1,7 @@
 // Toolbar entries for recordings (Save recording after a run, Open recording) and the replay bar with
 // play, pause, speed and a slider over every recorded event and frame.
 import { useEffect } from 'react';
-import '../share/share.css';
+import './record.css';
 import { useRun } from '../store/runStore.ts';
 import { useRunStatus } from '../store/runController.ts';
 import { RECORDING_SUFFIX } from './recording.ts';

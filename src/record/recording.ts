@@ -1,6 +1,6 @@
 // Recordings of a run (`*.amqpflow-run.json`): the graph, every engine event and frame with their times,
 // versioned and checked on open like any untrusted file.
-import type { EngineEvent, EngineEventName, FrameRecord } from '../engine/events.ts';
+import { OUTCOMES as OUTCOME_LIST, type EngineEvent, type EngineEventName, type FrameRecord } from '../engine/events.ts';
 import { parseGraphValue } from '../graph/file.ts';
 import type { Graph, Problem } from '../graph/types.ts';
 
@@ -27,7 +27,7 @@ const EVENT_NAMES: ReadonlySet<EngineEventName> = new Set<EngineEventName>([
   'TRANSFER_QUEUED', 'TRANSFER_SENT', 'TRANSFER_SETTLED', 'MESSAGE_RECEIVED', 'MESSAGE_SETTLED',
   'CBS_TOKEN', 'FAULT',
 ]);
-const OUTCOMES = new Set(['accepted', 'rejected', 'released', 'modified', 'lost', 'unsent']);
+const OUTCOMES: ReadonlySet<string> = new Set(OUTCOME_LIST);
 
 export function makeRecording(graph: Graph, events: readonly EngineEvent[], frames: readonly FrameRecord[], startedAt = new Date()): Recording {
   return { format: RECORDING_FORMAT, version: RECORDING_VERSION, startedAt: startedAt.toISOString(), graph, events: [...events], frames: [...frames] };

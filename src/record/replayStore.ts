@@ -1,7 +1,8 @@
 // The replay being watched: which recording, where the playhead is, and playing at which speed.
 // Every move of the playhead puts the replayed run state into the run store, so canvas and panels show it.
 import { create } from 'zustand';
-import { replaceDocument } from '../canvas/actions.ts';
+import { replaceDocument } from '../store/actions.ts';
+import { download } from '../ui/download.ts';
 import { useRun } from '../store/runStore.ts';
 import { useRunControl } from '../store/runController.ts';
 import { describeProblem, notify } from '../store/noticeStore.ts';
@@ -105,14 +106,7 @@ export function saveRecording() {
   const s = useRun.getState();
   if (!s.graph) return;
   const recording = makeRecording(s.graph, s.events, s.frames);
-  const url = URL.createObjectURL(new Blob([serializeRecording(recording)], { type: 'application/json' }));
-  const a = document.createElement('a');
-  a.href = url;
-  a.download = recordingFileName(recording);
-  document.body.append(a);
-  a.click();
-  a.remove();
-  setTimeout(() => URL.revokeObjectURL(url), 10_000);
+  download(recordingFileName(recording), serializeRecording(recording), 'application/json');
   if (s.eventsDropped || s.framesDropped) {
     notify('warning', `The recording holds the newest ${s.events.length} events and ${s.frames.length} frames; ${s.eventsDropped + s.framesDropped} older ones were no longer kept.`);
   }

@@ -1,7 +1,7 @@
 // The Share dialog: the link to this flow (secrets left out unless ticked), with Copy.
 import { useMemo, useRef, useState } from 'react';
 import { documentWithViewport } from '../store/documentStore.ts';
-import { Dialog, copyText } from './Dialog.tsx';
+import { Dialog, copyText } from '../ui/Dialog.tsx';
 import { shareUrl } from './shareLink.ts';
 
 export function ShareDialog({ onClose }: { onClose: () => void }) {

@@ -1,9 +1,9 @@
 // Opening a `#share=` link: a read-only picture of the shared flow with "Open a copy" (one undo step) or "Dismiss".
 import { useEffect, useState } from 'react';
-import { replaceDocument } from '../canvas/actions.ts';
+import { replaceDocument } from '../store/actions.ts';
 import type { Graph } from '../graph/types.ts';
 import { describeProblem, notify } from '../store/noticeStore.ts';
-import { Dialog } from './Dialog.tsx';
+import { Dialog } from '../ui/Dialog.tsx';
 import { readSharePayload, sharePayload } from './shareLink.ts';
 
 const NODE_W = 150;

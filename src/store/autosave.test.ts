@@ -1,4 +1,4 @@
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { serializeGraph } from '../graph/file.ts';
 import type { Graph } from '../graph/types.ts';
 import { AUTOSAVE_KEY, restoreSaved, startAutosave } from './autosave.ts';
@@ -28,15 +28,21 @@ const GRAPH: Graph = {
   viewport: { x: 12, y: -30, zoom: 0.75 },
 };
 
-const wait = (ms: number) => new Promise((r) => setTimeout(r, ms));
+// The debounce runs on fake timers: time moves only when a test says so, however busy the machine.
+const wait = (ms: number) => vi.advanceTimersByTimeAsync(ms);
 
 describe('autosave', () => {
   let stop: (() => void) | undefined;
   beforeEach(() => {
+    vi.useFakeTimers();
     resetDocument();
     useNotices.setState({ notices: [], status: null });
   });
-  afterEach(() => stop?.());
+  afterEach(() => {
+    stop?.();
+    stop = undefined;
+    vi.useRealTimers();
+  });
 
   it('restores a saved document with its viewport', () => {
     const storage = new MemoryStorage();

@@ -1,19 +1,13 @@
 // The live run state as pure data: what each node is doing, the capped event log and frame trace.
 // Every function here is pure and replaces only what changed, so untouched nodes keep their reference.
-import type { EngineEvent, ErrorDetail, FrameRecord, Outcome } from '../engine/events.ts';
+import type { EngineEvent, ErrorDetail, FrameRecord, Outcome, OutcomeCounts } from '../engine/events.ts';
 import type { Graph, NodeKind } from '../graph/types.ts';
 
 export type NodeState = 'idle' | 'opening' | 'open' | 'closing' | 'closed' | 'error';
 
-export interface NodeCounts {
+export interface NodeCounts extends OutcomeCounts {
   queued: number;
   sent: number;
-  accepted: number;
-  rejected: number;
-  released: number;
-  modified: number;
-  lost: number;
-  unsent: number;
   received: number;
   settled: number;
 }

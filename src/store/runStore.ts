@@ -13,7 +13,6 @@ import {
   type NodeLive,
   type RunState,
 } from './reduceRun.ts';
-import { installRunTestHooks } from './runTestHooks.ts';
 
 export { IDLE_NODE, reduceRun, reduceFrames, LOG_CAP, FRAME_CAP } from './reduceRun.ts';
 export type { NodeLive, NodeState, NodeCounts, RunState, UnsettledDelivery, ReceiverMode } from './reduceRun.ts';
@@ -105,5 +104,3 @@ export function markClosing() {
 export const useNodeLive = (id: string): NodeLive => useRun((s) => s.nodes[id] ?? IDLE_NODE);
 
 export const selectNodeLive = (s: RunState, id: string): NodeLive => s.nodes[id] ?? IDLE_NODE;
-
-installRunTestHooks();

@@ -1,18 +1,10 @@
 // Credit and settlement at the embedded broker: exact credit, drain, and every outcome's effect on the queue.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Connection, EventContext, Receiver } from 'rhea';
-import { closeClient, connectClient, next, openReceiver, openSender, queueInfo, sendAll, sleep, startTestBroker, until, type TestBroker } from './brokerSupport.ts';
+import { describe, expect, it } from 'vitest';
+import type { EventContext, Receiver } from 'rhea';
+import { brokerPerFile, connectClient, next, openReceiver, openSender, queueInfo, sendAll, sleep, until } from './brokerSupport.ts';
 
-let b: TestBroker;
-const clients: Connection[] = [];
-beforeAll(async () => { b = await startTestBroker(); });
-afterAll(async () => { await Promise.all(clients.map(closeClient)); await b.close(); });
-
-async function client() {
-  const c = await connectClient(b);
-  clients.push(c);
-  return c;
-}
+const fx = brokerPerFile();
+const client = () => fx.client();
 
 async function fill(address: string, count: number) {
   const s = await openSender(await client(), address);
@@ -49,7 +41,7 @@ describe('embedded broker credit and outcomes', () => {
     await next(r, 'receiver_drained');
     expect(got.length).toBe(2);
     expect((r as unknown as { credit: number }).credit).toBe(0);
-    expect((await queueInfo(b, 'drain'))?.depth).toBe(0);
+    expect((await queueInfo(fx.b, 'drain'))?.depth).toBe(0);
   });
 
   it('answers drain when the credit is used up exactly, and when none was granted', async () => {
@@ -117,8 +109,8 @@ describe('embedded broker credit and outcomes', () => {
     r.add_credit(1);
     await until(() => got.length === 1);
     got[0]!.delivery!.reject({ condition: 'amqp:invalid-field', description: 'bad order' });
-    await until(async () => (await queueInfo(b, 'poison.dlq'))?.depth === 1);
-    expect(await queueInfo(b, 'poison')).toMatchObject({ depth: 0, deadLettered: 1 });
+    await until(async () => (await queueInfo(fx.b, 'poison.dlq'))?.depth === 1);
+    expect(await queueInfo(fx.b, 'poison')).toMatchObject({ depth: 0, deadLettered: 1 });
     const dead = collect(await openReceiver(await client(), 'poison.dlq', { credit_window: 1 }));
     await until(() => dead.length === 1);
     expect(dead[0]!.message!.body).toBe('m0');
@@ -142,9 +134,9 @@ describe('embedded broker credit and outcomes', () => {
     got[2]!.delivery!.accept();
     await tick();
     got[3]!.delivery!.release();
-    await until(async () => (await queueInfo(b, 'mixed'))?.dequeued === 3);
-    expect(await queueInfo(b, 'mixed')).toMatchObject({ depth: 1, deadLettered: 1 });
-    expect((await queueInfo(b, 'mixed.dlq'))?.depth).toBe(1);
+    await until(async () => (await queueInfo(fx.b, 'mixed'))?.dequeued === 3);
+    expect(await queueInfo(fx.b, 'mixed')).toMatchObject({ depth: 1, deadLettered: 1 });
+    expect((await queueInfo(fx.b, 'mixed.dlq'))?.depth).toBe(1);
   });
 
   it('sends each sender its own outcome when the broker settles different outcomes at once', async () => {
@@ -153,18 +145,18 @@ describe('embedded broker credit and outcomes', () => {
       { to: 'relay', body: 1 }, { body: 'no to' }, { to: 'relay', body: 2 }, { body: 'no to either' }, { to: 'relay', body: 3 },
     ]);
     expect(outcomes).toEqual(['accepted', 'rejected', 'accepted', 'rejected', 'accepted']);
-    expect((await queueInfo(b, 'relay'))?.depth).toBe(3);
+    expect((await queueInfo(fx.b, 'relay'))?.depth).toBe(3);
   });
 
   it('returns unsettled deliveries of a dropped connection to the queue for another receiver', async () => {
     await fill('dropped', 3);
-    const doomed = await connectClient(b);
+    const doomed = await connectClient(fx.b);
     const r1 = await openReceiver(doomed, 'dropped', { credit_window: 0, autoaccept: false });
     const got1 = collect(r1);
     r1.add_credit(3);
     await until(() => got1.length === 3);
     (doomed as unknown as { socket: { destroy(): void } }).socket.destroy();
-    await until(async () => (await queueInfo(b, 'dropped'))?.depth === 3, 5000, 'messages back in the queue');
+    await until(async () => (await queueInfo(fx.b, 'dropped'))?.depth === 3, 5000, 'messages back in the queue');
     const got2 = collect(await openReceiver(await client(), 'dropped', { credit_window: 10 }));
     await until(() => got2.length === 3);
     expect(got2.map((c) => c.message!.body)).toEqual(['m0', 'm1', 'm2']);
@@ -180,8 +172,8 @@ describe('embedded broker credit and outcomes', () => {
     got1[0]!.delivery!.accept();
     r1.close();
     await next(r1, 'receiver_close');
-    await until(async () => (await queueInfo(b, 'detached'))?.depth === 1, 5000, 'the unsettled one back');
-    expect(await queueInfo(b, 'detached')).toMatchObject({ dequeued: 1, consumers: 0 });
+    await until(async () => (await queueInfo(fx.b, 'detached'))?.depth === 1, 5000, 'the unsettled one back');
+    expect(await queueInfo(fx.b, 'detached')).toMatchObject({ dequeued: 1, consumers: 0 });
     const got2 = collect(await openReceiver(await client(), 'detached', { credit_window: 5 }));
     await until(() => got2.length === 1);
     expect(got2[0]!.message!.body).toBe('m1');
@@ -197,7 +189,7 @@ describe('embedded broker credit and outcomes', () => {
     await until(() => got.length === 2);
     got[0]!.delivery!.accept();
     await until(() => settled.length === 1, 5000, 'the broker settling after our outcome');
-    expect(await queueInfo(b, 'second')).toMatchObject({ depth: 0, dequeued: 1 });
+    expect(await queueInfo(fx.b, 'second')).toMatchObject({ depth: 0, dequeued: 1 });
   });
 });
 

@@ -1,18 +1,10 @@
 // Queues of the embedded broker through real sockets: order, volume and competing consumers.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Connection, EventContext } from 'rhea';
-import { closeClient, connectClient, openReceiver, openSender, queueInfo, sendAll, startTestBroker, until, type TestBroker } from './brokerSupport.ts';
+import { describe, expect, it } from 'vitest';
+import type { EventContext } from 'rhea';
+import { brokerPerFile, openReceiver, openSender, queueInfo, sendAll, until } from './brokerSupport.ts';
 
-let b: TestBroker;
-const clients: Connection[] = [];
-beforeAll(async () => { b = await startTestBroker(); });
-afterAll(async () => { await Promise.all(clients.map(closeClient)); await b.close(); });
-
-async function client(over: 'tcp' | 'ws' = 'tcp') {
-  const c = await connectClient(b, { over });
-  clients.push(c);
-  return c;
-}
+const fx = brokerPerFile();
+const client = (over: 'tcp' | 'ws' = 'tcp') => fx.client({ over });
 
 describe('embedded broker queues', () => {
   it('passes 10,000 messages through one queue with none lost and the order kept', async () => {
@@ -26,8 +18,8 @@ describe('embedded broker queues', () => {
     expect(outcomes.every((o) => o === 'accepted')).toBe(true);
     await until(() => received.length === 10_000, 20_000, '10,000 messages');
     expect(received).toEqual(Array.from({ length: 10_000 }, (_, i) => i));
-    await until(async () => (await queueInfo(b, 'volume'))?.dequeued === 10_000, 5000, 'all settled');
-    const q = await queueInfo(b, 'volume');
+    await until(async () => (await queueInfo(fx.b, 'volume'))?.dequeued === 10_000, 5000, 'all settled');
+    const q = await queueInfo(fx.b, 'volume');
     expect(q).toMatchObject({ depth: 0, enqueued: 10_000, dequeued: 10_000, consumers: 1 });
   }, 60_000);
 
@@ -44,7 +36,7 @@ describe('embedded broker queues', () => {
     expect(got.a!.length).toBeGreaterThan(50);
     expect(got.b!.length).toBeGreaterThan(50);
     expect([...got.a!, ...got.b!].sort((x, y) => x - y)).toEqual(Array.from({ length: 200 }, (_, i) => i));
-    expect((await queueInfo(b, 'shared'))?.consumers).toBe(2);
+    expect((await queueInfo(fx.b, 'shared'))?.consumers).toBe(2);
   });
 
   it('stores pre-settled transfers without outcomes, more of them than one session window holds', async () => {
@@ -58,7 +50,7 @@ describe('embedded broker queues', () => {
       s.on('sendable', pump);
       pump();
     });
-    await until(async () => (await queueInfo(b, 'fire-and-forget'))?.enqueued === 5000, 15_000, '5,000 pre-settled messages stored');
+    await until(async () => (await queueInfo(fx.b, 'fire-and-forget'))?.enqueued === 5000, 15_000, '5,000 pre-settled messages stored');
   }, 30_000);
 
   it('hands a pre-settled consumer each message once and counts it as delivered', async () => {
@@ -69,6 +61,6 @@ describe('embedded broker queues', () => {
     r.on('message', (ctx: EventContext) => { got.push(ctx.message!.body as number); });
     await until(() => got.length === 20);
     expect(got).toEqual(Array.from({ length: 20 }, (_, i) => i));
-    expect(await queueInfo(b, 'at-most-once')).toMatchObject({ depth: 0, dequeued: 20 });
+    expect(await queueInfo(fx.b, 'at-most-once')).toMatchObject({ depth: 0, dequeued: 20 });
   });
 });

@@ -1,18 +1,10 @@
 // Request/reply at the embedded broker: dynamic reply queues and the $cbs put-token handshake.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Connection, EventContext } from 'rhea';
-import { closeClient, connectClient, next, openReceiver, openSender, queueInfo, sendAll, startTestBroker, until, type TestBroker } from './brokerSupport.ts';
+import { describe, expect, it } from 'vitest';
+import type { EventContext } from 'rhea';
+import { brokerPerFile, next, openReceiver, openSender, queueInfo, sendAll, until } from './brokerSupport.ts';
 
-let b: TestBroker;
-const clients: Connection[] = [];
-beforeAll(async () => { b = await startTestBroker(); });
-afterAll(async () => { await Promise.all(clients.map(closeClient)); await b.close(); });
-
-async function client() {
-  const c = await connectClient(b);
-  clients.push(c);
-  return c;
-}
+const fx = brokerPerFile();
+const client = () => fx.client();
 
 describe('embedded broker request/reply', () => {
   it('gives a dynamic receiver a temporary queue that a reply can reach, and deletes it when the link closes', async () => {
@@ -21,7 +13,7 @@ describe('embedded broker request/reply', () => {
     await next(replies, 'receiver_open');
     const replyTo = (replies.source as { address: string }).address;
     expect(replyTo).toMatch(/\S/);
-    expect(await queueInfo(b, replyTo)).toMatchObject({ dynamic: true, consumers: 1 });
+    expect(await queueInfo(fx.b, replyTo)).toMatchObject({ dynamic: true, consumers: 1 });
 
     const server = await client();
     const requests = await openReceiver(server, 'service', { credit_window: 10 });
@@ -38,7 +30,7 @@ describe('embedded broker request/reply', () => {
 
     replies.close();
     await next(replies, 'receiver_close');
-    await until(async () => (await queueInfo(b, replyTo)) === undefined, 5000, 'temporary queue deleted');
+    await until(async () => (await queueInfo(fx.b, replyTo)) === undefined, 5000, 'temporary queue deleted');
   });
 
   it('answers a $cbs put-token request with status-code 202 and the request id as correlation-id', async () => {

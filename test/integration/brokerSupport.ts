@@ -1,5 +1,7 @@
-// Shared by the embedded-broker tests: a broker on free 127.0.0.1 ports and rhea clients for it.
+// Shared by the embedded-broker tests: a broker on free 127.0.0.1 ports (one per test file with
+// brokerPerFile) and rhea clients for it.
 import rhea from 'rhea';
+import { afterAll, beforeAll } from 'vitest';
 import type { Connection, ConnectionOptions, EventContext, Message, Receiver, Sender } from 'rhea';
 import WebSocket from 'ws';
 import { startServer, type RunningServer } from '../../broker/server.ts';
@@ -15,6 +17,37 @@ export async function startTestBroker(broker: BrokerOptions = {}): Promise<TestB
 }
 
 export type ClientOptions = Partial<ConnectionOptions> & { protocols?: string[] };
+
+export interface BrokerFixture {
+  /** the file's broker (set once its beforeAll has run) */
+  readonly b: TestBroker;
+  /** a connected rhea client, closed after the file's tests */
+  client(opts?: ClientOptions & { over?: 'tcp' | 'ws' }): Promise<Connection>;
+}
+
+/** One broker for the calling test file: started before its tests, closed after them with every client it gave out. */
+export function brokerPerFile(broker: BrokerOptions = {}): BrokerFixture {
+  let server: TestBroker | undefined;
+  const clients: Connection[] = [];
+  beforeAll(async () => {
+    server = await startTestBroker(broker);
+  });
+  afterAll(async () => {
+    await Promise.all(clients.splice(0).map(closeClient));
+    await server?.close();
+  });
+  return {
+    get b() {
+      if (!server) throw new Error('the broker starts in beforeAll: use it inside a test');
+      return server;
+    },
+    async client(opts = {}) {
+      const c = await connectClient(this.b, opts);
+      clients.push(c);
+      return c;
+    },
+  };
+}
 
 /** Start a rhea client connection over TCP (default) or WebSocket. */
 export function openConnection(b: TestBroker, opts: ClientOptions & { over?: 'tcp' | 'ws' } = {}): Connection {

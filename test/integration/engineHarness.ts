@@ -1,7 +1,8 @@
-// Shared by the engine's integration tests: an embedded broker on a free port, small graph factories, event waits.
+// Shared by the engine's integration tests: an embedded broker on a free port, a connection-and-session graph, event waits.
 import { startServer, type RunningServer } from '../../broker/server.ts';
 import type { BrokerOptions } from '../../broker/broker.ts';
-import type { Graph, GraphEdge, GraphNode, PropsByKind, NodeKind } from '../../src/graph/types.ts';
+import { graphOfChildren, type ChildSpec } from '../../src/graph/fixtures/factory.ts';
+import type { Graph, PropsByKind } from '../../src/graph/types.ts';
 import type { EngineEvent, EngineEventName, FrameRecord } from '../../src/engine/events.ts';
 import type { Run, RunOptions } from '../../src/engine/run.ts';
 import { runGraph } from '../../src/engine/runGraph.ts';
@@ -11,18 +12,9 @@ export async function startBroker(broker?: BrokerOptions): Promise<RunningServer
   return startServer({ port: 0, tcpPort: false, broker });
 }
 
-type NodeSpec = { [K in NodeKind]: { id: string; kind: K; props?: PropsByKind[K]; parent?: string } }[NodeKind];
-
-/** A graph from a flat list; each node names its parent. */
-export function makeGraph(specs: NodeSpec[], name = 'test flow'): Graph {
-  const nodes = specs.map((s, i) => ({ id: s.id, kind: s.kind, position: { x: i * 200, y: 0 }, props: s.props ?? {} }) as GraphNode);
-  const edges: GraphEdge[] = specs.filter((s) => s.parent).map((s) => ({ id: `e-${s.parent}-${s.id}`, source: s.parent!, target: s.id }));
-  return { format: 'amqp-flow', version: 1, name, nodes, edges };
-}
-
 /** connection c1 → session s1 → the given links and transfers. */
-export function oneSession(url: string, rest: NodeSpec[], connectionProps: PropsByKind['connection'] = {}): Graph {
-  return makeGraph([{ id: 'c1', kind: 'connection', props: { url, ...connectionProps } }, { id: 's1', kind: 'session', parent: 'c1' }, ...rest]);
+export function oneSession(url: string, rest: ChildSpec[], connectionProps: PropsByKind['connection'] = {}): Graph {
+  return graphOfChildren([{ id: 'c1', kind: 'connection', props: { url, ...connectionProps } }, { id: 's1', kind: 'session', parent: 'c1' }, ...rest]);
 }
 
 export interface Recorded {

@@ -49,9 +49,8 @@ describe('the idle timeout', () => {
     const e = await r.waitFor(is('CONNECTION_ERROR', 'c1'), 5000);
     expect(e.errorDetail).toMatchObject({ condition: 'amqp:resource-limit-exceeded', description: 'max idle time exceeded' });
     expect(e.errorDetail?.hint).toMatch(/^Nothing arrived within the idle timeout/);
-    // rhea gives up after the idle time, then waits up to a second for the broker's close
+    // Not before the idle time (how long after it is rhea's business and the machine's load).
     expect(e.at - silentAt).toBeGreaterThanOrEqual(400);
-    expect(e.at - silentAt).toBeLessThan(3000);
     const summary = await r.run.settled;
     expectEachAttemptSettledOnce(r, 't1', 30);
     expect(summary.lost).toBeGreaterThanOrEqual(1); // sent while the broker was silent

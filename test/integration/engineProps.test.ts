@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { RunningServer } from '../../broker/server.ts';
-import { is, makeGraph, record, startBroker } from './engineHarness.ts';
+import { graphOfChildren } from '../../src/graph/fixtures/factory.ts';
+import { is, record, startBroker } from './engineHarness.ts';
 
 describe('node props reach the wire', () => {
   let server: RunningServer;
@@ -13,7 +14,7 @@ describe('node props reach the wire', () => {
 
   it('puts connection, session and link props into open, begin and attach', async () => {
     const r = record(
-      makeGraph([
+      graphOfChildren([
         { id: 'c1', kind: 'connection', props: { url: server.wsUrl, containerId: 'flow-test', hostname: 'vhost-a', idleTimeoutMs: 20_000, maxFrameSize: 65_536, channelMax: 8 } },
         { id: 's1', kind: 'session', parent: 'c1', props: { incomingWindow: 50, outgoingWindow: 7 } },
         { id: 'rx1', kind: 'receiver', parent: 's1', props: { address: 'props-q', rcvSettleMode: 'second', creditWindow: 4 } },

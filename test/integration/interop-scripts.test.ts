@@ -14,11 +14,10 @@ import { EventLog, makeGraph, skipInterop, uniqueName } from './support/brokers.
 const exec = promisify(execFile);
 const SCRIPTS = new URL('../../scripts/brokers/', import.meta.url).pathname;
 
-/** Runs one of the broker scripts with this folder's state and a lease holder; returns stdout and the time it took. */
+/** Runs one of the broker scripts with this folder's state and a lease holder; returns its stdout. */
 async function script(name: string, env: Record<string, string>, args: string[] = []) {
-  const t0 = Date.now();
   const { stdout } = await exec('bash', [join(SCRIPTS, name), ...args], { env: { ...process.env, ...env }, timeout: 90_000 });
-  return { stdout, ms: Date.now() - t0 };
+  return { stdout };
 }
 
 function exportsOf(stdout: string): Record<string, string> {
@@ -38,7 +37,7 @@ describe.skipIf(skipInterop)('the broker scripts', () => {
   let dir = '';
   let holder: ChildProcess;
   let env: Record<string, string> = {};
-  let first = { stdout: '', ms: 0 };
+  let first = { stdout: '' };
 
   beforeAll(async () => {
     dir = await mkdtemp(join(tmpdir(), 'amqpflow-brokers-test-'));
@@ -87,10 +86,9 @@ describe.skipIf(skipInterop)('the broker scripts', () => {
     }
   });
 
-  it('reuses the running set on a second call, quickly and with the same URLs', async () => {
+  it('reuses the running set on a second call, with the same URLs', async () => {
     const again = await script('start-all.sh', env);
     expect(again.stdout).toBe(first.stdout);
-    expect(again.ms).toBeLessThan(3_000);
   });
 
   it('keeps the brokers while another process holds a lease, then stops exactly them', async () => {

@@ -1,6 +1,7 @@
 // The engine's scenarios against three AMQP 1.0 implementations: the embedded broker, RabbitMQ 3.10
 // and the Qpid Proton example broker. Where the brokers really differ each test asserts that
 // broker's observed behaviour (see TRAITS and docs/brokers.md).
+// Over 300 lines: the same scenarios run for each broker, so they read as one table of behaviours.
 import { createServer } from 'node:net';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { startServer } from '../../broker/server.ts';

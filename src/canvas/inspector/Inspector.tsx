@@ -7,7 +7,7 @@ import { KIND_LABEL } from '../../graph/defaults.ts';
 import { validateGraph } from '../../graph/validate.ts';
 import type { Graph, Problem } from '../../graph/types.ts';
 import { setSelection, useDocument } from '../../store/documentStore.ts';
-import { deleteSelection, duplicateSelection, renameDocument } from '../actions.ts';
+import { deleteSelection, duplicateSelection, renameDocument } from '../../store/actions.ts';
 import { TextField } from './fields.tsx';
 import { NodeInspector } from './NodeInspector.tsx';
 

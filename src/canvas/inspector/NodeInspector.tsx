@@ -9,7 +9,7 @@ import { CONNECTION_PRESETS } from '../../graph/presets.ts';
 import { validateProps } from '../../graph/validate.ts';
 import { deepEqual } from '../../graph/equal.ts';
 import type { GraphNode, NodeKind, Problem, SaslProps } from '../../graph/types.ts';
-import { setNodeProps } from '../actions.ts';
+import { setNodeProps } from '../../store/actions.ts';
 import {
   CheckboxField,
   SelectField,

@@ -3,7 +3,7 @@
 import { execFile } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { promisify } from 'node:util';
-import { GRAPH_FORMAT, GRAPH_VERSION, type Graph, type GraphEdge, type GraphNode, type NodeKind, type PropsByKind, type SaslMechanism } from '../../../src/graph/types.ts';
+import type { SaslMechanism } from '../../../src/graph/types.ts';
 import type { EngineEvent, EngineEventName } from '../../../src/engine/events.ts';
 
 const exec = promisify(execFile);
@@ -127,15 +127,7 @@ export async function externalBrokerUrl(name: 'rabbitmq' | 'proton'): Promise<{ 
 /** A short random suffix so runs and tests never share a queue. */
 export const uniqueName = (stem: string) => `${stem}-${randomBytes(4).toString('hex')}`;
 
-export type Spec = { [K in NodeKind]: [id: string, kind: K, props?: PropsByKind[K]] }[NodeKind];
-
-/** A graph from nodes (id, kind, props) and parent → child wires; positions are laid out by kind. */
-export function makeGraph(name: string, specs: Spec[], wires: [string, string][]): Graph {
-  const column: Record<NodeKind, number> = { connection: 0, session: 220, sender: 440, receiver: 440, transfer: 660 };
-  const nodes = specs.map(([id, kind, props], i) => ({ id, kind, position: { x: column[kind], y: i * 100 }, props: { ...(props ?? {}) } }) as GraphNode);
-  const edges = wires.map(([source, target], i): GraphEdge => ({ id: `e${i + 1}`, source, target }));
-  return { format: GRAPH_FORMAT, version: GRAPH_VERSION, name, nodes, edges };
-}
+export { graphOf as makeGraph, type Spec } from '../../../src/graph/fixtures/factory.ts';
 
 /** The event(s) named N, narrowed (some union members carry several names, e.g. SENDER_OPEN | SENDER_ERROR). */
 export type EventOf<N extends EngineEventName> = EngineEvent extends infer E ? (E extends { event: infer X } ? (N extends X ? E & { event: N } : never) : never) : never;

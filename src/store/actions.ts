@@ -9,8 +9,8 @@ import { replaceGraph } from '../graph/commands/replaceGraph.ts';
 import { updateProps } from '../graph/commands/updateProps.ts';
 import { nextId } from '../graph/ids.ts';
 import type { Graph, GraphEdge, GraphNode, NodeKind, Position, Problem, PropsByKind, Viewport } from '../graph/types.ts';
-import { applyCommand, setSelection, setViewport, useDocument } from '../store/documentStore.ts';
-import { showStatus } from '../store/noticeStore.ts';
+import { applyCommand, setSelection, setViewport, useDocument } from './documentStore.ts';
+import { showStatus } from './noticeStore.ts';
 
 /** Adds a node and selects it; returns its id. */
 export function addNodeAt(kind: NodeKind, position: Position): string {

@@ -1,7 +1,10 @@
-// Editor shortcuts on the whole page; none fire while typing in a field.
+// The page's keyboard map: the editor's shortcuts, then the features' (src/ui/feature.ts); none fire
+// while typing in a field.
 import { useEffect } from 'react';
 import { redo, selectAll, setSelection, undo } from '../store/documentStore.ts';
-import { copySelection, deleteSelection, duplicateSelection, paste } from './actions.ts';
+import { copySelection, deleteSelection, duplicateSelection, paste } from '../store/actions.ts';
+import { matchesShortcut, type Shortcut } from '../ui/feature.ts';
+import { useFeatures } from './features.ts';
 
 function isTyping(target: EventTarget | null): boolean {
   if (!(target instanceof HTMLElement)) return false;
@@ -52,10 +55,20 @@ export function handleEditorKey(e: KeyboardEvent): boolean {
   return false;
 }
 
+/** The first feature shortcut matching the key runs; returns whether one took it. */
+export function handleFeatureKey(e: KeyboardEvent, shortcuts: readonly Shortcut[]): boolean {
+  if (isTyping(e.target)) return false;
+  for (const s of shortcuts) {
+    if (matchesShortcut(s, e) && s.run(e) !== false) return true;
+  }
+  return false;
+}
+
 export function useEditorKeys() {
   useEffect(() => {
     const onKey = (e: KeyboardEvent) => {
-      if (handleEditorKey(e)) e.preventDefault();
+      const shortcuts = useFeatures.getState().list.flatMap((f) => f.shortcuts ?? []);
+      if (handleEditorKey(e) || handleFeatureKey(e, shortcuts)) e.preventDefault();
     };
     window.addEventListener('keydown', onKey);
     return () => window.removeEventListener('keydown', onKey);

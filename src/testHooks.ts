@@ -1,7 +1,7 @@
-// Browser-test hooks for the run store, installed only in development or when the page's
-// localStorage has `amqpFlowTestHooks` set: load the event log with many events at once.
-import type { EngineEvent } from '../engine/events.ts';
-import { beginRun, enqueue, useRun } from './runStore.ts';
+// Browser-test hooks for the run store: load the event log with many events at once. The entry point
+// (main.tsx) loads this module only when a test asks for it by setting localStorage `amqpFlowTestHooks`.
+import type { EngineEvent } from './engine/events.ts';
+import { beginRun, enqueue, useRun } from './store/runStore.ts';
 
 export interface RunTestHooks {
   /** Enqueues `n` CREDIT events spread over the run's nodes (or, with no run, connections `load-1…4`). */
@@ -14,17 +14,7 @@ declare global {
   }
 }
 
-function hooksWanted(): boolean {
-  if (import.meta.env.DEV) return true;
-  try {
-    return typeof localStorage !== 'undefined' && localStorage.getItem('amqpFlowTestHooks') !== null;
-  } catch {
-    return false;
-  }
-}
-
 export function installRunTestHooks() {
-  if (typeof window === 'undefined' || !hooksWanted()) return;
   window.__amqpFlowTest = {
     enqueueMany(n: number) {
       let nodes = Object.keys(useRun.getState().kindOf);

@@ -1,17 +1,15 @@
-// The toolbar: run controls, undo/redo, import/export, templates and auto layout (contracts §4 names).
-import { lazy, Suspense, useEffect, useRef, useState, type ChangeEvent } from 'react';
+// The toolbar: run controls, undo/redo, import/export, templates and auto layout (contracts §4 names),
+// then the features' items (src/app/features.ts) in their slot.
+import { useRef, type ChangeEvent } from 'react';
 import { TEMPLATES } from '../graph/templates.ts';
 import { redo, undo, useDocument } from '../store/documentStore.ts';
 import { describeProblem, notify } from '../store/noticeStore.ts';
 import { startRun, stepRun, stopRun, useRunControl, useRunStatus } from '../store/runController.ts';
-import { autoLayout, replaceDocument } from './actions.ts';
-import { exportDocument, importFile } from './fileIO.ts';
-
-// Share, Export code, Compare, Present and their dialogs (the code generators among them) load just
-// after the first paint.
-const ShareButtons = lazy(() => import('../share/ShareButtons.tsx').then((m) => ({ default: m.ShareButtons })));
-const ToolbarExtras = lazy(() => import('../presenter/ToolbarExtras.tsx').then((m) => ({ default: m.ToolbarExtras })));
-const FaultsMenu = lazy(() => import('../faults/FaultsMenu.tsx').then((m) => ({ default: m.FaultsMenu })));
+import { autoLayout, replaceDocument } from '../store/actions.ts';
+import { exportedDocument, importFile } from '../store/fileIO.ts';
+import { download } from '../ui/download.ts';
+import { Menu, MenuItem } from '../ui/Menu.tsx';
+import { FeatureSlot } from './FeatureSlot.tsx';
 
 /** A 16×16 filled glyph; decorative, the button's text is its name. */
 function Icon({ d }: { d: string }) {
@@ -32,47 +30,28 @@ async function run() {
 }
 
 function TemplatesMenu() {
-  const [open, setOpen] = useState(false);
-  const anchor = useRef<HTMLDivElement>(null);
-  useEffect(() => {
-    if (!open) return;
-    const close = (e: Event) => {
-      if (e instanceof KeyboardEvent ? e.key === 'Escape' : !anchor.current?.contains(e.target as Node)) setOpen(false);
-    };
-    document.addEventListener('pointerdown', close);
-    document.addEventListener('keydown', close);
-    return () => {
-      document.removeEventListener('pointerdown', close);
-      document.removeEventListener('keydown', close);
-    };
-  }, [open]);
   return (
-    <div className="menu-anchor" ref={anchor}>
-      <button type="button" className="btn" aria-haspopup="menu" aria-expanded={open} onClick={() => setOpen((o) => !o)}>
-        Templates
-      </button>
-      {open && (
-        <div role="menu" aria-label="Templates" className="menu">
-          {TEMPLATES.map((t) => (
-            <button
-              key={t.id}
-              type="button"
-              role="menuitem"
-              className="menu__item"
-              aria-label={t.name}
-              onClick={() => {
-                setOpen(false);
-                replaceDocument(t.graph());
-              }}
-            >
-              <span className="menu__item-title">{t.name}</span>
-              <span className="menu__item-help">{t.description}</span>
-            </button>
-          ))}
-        </div>
-      )}
-    </div>
+    <Menu label="Templates">
+      {(close) =>
+        TEMPLATES.map((t) => (
+          <MenuItem
+            key={t.id}
+            title={t.name}
+            help={t.description}
+            onSelect={() => {
+              close();
+              replaceDocument(t.graph());
+            }}
+          />
+        ))
+      }
+    </Menu>
   );
+}
+
+function exportDocument() {
+  const { name, text } = exportedDocument();
+  download(name, text, 'application/json');
 }
 
 export function Toolbar() {
@@ -111,9 +90,6 @@ export function Toolbar() {
         <span className="run-status" role="status" aria-label="Run status">
           {STATUS_WORDS[status]}
         </span>
-        <Suspense fallback={null}>
-          <FaultsMenu />
-        </Suspense>
       </div>
       <div className="toolbar__group">
         <button type="button" className="btn" disabled={!canUndo} onClick={undo} title="Undo (Ctrl+Z)">
@@ -146,10 +122,7 @@ export function Toolbar() {
         <button type="button" className="btn" onClick={exportDocument} title="Download this flow as a .amqpflow.json file">
           Export
         </button>
-        <Suspense fallback={null}>
-          <ShareButtons />
-          <ToolbarExtras />
-        </Suspense>
+        <FeatureSlot part="toolbar" />
       </div>
     </header>
   );

@@ -1,8 +1,8 @@
-// Export and import of the `*.amqpflow.json` file: export downloads the document with its viewport;
+// Export and import of the `*.amqpflow.json` file: export gives the document with its viewport;
 // import never trusts the file, and a refused file changes nothing and lists every problem.
 import { MAX_FILE_BYTES, parseGraphFile, serializeGraph } from '../graph/file.ts';
-import { documentWithViewport, useDocument } from '../store/documentStore.ts';
-import { describeProblem, notify } from '../store/noticeStore.ts';
+import { documentWithViewport, useDocument } from './documentStore.ts';
+import { describeProblem, notify } from './noticeStore.ts';
 import { replaceDocument } from './actions.ts';
 
 export const FILE_SUFFIX = '.amqpflow.json';
@@ -14,17 +14,10 @@ export function exportFileName(name: string): string {
   return `${safe || 'flow'}${FILE_SUFFIX}`;
 }
 
-export function exportDocument() {
+/** The document with its view, as the text and file name Export saves (the page does the download). */
+export function exportedDocument(): { name: string; text: string } {
   const graph = documentWithViewport();
-  const blob = new Blob([serializeGraph(graph)], { type: 'application/json' });
-  const url = URL.createObjectURL(blob);
-  const a = document.createElement('a');
-  a.href = url;
-  a.download = exportFileName(graph.name);
-  document.body.append(a);
-  a.click();
-  a.remove();
-  setTimeout(() => URL.revokeObjectURL(url), 10_000);
+  return { name: exportFileName(graph.name), text: serializeGraph(graph) };
 }
 
 /** Imports file text as one undo step; returns whether it was imported. */

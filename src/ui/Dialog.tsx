@@ -1,6 +1,6 @@
-// A small modal dialog for the share, code export and recording features: Escape or ✕ closes it.
+// The app's modal dialog (share, code export, compare, …): Escape, ✕ or a click on the backdrop closes it.
 import { useEffect, useRef, type ReactNode } from 'react';
-import './share.css';
+import './dialog.css';
 
 export function Dialog({ title, onClose, children, wide }: { title: string; onClose: () => void; children: ReactNode; wide?: boolean }) {
   const box = useRef<HTMLDivElement>(null);
@@ -36,15 +36,4 @@ export async function copyText(text: string, fallback?: HTMLTextAreaElement | nu
     fallback?.select();
     return document.execCommand?.('copy') ?? false;
   }
-}
-
-export function download(name: string, text: string, type = 'text/plain') {
-  const url = URL.createObjectURL(new Blob([text], { type }));
-  const a = document.createElement('a');
-  a.href = url;
-  a.download = name;
-  document.body.append(a);
-  a.click();
-  a.remove();
-  setTimeout(() => URL.revokeObjectURL(url), 10_000);
 }

@@ -1,21 +1,21 @@
 // The read-only embeddable view (`?embed=1`): the flow from a `#share=` payload on a canvas that cannot be
 // edited, a small Run button and the event log; `&recording=<url>` (or the Open recording button) plays a
 // recording with the replay bar. Nothing here reads or writes the editor's saved document.
-import { useCallback, useEffect, useRef, useState } from 'react';
-import { Background, BackgroundVariant, ReactFlow, ReactFlowProvider, useReactFlow, type NodeChange } from '@xyflow/react';
-import { Notices } from '../canvas/Notices.tsx';
-import { edgeTypes } from '../canvas/edges/edgeTypes.ts';
+import { useEffect } from 'react';
+import { ReactFlow, ReactFlowProvider, useReactFlow } from '@xyflow/react';
+import { DotsBackground, EmptyCanvas, FLOW_VIEW_PROPS } from '../canvas/FlowView.tsx';
 import type { AmqpFlowEdge, AmqpFlowNode } from '../canvas/flowTypes.ts';
-import { nodeTypes } from '../canvas/nodes/nodeTypes.ts';
-import { useFlowElements, type Size } from '../canvas/useFlowElements.ts';
+import { useMeasuredElements } from '../canvas/useMeasuredElements.ts';
 import { EventLogPanel } from '../panels/RunPanels.tsx';
+import { RunRegion } from '../panels/RunRegion.tsx';
 import { RecordButtons, ReplayBar } from '../record/RecordControls.tsx';
 import { openRecording } from '../record/replayStore.ts';
 import { readSharePayload, sharePayload } from '../share/shareLink.ts';
 import { NO_SELECTION, loadDocument, useDocument } from '../store/documentStore.ts';
 import { describeProblem, notify } from '../store/noticeStore.ts';
 import { startRun, stopRun, useRunStatus } from '../store/runController.ts';
-import { embedRecordingUrl } from './mode.ts';
+import { Notices } from '../ui/Notices.tsx';
+import { embedRecordingUrl } from '../presenter/mode.ts';
 import './embed.css';
 
 /** Loads the embed's flow from the page address; returns what went wrong in plain words, or null. */
@@ -46,37 +46,20 @@ async function openRecordingFrom(url: string) {
 
 function EmbedCanvas() {
   const graph = useDocument((s) => s.graph);
-  const sizes = useRef(new Map<string, Size>());
-  const [sizesVersion, setSizesVersion] = useState(0);
-  const { nodes, edges } = useFlowElements(graph, NO_SELECTION, sizes.current, sizesVersion);
+  const { nodes, edges, measured, measure } = useMeasuredElements(graph, NO_SELECTION);
   const rf = useReactFlow<AmqpFlowNode, AmqpFlowEdge>();
-  const measured = sizesVersion > 0;
 
   useEffect(() => {
     if (measured) requestAnimationFrame(() => void rf.fitView({ padding: 0.1, maxZoom: 1.25 }));
   }, [graph.nodes.length, graph.name, measured, rf]);
-
-  const onNodesChange = useCallback((changes: NodeChange<AmqpFlowNode>[]) => {
-    let sized = false;
-    for (const change of changes) {
-      if (change.type !== 'dimensions' || !change.dimensions) continue;
-      const prev = sizes.current.get(change.id);
-      if (!prev || prev.width !== change.dimensions.width || prev.height !== change.dimensions.height) {
-        sizes.current.set(change.id, { width: change.dimensions.width, height: change.dimensions.height });
-        sized = true;
-      }
-    }
-    if (sized) setSizesVersion((v) => v + 1);
-  }, []);
 
   return (
     <section role="region" aria-label="Canvas" className="canvas embed__canvas">
       <ReactFlow<AmqpFlowNode, AmqpFlowEdge>
         nodes={nodes}
         edges={edges}
-        nodeTypes={nodeTypes}
-        edgeTypes={edgeTypes}
-        onNodesChange={onNodesChange}
+        {...FLOW_VIEW_PROPS}
+        onNodesChange={measure}
         nodesDraggable={false}
         nodesConnectable={false}
         elementsSelectable={false}
@@ -85,19 +68,11 @@ function EmbedCanvas() {
         selectionKeyCode={null}
         multiSelectionKeyCode={null}
         fitView
-        minZoom={0.1}
-        maxZoom={2.5}
-        colorMode="system"
       >
-        <Background variant={BackgroundVariant.Dots} gap={18} size={1.5} />
+        <DotsBackground />
       </ReactFlow>
       {graph.nodes.length === 0 && (
-        <div className="canvas__empty">
-          <div>
-            <strong>Nothing to show</strong>
-            This view needs a flow in its address (a #share= link) or a recording.
-          </div>
-        </div>
+        <EmptyCanvas title="Nothing to show">This view needs a flow in its address (a #share= link) or a recording.</EmptyCanvas>
       )}
     </section>
   );
@@ -143,12 +118,9 @@ export function EmbedApp({ problems }: { problems?: string[] | null }) {
         </header>
         <ReplayBar />
         <EmbedCanvas />
-        <section role="region" aria-label="Event log" className="run-region embed__log">
-          <h3 className="run-region__title">Event log</h3>
-          <div className="run-region__body">
-            <EventLogPanel />
-          </div>
-        </section>
+        <RunRegion title="Event log" className="embed__log">
+          <EventLogPanel />
+        </RunRegion>
       </main>
       <Notices />
     </ReactFlowProvider>

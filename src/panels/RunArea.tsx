@@ -1,0 +1,36 @@
+// The bottom area hosting the run panels, side by side so all three regions are always present.
+// The panels' contents (virtualised lists, frame decoding) load just after the first paint, so they
+// stay out of the initial bundle; the regions and their titles are there from the start.
+import { lazy } from 'react';
+import { RunRegion } from './RunRegion.tsx';
+
+const EventLogPanel = lazy(() => import('./RunPanels.tsx').then((m) => ({ default: m.EventLogPanel })));
+const FramesPanel = lazy(() => import('./RunPanels.tsx').then((m) => ({ default: m.FramesPanel })));
+const CreditPanel = lazy(() => import('./RunPanels.tsx').then((m) => ({ default: m.CreditPanel })));
+
+export function RunArea({ collapsed, onToggle }: { collapsed: boolean; onToggle: () => void }) {
+  return (
+    <div className="bottom">
+      <div className="bottom__bar">
+        <h2 className="section-title" style={{ margin: 0 }}>
+          Run
+        </h2>
+        <span className="toolbar__spacer" />
+        <button type="button" className="btn btn--small btn--ghost" aria-expanded={!collapsed} onClick={onToggle}>
+          {collapsed ? 'Show panels' : 'Hide panels'}
+        </button>
+      </div>
+      <div className="bottom__panels">
+        <RunRegion title="Event log">
+          <EventLogPanel />
+        </RunRegion>
+        <RunRegion title="Frames">
+          <FramesPanel />
+        </RunRegion>
+        <RunRegion title="Credit">
+          <CreditPanel />
+        </RunRegion>
+      </div>
+    </div>
+  );
+}
