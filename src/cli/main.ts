@@ -5,6 +5,7 @@ import { parseGraphFile } from '../graph/file.ts';
 import { runProblems } from '../graph/validate.ts';
 import { effectiveProps } from '../graph/defaults.ts';
 import { runGraph } from '../engine/runGraph.ts';
+import { runUntilQuiet } from '../engine/runUntilQuiet.ts';
 import { nodeWebSocketFactory } from '../engine/wsFactory.ts';
 import type { RunSummary } from '../engine/run.ts';
 import { checkUrl } from '../engine/doctor.ts';
@@ -37,6 +38,7 @@ export async function main(argv: string[], out: (line: string) => void, err: (li
   }
   const summary = await runFlow(parsed.graph, args, out, err);
   out(JSON.stringify({ summary }));
+  // presettled counts as settled: the sender chose not to hear an outcome
   return summary.errors === 0 && summary.lost === 0 && summary.unsent === 0 ? 0 : 1;
 }
 
@@ -49,29 +51,13 @@ async function runFlow(graph: Graph, args: RunArgs, out: (line: string) => void,
     ...(args.resendInFlight ? { reconnect: { resendInFlight: true } } : {}),
   });
   const disarm = scheduleFaults(run, graph, args.faults, (message) => err(`--fault: ${message}`));
-  let lastMessageAt = Date.now();
-  run.subscribe((e) => {
-    if (e.event === 'MESSAGE_RECEIVED') lastMessageAt = Date.now();
-    out(JSON.stringify(e));
-  });
+  run.subscribe((e) => out(JSON.stringify(e)));
   if (args.frames) run.subscribeFrames((f) => out(JSON.stringify({ frame: f })));
-  const deadline = Date.now() + args.timeoutMs;
-  let timer: ReturnType<typeof setTimeout> | undefined;
-  const timeout = new Promise<'timeout'>((r) => (timer = setTimeout(() => r('timeout'), args.timeoutMs)));
-  const first = await Promise.race([run.settled.then(() => 'settled' as const), timeout]);
-  if (first === 'settled') {
-    // receivers may still be getting messages: wait for a quiet spell (never past the deadline)
-    for (;;) {
-      const quietLeft = lastMessageAt + args.quietMs - Date.now();
-      const left = deadline - Date.now();
-      if (quietLeft <= 0 || left <= 0) break;
-      await new Promise((r) => setTimeout(r, Math.min(quietLeft, left)));
-    }
+  try {
+    return (await runUntilQuiet(run, { timeoutMs: args.timeoutMs, quietMs: args.quietMs })).summary;
+  } finally {
+    disarm();
   }
-  clearTimeout(timer);
-  disarm();
-  await run.stop();
-  return run.summary();
 }
 
 function urlProblems(graph: Graph, override: string | undefined): Problem[] {

@@ -4,7 +4,8 @@ import { effectiveProps } from '../graph/defaults.ts';
 import type { Graph, GraphNode, TransferProps } from '../graph/types.ts';
 import { childrenOf } from '../graph/wiring.ts';
 import { commentText, fileStem, nodeIdentifiers, quote } from './identifiers.ts';
-import { TS_RUNTIME } from './tsRuntime.ts';
+// the runtime is a real, type-checked module (runtime/flowRuntime.ts), copied into the program as text
+import FLOW_RUNTIME from './runtime/flowRuntime.ts?raw';
 
 const SND_SETTLE = { unsettled: 0, settled: 1, mixed: 2 } as const;
 
@@ -25,7 +26,7 @@ export function generateTypeScript(graph: Graph): string {
     '// Opens the flow with rhea over WebSocket and prints one JSON line per event, then a summary line.',
     `// Run: npx tsx ${file} [--url ws://host:port/path] [--quiet-ms 500] [--timeout-ms 30000]`,
     '// While it runs, stdin takes "credit <receiver> <n>", "drain <receiver>", "accept|reject|release|modify <receiver> <deliveryId>" and "stop".',
-    TS_RUNTIME,
+    FLOW_RUNTIME.trimEnd(),
   );
   for (const c of graph.nodes) if (c.kind === 'connection') out.push(...connectionCode(graph, c, v));
   return `${out.join('\n')}\n`;

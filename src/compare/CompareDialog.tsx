@@ -8,11 +8,10 @@ import { Dialog } from '../ui/Dialog.tsx';
 import { useDocument } from '../store/documentStore.ts';
 import { describeProblem } from '../store/noticeStore.ts';
 import { useRunStatus } from '../store/runController.ts';
-import { captureRun, type RunGraph } from './capture.ts';
+import { loadEngine } from '../engine/loadEngine.ts';
+import { captureRun } from './capture.ts';
 import { compareRuns, type CompareResult } from './diff.ts';
 import './compare.css';
-
-const engineModules = import.meta.glob<{ runGraph: RunGraph }>('../engine/runGraph.ts');
 
 const pageBrokerUrl = () => (location.protocol === 'https:' ? 'wss://' : 'ws://') + location.host + '/amqp';
 
@@ -144,9 +143,7 @@ export function CompareDialog({ onClose }: { onClose: () => void }) {
     }
     setResult(null);
     try {
-      const loader = Object.values(engineModules)[0];
-      if (!loader) throw new Error('the AMQP engine is not part of this build');
-      const { runGraph } = await loader();
+      const runGraph = await loadEngine();
       const opts = { createWebSocket: (url: string, protocols: string[]) => new WebSocket(url, protocols) as unknown as WebSocketLike, defaultUrl: pageBrokerUrl() };
       setBusy('Running against broker A…');
       const a = await captureRun(runGraph, graph, urls[0].trim(), opts);

@@ -52,9 +52,3 @@ export class CreditCoalescer {
     this.emit(id, s);
   }
 }
-
-/** rhea keeps these on every link but its typings leave them out. */
-export function linkCounters(link: object): { credit: number; deliveryCount: number } {
-  const l = link as { credit?: number; delivery_count?: number };
-  return { credit: l.credit ?? 0, deliveryCount: l.delivery_count ?? 0 };
-}

@@ -3,7 +3,8 @@
 import type { Delivery, Receiver } from 'rhea';
 import type { ModifiedOptions } from './run.ts';
 import type { ReceiverOutcome } from './events.ts';
-import { linkCounters, type CreditState } from './credit.ts';
+import type { CreditState } from './credit.ts';
+import { linkCounters } from './rheaInternals.ts';
 import { DuplicateWatch } from './duplicateWatch.ts';
 
 export interface ReceiverControlEvents {

@@ -62,6 +62,13 @@ export interface Run {
   setStepMode(on: boolean): void;
   /** The next held outgoing frame, decoded, or null. */
   peekHeld(): FrameRecord | null;
+  /**
+   * Step mode: called with the next held outgoing frame (or null) whenever what is held changes (a frame
+   * held, one released, step mode switched), and once at once with the current one.
+   */
+  subscribeHeld(listener: (next: FrameRecord | null) => void): () => void;
+  /** Resolves once every connection has closed or failed, on its own or through stop(). */
+  readonly ended: Promise<void>;
   addCredit(receiverNodeId: string, credit: number): void;
   drain(receiverNodeId: string): void;
   settle(receiverNodeId: string, deliveryId: number, outcome: ReceiverOutcome, modified?: ModifiedOptions): void;

@@ -1,9 +1,11 @@
 // The engine's entry point: runs a validated graph against real brokers and publishes events and frames.
 import type { Graph, GraphNode } from '../graph/types.ts';
 import { childrenOf } from '../graph/wiring.ts';
-import type { EngineEvent, FrameRecord, ReceiverOutcome } from './events.ts';
+import { isProgressEvent, type EngineEvent, type FrameRecord, type ReceiverOutcome } from './events.ts';
 import type { ModifiedOptions, Run, RunOptions, RunSummary } from './run.ts';
-import { ConnectionRunner, type NodeState, type RunContext } from './connectionRunner.ts';
+import { ConnectionRunner } from './connectionRunner.ts';
+import type { RunContext } from './runContext.ts';
+import { isBusy, isTerminal, transition, type NodeState } from './nodeState.ts';
 import { CreditCoalescer } from './credit.ts';
 import { decodeUnit } from './frameDecoder.ts';
 import { ReceiverDirectory } from './receiverDirectory.ts';
@@ -40,17 +42,17 @@ export function runGraph(graph: Graph, opts: RunOptions): Run {
       }
     }
     // These never end an attempt or change a node's state, so they cannot complete the run.
-    if (e.event === 'TRANSFER_QUEUED' || e.event === 'TRANSFER_SENT' || e.event === 'MESSAGE_RECEIVED' || e.event === 'MESSAGE_SETTLED' || e.event === 'CREDIT' || e.event === 'CBS_TOKEN' || e.event === 'FAULT') return;
+    if (isProgressEvent(e.event)) return;
     checkSettled();
   };
 
   const totalAttempts = () => {
     let n = 0;
-    for (const r of runners) for (const s of r.senders.values()) for (const t of s.transfers) n += t.total;
+    for (const r of runners) for (const t of r.transferRunners()) n += t.total;
     return n;
   };
   const busy = () => {
-    for (const s of states.values()) if (s === 'opening' || s === 'closing') return true;
+    for (const s of states.values()) if (isBusy(s)) return true;
     return false;
   };
   const checkSettled = () => {
@@ -72,7 +74,26 @@ export function runGraph(graph: Graph, opts: RunOptions): Run {
     },
     (id, s) => emit({ at: now(), node: id, event: 'CREDIT', ...s }),
   );
-  const gate = new StepGate(!!opts.stepMode);
+  const heldListeners = new Set<(next: FrameRecord | null) => void>();
+  const peekHeld = (): FrameRecord | null => {
+    const h = gate.peek();
+    return h ? { at: h.at, connection: h.connection, dir: 'out', ...withoutType(decodeUnit(h.bytes)) } : null;
+  };
+  const heldChanged = () => {
+    if (!heldListeners.size) return;
+    const next = gate.stepping ? peekHeld() : null;
+    for (const l of [...heldListeners]) l(next);
+  };
+  const gate = new StepGate(!!opts.stepMode, heldChanged);
+  let resolveEnded!: () => void;
+  const ended = new Promise<void>((r) => (resolveEnded = r));
+  let endedDone = false;
+  const connectionIds = graph.nodes.filter((n) => n.kind === 'connection').map((n) => n.id);
+  const checkEnded = () => {
+    if (endedDone || !connectionIds.every((id) => isTerminal(states.get(id) ?? 'idle'))) return;
+    endedDone = true;
+    resolveEnded();
+  };
   const receivers = new ReceiverDirectory();
   const children = (id: string): GraphNode[] => childrenOf(graph, id);
 
@@ -83,14 +104,14 @@ export function runGraph(graph: Graph, opts: RunOptions): Run {
     connection: (id) => runners.find((r) => r.node.id === id),
     link: (id) => {
       for (const r of runners) {
-        const l = r.senders.get(id)?.link ?? r.receivers.get(id)?.link;
+        const l = r.tree.senders.get(id)?.link ?? r.tree.receivers.get(id)?.link;
         if (l) return l;
       }
       return undefined;
     },
     sessionChannel: (id) => {
       for (const r of runners) {
-        const ssn = r.sessions.get(id)?.ssn as unknown as { local?: { channel?: number } } | undefined;
+        const ssn = r.tree.sessions.get(id)?.ssn as unknown as { local?: { channel?: number } } | undefined;
         if (ssn?.local?.channel !== undefined) return ssn.local.channel;
       }
       return undefined;
@@ -113,9 +134,12 @@ export function runGraph(graph: Graph, opts: RunOptions): Run {
     credit,
     receivers,
     childrenOf: children,
-    setState: (id, s) => {
+    move: (id, input) => {
+      const s = transition(states.get(id) ?? 'idle', input);
       states.set(id, s);
-      if (s !== 'opening' && s !== 'closing') queueMicrotask(checkSettled);
+      if (!isBusy(s)) queueMicrotask(checkSettled);
+      if (isTerminal(s)) queueMicrotask(checkEnded);
+      return s;
     },
     stateOf: (id) => states.get(id) ?? 'idle',
   };
@@ -123,8 +147,7 @@ export function runGraph(graph: Graph, opts: RunOptions): Run {
   for (const n of graph.nodes) states.set(n.id, 'idle');
   for (const n of graph.nodes) if (n.kind === 'connection') runners.push(new ConnectionRunner(n, ctx));
 
-  const runnerOf = (nodeId: string) => runners.find((r) => r.node.id === nodeId || r.senders.has(nodeId) || r.receivers.has(nodeId) || hasDescendant(r, nodeId));
-  const hasDescendant = (r: ConnectionRunner, id: string): boolean => children(r.node.id).some((s) => s.id === id) || r.transferRunners().some((t) => t.id === id);
+  const runnerOf = (nodeId: string) => runners.find((r) => r.tree.has(nodeId));
   const receiverControl = (id: string) => {
     const c = runners.map((r) => r.receiverControl(id)).find(Boolean);
     if (!c) throw new Error(`"${id}" is not a receiver of this run`);
@@ -136,6 +159,7 @@ export function runGraph(graph: Graph, opts: RunOptions): Run {
     if (stopped) return;
     for (const r of runners) r.start();
     checkSettled();
+    checkEnded();
   }, 0);
 
   return {
@@ -162,6 +186,8 @@ export function runGraph(graph: Graph, opts: RunOptions): Run {
       stopped = true;
       gate.setEnabled(false);
       await Promise.all(runners.map((r) => r.close()));
+      endedDone = true; // connections that never started end with the run
+      resolveEnded();
       receivers.closeAll();
       faults.dispose();
       credit.flush();
@@ -174,11 +200,17 @@ export function runGraph(graph: Graph, opts: RunOptions): Run {
     },
     setStepMode(on) {
       gate.setEnabled(on);
+      heldChanged();
     },
-    peekHeld() {
-      const h = gate.peek();
-      return h ? { at: h.at, connection: h.connection, dir: 'out', ...withoutType(decodeUnit(h.bytes)) } : null;
+    peekHeld,
+    subscribeHeld(listener) {
+      heldListeners.add(listener);
+      listener(gate.stepping ? peekHeld() : null);
+      return () => {
+        heldListeners.delete(listener);
+      };
     },
+    ended,
     addCredit(receiverNodeId: string, n: number) {
       receiverControl(receiverNodeId).addCredit(n);
     },

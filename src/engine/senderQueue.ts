@@ -2,8 +2,9 @@
 // buffer is never used as a queue (send() is called only while the link is sendable).
 import type { Delivery, Message, Sender } from 'rhea';
 import type { ErrorDetail, Outcome } from './events.ts';
-import { linkCounters, type CreditState } from './credit.ts';
-import { explainError } from './doctor.ts';
+import type { CreditState } from './credit.ts';
+import { settlementOf } from './deliveryOutcome.ts';
+import { linkCounters, nextUnwrittenDelivery, remoteOutcome } from './rheaInternals.ts';
 
 export interface Attempt {
   transfer: string;
@@ -85,11 +86,7 @@ export interface SenderQueueEvents {
   changed(): void;
 }
 
-export const PRESETTLED_NOTE = "pre-settled: the broker's outcome is not known";
-
-interface OutgoingView {
-  next_pending_delivery: number;
-}
+export const PRESETTLED_NOTE = "sent pre-settled: the broker gives no outcome, so whether it was stored is not known";
 
 export class SenderQueue {
   private readonly waiting = new Fifo<Entry>();
@@ -174,7 +171,7 @@ export class SenderQueue {
       sent = true;
       this.handed.push(delivery.id);
       this.events.sent(a, delivery.id);
-      if (this.presettled) this.events.settled(a, 'accepted', { note: PRESETTLED_NOTE });
+      if (this.presettled) this.events.settled(a, 'presettled', { note: PRESETTLED_NOTE });
       else this.unsettled.set(delivery, a);
     }
     if (sent) this.events.changed();
@@ -184,29 +181,12 @@ export class SenderQueue {
   onDelivery(delivery: Delivery): void {
     const a = this.unsettled.get(delivery);
     if (!a) return;
-    const state = delivery.remote_state as { constructor?: { composite_type?: string }; error?: unknown; delivery_failed?: boolean; undeliverable_here?: boolean } | undefined;
-    const kind = state?.constructor?.composite_type;
-    if (kind === 'received') return; // not an outcome yet
+    const settlement = settlementOf(remoteOutcome(delivery));
+    if (!settlement) return; // not an outcome yet
     this.unsettled.delete(delivery);
     if (!delivery.settled) delivery.update(true); // rcv-settle-mode second: settle our side once the outcome is known
-    switch (kind) {
-      case 'accepted':
-        this.events.settled(a, 'accepted');
-        break;
-      case 'rejected':
-        this.events.settled(a, 'rejected', { errorDetail: explainError(state?.error ?? { condition: 'amqp:internal-error', description: 'rejected without an error' }) });
-        break;
-      case 'released':
-        this.events.settled(a, 'released');
-        break;
-      case 'modified': {
-        const flags = [state?.delivery_failed ? 'delivery-failed' : '', state?.undeliverable_here ? 'undeliverable-here' : ''].filter(Boolean);
-        this.events.settled(a, 'modified', flags.length ? { note: flags.join(', ') } : undefined);
-        break;
-      }
-      default:
-        this.events.settled(a, 'released', { note: 'settled by the broker without an outcome' });
-    }
+    const { outcome, ...extra } = settlement;
+    this.events.settled(a, outcome, extra.note || extra.errorDetail ? extra : undefined);
   }
 
   /** The link is gone: waiting attempts end as `unsent`, sent ones as `lost`. */
@@ -273,14 +253,13 @@ export class SenderQueue {
   }
 
   private availableCredit(): number {
-    return this.link ? ((this.link as { credit?: number }).credit ?? 0) - this.unwritten() : 0;
+    return this.link ? linkCounters(this.link).credit - this.unwritten() : 0;
   }
 
   private unwritten(): number {
     const link = this.link;
     if (!link || !this.handed.length) return 0;
-    const outgoing = (link.session as unknown as { outgoing?: OutgoingView }).outgoing;
-    const next = outgoing?.next_pending_delivery ?? Infinity;
+    const next = nextUnwrittenDelivery(link);
     // ids are handed out in order, so the written ones are at the head
     while (this.handed.length && this.handed.peek()! < next) this.handed.shift();
     return this.handed.length;

@@ -1,9 +1,9 @@
 // Counts a run's outcome from its events: the CLI's last line and Run.summary().
-import type { EngineEvent } from './events.ts';
+import { isErrorEvent, OUTCOMES, type EngineEvent } from './events.ts';
 import type { RunSummary } from './run.ts';
 
 export function emptySummary(): RunSummary {
-  return { transfers: 0, accepted: 0, rejected: 0, released: 0, modified: 0, lost: 0, unsent: 0, received: 0, errors: 0 };
+  return { transfers: 0, accepted: 0, rejected: 0, released: 0, modified: 0, presettled: 0, lost: 0, unsent: 0, received: 0, errors: 0 };
 }
 
 export class SummaryCounter {
@@ -35,12 +35,8 @@ export class SummaryCounter {
         else this.outages.delete(e.node);
         this.s.errors += 1;
         break;
-      case 'SESSION_ERROR':
-      case 'SENDER_ERROR':
-      case 'RECEIVER_ERROR':
-        this.s.errors += 1;
-        break;
       default:
+        if (isErrorEvent(e.event)) this.s.errors += 1;
         break;
     }
     this.s.transfers = this.distinct;
@@ -54,7 +50,9 @@ export class SummaryCounter {
 
   /** Attempts that have ended in a TRANSFER_SETTLED. */
   get settledAttempts(): number {
-    return this.s.accepted + this.s.rejected + this.s.released + this.s.modified + this.s.lost + this.s.unsent;
+    let n = 0;
+    for (const o of OUTCOMES) n += this.s[o];
+    return n;
   }
 
   value(): RunSummary {

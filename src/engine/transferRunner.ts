@@ -1,7 +1,7 @@
 // One transfer node at run time: creates its send attempts on schedule (startAfterMs from the sender's open,
 // then every intervalMs) and hands them to the sender's queue; every attempt ends in exactly one TRANSFER_SETTLED.
 import type { GraphNode } from '../graph/types.ts';
-import { effectiveProps } from '../graph/defaults.ts';
+import type { EffectivePropsByKind } from '../graph/defaults.ts';
 import type { EngineEvent } from './events.ts';
 import { Fifo, type Attempt, type AttemptSource, type SenderQueue } from './senderQueue.ts';
 import type { ReceiverDirectory } from './receiverDirectory.ts';
@@ -19,7 +19,7 @@ interface TransferContext {
 export class TransferRunner {
   readonly id: string;
   readonly total: number;
-  private readonly node: GraphNode<'transfer'>;
+  private readonly props: EffectivePropsByKind['transfer'];
   private readonly queue: SenderQueue;
   private readonly ctx: TransferContext;
   private created = 0;
@@ -29,19 +29,19 @@ export class TransferRunner {
   /** attempts created but waiting for their reply-to receiver to open */
   private readonly waitingForReply = new Set<number>();
 
-  constructor(node: GraphNode<'transfer'>, queue: SenderQueue, ctx: TransferContext) {
-    this.node = node;
+  constructor(node: GraphNode<'transfer'>, props: EffectivePropsByKind['transfer'], queue: SenderQueue, ctx: TransferContext) {
+    this.props = props;
     this.id = node.id;
     this.queue = queue;
     this.ctx = ctx;
-    this.total = Math.max(0, Math.floor(effectiveProps(node).count));
+    this.total = Math.max(0, Math.floor(props.count));
   }
 
   /** The sender is open: start the clock. */
   start(): void {
     if (this.started || this.cancelled) return;
     this.started = true;
-    const p = effectiveProps(this.node);
+    const p = this.props;
     const fire = () => {
       this.timer = undefined;
       if (this.cancelled) return;
@@ -74,7 +74,7 @@ export class TransferRunner {
   }
 
   private source(): AttemptSource {
-    const p = effectiveProps(this.node);
+    const p = this.props;
     const ahead = new Fifo<Attempt>();
     const topUp = () => {
       while (!this.cancelled && this.created < this.total && ahead.length < CREATED_AHEAD) {
@@ -97,7 +97,7 @@ export class TransferRunner {
   }
 
   private create(attempt: number): void {
-    const p = effectiveProps(this.node);
+    const p = this.props;
     this.ctx.emit({ at: this.ctx.now(), node: this.id, event: 'TRANSFER_QUEUED', attempt });
     const receiverId = replyToReceiver(p.replyTo);
     if (!receiverId) {

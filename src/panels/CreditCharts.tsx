@@ -3,8 +3,8 @@
 import { useEffect, useRef } from 'react';
 import uPlot from 'uplot';
 import 'uplot/dist/uPlot.min.css';
-import { useRun } from '../store/runStore.ts';
-import { CreditSeries, newEvents, ThroughputSeries } from './creditSeries.ts';
+import { subscribeBatch } from '../store/runBatch.ts';
+import { CreditSeries, ThroughputSeries } from './creditSeries.ts';
 import { faultMarkOf, faultMarksPlugin, type FaultMark } from './faultMarks.ts';
 import { LiveFiguresBar } from './LiveFiguresBar.tsx';
 
@@ -60,8 +60,6 @@ export default function CreditCharts() {
     let throughput = new ThroughputSeries();
     let creditPlot: uPlot | null = null;
     let throughputPlot: uPlot | null = null;
-    let seen = 0;
-    let events = useRun.getState().events;
     let marks: FaultMark[] = [];
     const plugins = [faultMarksPlugin(() => marks)];
     const listMarks = () => {
@@ -88,21 +86,19 @@ export default function CreditCharts() {
       if (emptyEl.current) emptyEl.current.hidden = c.links.length > 0 || throughput.t.length > 0;
     };
 
-    const take = (s: ReturnType<typeof useRun.getState>) => {
-      if (s.events === events && seen === s.eventTotal) return;
-      if (s.eventTotal < seen) {
-        // A new run started: start the charts over.
+    const unsubscribe = subscribeBatch(({ events, reset }) => {
+      if (reset) {
+        // A new run started (or the charts just opened): build them from what the log holds.
         credit = new CreditSeries();
         throughput = new ThroughputSeries();
         creditPlot?.destroy();
         throughputPlot?.destroy();
         creditPlot = throughputPlot = null;
-        seen = 0;
         marks = [];
         listMarks();
       }
       let marked = false;
-      for (const e of newEvents(s.events, s.eventTotal, seen)) {
+      for (const e of events) {
         credit.add(e);
         throughput.add(e);
         const mark = faultMarkOf(e);
@@ -112,13 +108,8 @@ export default function CreditCharts() {
         }
       }
       if (marked) listMarks();
-      seen = s.eventTotal;
-      events = s.events;
       paint();
-    };
-
-    take(useRun.getState());
-    const unsubscribe = useRun.subscribe(take);
+    });
     const resize = new ResizeObserver(() => {
       creditPlot?.setSize({ width: width(), height: CHART_HEIGHT });
       throughputPlot?.setSize({ width: width(), height: CHART_HEIGHT });

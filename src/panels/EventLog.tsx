@@ -2,7 +2,7 @@
 // filterable by node and by event name; a click selects the event's node on the canvas.
 import { useEffect, useMemo, useRef, useState } from 'react';
 import { useVirtualizer } from '@tanstack/react-virtual';
-import type { EngineEvent, EngineEventName } from '../engine/events.ts';
+import { EVENT_NAMES, isErrorEvent, lifecycleOf, type EngineEvent } from '../engine/events.ts';
 import { setSelection } from '../store/documentStore.ts';
 import { useRunControl } from '../store/runController.ts';
 import { useRun } from '../store/runStore.ts';
@@ -10,14 +10,6 @@ import { scrollToEnd, useFollowTail } from './useFollowTail.ts';
 
 const ROW_HEIGHT = 22;
 
-export const EVENT_NAMES: readonly EngineEventName[] = [
-  'CONNECTION_OPEN', 'CONNECTION_CLOSED', 'CONNECTION_ERROR',
-  'SESSION_OPEN', 'SESSION_CLOSED', 'SESSION_ERROR',
-  'SENDER_OPEN', 'SENDER_CLOSED', 'SENDER_ERROR',
-  'RECEIVER_OPEN', 'RECEIVER_CLOSED', 'RECEIVER_ERROR',
-  'CREDIT', 'TRANSFER_QUEUED', 'TRANSFER_SENT', 'TRANSFER_SETTLED', 'MESSAGE_RECEIVED', 'MESSAGE_SETTLED',
-  'CBS_TOKEN', 'FAULT',
-];
 
 function brief(v: unknown): string {
   if (typeof v === 'string') return v.length > 60 ? `${v.slice(0, 59)}…` : v;
@@ -43,11 +35,9 @@ export function eventDetails(e: EngineEvent): string {
 
 function eventTone(e: EngineEvent): string {
   if (e.event === 'FAULT') return 'fault';
-  if (e.errorDetail || e.event.endsWith('_ERROR')) return 'error';
+  if (e.errorDetail || isErrorEvent(e.event)) return 'error';
   if (e.event === 'TRANSFER_SETTLED' || e.event === 'MESSAGE_SETTLED') return e.outcome;
-  if (e.event.endsWith('_OPEN')) return 'open';
-  if (e.event.endsWith('_CLOSED')) return 'closed';
-  return 'plain';
+  return lifecycleOf(e.event)?.phase ?? 'plain';
 }
 
 export function EventLog() {

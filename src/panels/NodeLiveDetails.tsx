@@ -7,7 +7,6 @@ import { addCredit, drain, settle, useRunStatus } from '../store/runController.t
 import { useNodeLive, useRun, type NodeCounts, type UnsettledDelivery } from '../store/runStore.ts';
 import './panels.css';
 
-
 function OutcomeCounts({ counts }: { counts: NodeCounts }) {
   const shown = OUTCOMES.filter((o) => counts[o] > 0);
   if (!shown.length) return null;

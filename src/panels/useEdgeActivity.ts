@@ -2,8 +2,7 @@
 // measured over the last second and published twice a second, so edges animate by rate, not per message.
 import { create } from 'zustand';
 import type { EngineEvent } from '../engine/events.ts';
-import { useRun } from '../store/runStore.ts';
-import { newEvents } from './creditSeries.ts';
+import { subscribeBatch } from '../store/runBatch.ts';
 
 const WINDOW_MS = 1000;
 const PUBLISH_MS = 500;
@@ -27,16 +26,13 @@ let started = false;
 function start() {
   if (started || typeof window === 'undefined') return;
   started = true;
-  let seen = 0;
   let recent: { at: number; counts: Map<string, number> }[] = [];
-  useRun.subscribe((s) => {
-    if (s.eventTotal < seen) {
-      seen = 0;
-      recent = [];
+  subscribeBatch(({ events, state, reset }) => {
+    if (reset) {
+      recent = []; // a new run (or a replay seek): what the log holds is history, not the current rate
+      return;
     }
-    const fresh = newEvents(s.events, s.eventTotal, seen);
-    seen = s.eventTotal;
-    if (fresh.length) recent.push({ at: performance.now(), counts: countMoves(fresh, s.parentOf) });
+    recent.push({ at: performance.now(), counts: countMoves(events, state.parentOf) });
   });
   setInterval(() => {
     const now = performance.now();

@@ -1,6 +1,6 @@
 // Recordings of a run (`*.amqpflow-run.json`): the graph, every engine event and frame with their times,
 // versioned and checked on open like any untrusted file.
-import { OUTCOMES as OUTCOME_LIST, type EngineEvent, type EngineEventName, type FrameRecord } from '../engine/events.ts';
+import { EVENT_NAMES, OUTCOMES, type EngineEvent, type FrameRecord } from '../engine/events.ts';
 import { parseGraphValue } from '../graph/file.ts';
 import type { Graph, Problem } from '../graph/types.ts';
 
@@ -21,13 +21,8 @@ export interface Recording {
   frames: FrameRecord[];
 }
 
-const EVENT_NAMES: ReadonlySet<EngineEventName> = new Set<EngineEventName>([
-  'CONNECTION_OPEN', 'CONNECTION_CLOSED', 'CONNECTION_ERROR', 'SESSION_OPEN', 'SESSION_CLOSED', 'SESSION_ERROR',
-  'SENDER_OPEN', 'SENDER_CLOSED', 'SENDER_ERROR', 'RECEIVER_OPEN', 'RECEIVER_CLOSED', 'RECEIVER_ERROR', 'CREDIT',
-  'TRANSFER_QUEUED', 'TRANSFER_SENT', 'TRANSFER_SETTLED', 'MESSAGE_RECEIVED', 'MESSAGE_SETTLED',
-  'CBS_TOKEN', 'FAULT',
-]);
-const OUTCOMES: ReadonlySet<string> = new Set(OUTCOME_LIST);
+const KNOWN_EVENTS: ReadonlySet<string> = new Set<string>(EVENT_NAMES);
+const KNOWN_OUTCOMES: ReadonlySet<string> = new Set<string>(OUTCOMES);
 
 export function makeRecording(graph: Graph, events: readonly EngineEvent[], frames: readonly FrameRecord[], startedAt = new Date()): Recording {
   return { format: RECORDING_FORMAT, version: RECORDING_VERSION, startedAt: startedAt.toISOString(), graph, events: [...events], frames: [...frames] };
@@ -51,10 +46,10 @@ const isTime = (v: unknown) => typeof v === 'number' && Number.isFinite(v) && v 
 function eventProblem(e: unknown, nodes: ReadonlySet<string>): string | null {
   if (!isObject(e)) return 'is not an object';
   if (!isTime(e.at)) return '"at" is not a time in ms';
-  if (typeof e.event !== 'string' || !EVENT_NAMES.has(e.event as EngineEventName)) return `"event" ${JSON.stringify(e.event)} is not an engine event`;
+  if (typeof e.event !== 'string' || !KNOWN_EVENTS.has(e.event)) return `"event" ${JSON.stringify(e.event)} is not an engine event`;
   if (typeof e.node !== 'string' || !nodes.has(e.node)) return `"node" ${JSON.stringify(e.node)} is not a node of the recorded flow`;
   if (e.event === 'CREDIT' && !(typeof e.credit === 'number' && typeof e.deliveryCount === 'number' && typeof e.queued === 'number')) return 'CREDIT needs numbers credit, deliveryCount and queued';
-  if (e.event === 'TRANSFER_SETTLED' && !OUTCOMES.has(String(e.outcome))) return `"outcome" ${JSON.stringify(e.outcome)} is not an outcome`;
+  if (e.event === 'TRANSFER_SETTLED' && !KNOWN_OUTCOMES.has(String(e.outcome))) return `"outcome" ${JSON.stringify(e.outcome)} is not an outcome`;
   if ((e.event.startsWith('TRANSFER_')) && typeof e.attempt !== 'number') return '"attempt" is missing';
   if (e.event === 'FAULT' && !(typeof e.fault === 'string' && typeof e.target === 'string')) return 'FAULT needs a fault name and a target';
   if (e.errorDetail !== undefined && !(isObject(e.errorDetail) && typeof e.errorDetail.condition === 'string')) return '"errorDetail" needs a condition';

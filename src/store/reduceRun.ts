@@ -1,9 +1,10 @@
 // The live run state as pure data: what each node is doing, the capped event log and frame trace.
 // Every function here is pure and replaces only what changed, so untouched nodes keep their reference.
-import type { EngineEvent, ErrorDetail, FrameRecord, Outcome, OutcomeCounts } from '../engine/events.ts';
+import { lifecycleOf, type EngineEvent, type ErrorDetail, type FrameRecord, type Outcome, type OutcomeCounts } from '../engine/events.ts';
+import { childAfterParent, stateAfterEvent, transition, type NodeState } from '../engine/nodeState.ts';
 import type { Graph, NodeKind } from '../graph/types.ts';
 
-export type NodeState = 'idle' | 'opening' | 'open' | 'closing' | 'closed' | 'error';
+export type { NodeState } from '../engine/nodeState.ts';
 
 export interface NodeCounts extends OutcomeCounts {
   queued: number;
@@ -66,7 +67,7 @@ export const RECENT_OUTCOMES = 24;
 const UNSETTLED_CAP = 500;
 
 const ZERO_COUNTS: NodeCounts = Object.freeze({
-  queued: 0, sent: 0, accepted: 0, rejected: 0, released: 0, modified: 0, lost: 0, unsent: 0, received: 0, settled: 0,
+  queued: 0, sent: 0, accepted: 0, rejected: 0, released: 0, modified: 0, presettled: 0, lost: 0, unsent: 0, received: 0, settled: 0,
 });
 
 /** What every node shows before (and without) a run; one shared frozen object. */
@@ -109,15 +110,11 @@ export function closingRunState(s: RunState): RunState {
   for (const [id, n] of Object.entries(s.nodes)) {
     if (n.state === 'open' || n.state === 'opening') {
       nodes ??= { ...s.nodes };
-      nodes[id] = { ...n, state: 'closing' };
+      nodes[id] = { ...n, state: transition(n.state, 'close') };
     }
   }
   return nodes ? { ...s, nodes } : s;
 }
-
-const OPEN_EVENTS = new Set(['CONNECTION_OPEN', 'SESSION_OPEN', 'SENDER_OPEN', 'RECEIVER_OPEN']);
-const CLOSED_EVENTS = new Set(['CONNECTION_CLOSED', 'SESSION_CLOSED', 'SENDER_CLOSED', 'RECEIVER_CLOSED']);
-const ERROR_EVENTS = new Set(['CONNECTION_ERROR', 'SESSION_ERROR', 'SENDER_ERROR', 'RECEIVER_ERROR']);
 
 /** A working copy of the node map: copied on the first write, each touched node copied once. */
 class NodeDraft {
@@ -142,17 +139,26 @@ class NodeDraft {
   }
 }
 
-/** Children of a node that has just opened start opening; transfers follow their sender's state. */
+/** The parent's move reaches its children as the node-state machine says (children of an open node begin). */
 function cascade(d: NodeDraft, s: RunState, parent: string, state: NodeState) {
   for (const [child, p] of Object.entries(s.parentOf)) {
     if (p !== parent) continue;
     const kind = s.kindOf[child];
-    if (kind === 'transfer') {
-      if (d.get(child).state !== state) d.edit(child).state = state;
-    } else if (state === 'open' && d.get(child).state === 'idle') {
-      d.edit(child).state = 'opening';
-    }
+    if (!kind) continue;
+    const current = d.get(child).state;
+    const next = childAfterParent(current, kind, state);
+    if (next !== current) d.edit(child).state = next;
   }
+}
+
+/** The connection a node is under (a few parent steps at most). */
+function connectionOf(s: RunState, id: string): string | undefined {
+  let at: string | undefined = id;
+  for (let i = 0; at && i < 4; i++) {
+    if (s.kindOf[at] === 'connection') return at;
+    at = s.parentOf[at];
+  }
+  return undefined;
 }
 
 function summarise(body: unknown): string {
@@ -168,56 +174,41 @@ function summarise(body: unknown): string {
   return text.length > 60 ? `${text.slice(0, 57)}…` : text;
 }
 
-/** The connection a node is under (a few parent steps at most). */
-function connectionOf(s: RunState, id: string): string | undefined {
-  let at: string | undefined = id;
-  for (let i = 0; at && i < 4; i++) {
-    if (s.kindOf[at] === 'connection') return at;
-    at = s.parentOf[at];
-  }
-  return undefined;
-}
-
 function applyEvent(d: NodeDraft, s: RunState, e: EngineEvent) {
   const id = e.node;
   switch (e.event) {
     case 'CONNECTION_OPEN':
     case 'SESSION_OPEN':
     case 'SENDER_OPEN':
-    case 'RECEIVER_OPEN': {
-      const n = d.edit(id);
-      n.state = 'open';
-      delete n.errorDetail;
-      if ('address' in e) n.address = e.address;
-      cascade(d, s, id, 'open');
-      return;
-    }
+    case 'RECEIVER_OPEN':
     case 'CONNECTION_CLOSED':
     case 'SESSION_CLOSED':
     case 'SENDER_CLOSED':
-    case 'RECEIVER_CLOSED': {
-      // A node that failed stays in error: the close that follows must not hide why.
-      if (d.get(id).state !== 'error') d.edit(id).state = 'closed';
-      if (e.errorDetail) Object.assign(d.edit(id), { state: 'error', errorDetail: e.errorDetail });
-      if (e.event === 'SENDER_CLOSED') cascade(d, s, id, 'closed');
-      return;
-    }
+    case 'RECEIVER_CLOSED':
     case 'CONNECTION_ERROR':
     case 'SESSION_ERROR':
     case 'SENDER_ERROR':
     case 'RECEIVER_ERROR': {
+      const from = d.get(id).state;
+      const next = stateAfterEvent(from, e) ?? from;
+      if (next !== from) d.edit(id).state = next;
+      const n = d.edit(id);
+      if (next === 'open') delete n.errorDetail;
+      else if (e.errorDetail) n.errorDetail = e.errorDetail;
+      if ('address' in e && next === 'open') n.address = e.address;
       if (e.event === 'CONNECTION_ERROR' && e.reconnecting) {
-        // an outage it is reconnecting from: the connection and everything under it open again
-        Object.assign(d.edit(id), { state: 'opening', errorDetail: e.errorDetail });
+        // an outage it is reconnecting from: everything under the connection opens again with it
         for (const child of Object.keys(s.parentOf)) {
-          if (connectionOf(s, child) === id && d.get(child).state === 'open') d.edit(child).state = 'opening';
+          if (child === id || connectionOf(s, child) !== id) continue;
+          const current = d.get(child).state;
+          const after = transition(current, 'reconnect');
+          if (after !== current) d.edit(child).state = after;
         }
         return;
       }
-      const n = d.edit(id);
-      n.state = 'error';
-      if (e.errorDetail) n.errorDetail = e.errorDetail;
-      if (e.event === 'SENDER_ERROR') cascade(d, s, id, 'error');
+      // transfers follow the phase of their sender's event (closed, even when the close carries a reason)
+      const phase = lifecycleOf(e.event)?.phase;
+      if (phase) cascade(d, s, id, phase);
       return;
     }
     case 'CREDIT': {
@@ -322,6 +313,4 @@ export function reduceFrames(s: RunState, frames: readonly FrameRecord[]): RunSt
   return { ...s, frames: list, frameTotal: s.frameTotal + frames.length, framesDropped: s.framesDropped + dropped };
 }
 
-export const isOpenEvent = (name: string) => OPEN_EVENTS.has(name);
-export const isClosedEvent = (name: string) => CLOSED_EVENTS.has(name);
-export const isErrorEvent = (name: string) => ERROR_EVENTS.has(name);
+export { isOpenEvent, isClosedEvent, isErrorEvent } from '../engine/events.ts';

@@ -1,45 +1,22 @@
 // Run, Stop and Step for the page: starts the engine on the document's graph, pipes its events and
 // frames into the run store, and exposes the live Run for manual credit and settlement.
-import { create } from 'zustand';
 import type { FrameRecord, ReceiverOutcome } from '../engine/events.ts';
-import type { ModifiedOptions, Run, RunOptions, WebSocketLike } from '../engine/run.ts';
+import type { ModifiedOptions, Run, WebSocketLike } from '../engine/run.ts';
+import { loadEngine } from '../engine/loadEngine.ts';
 import type { Graph, Problem } from '../graph/types.ts';
-import type { FaultSpec } from '../graph/faults.ts';
+import type { FaultSpec } from '../graph/faultSpec.ts';
 import { validateGraph } from '../graph/validate.ts';
 import { useDocument } from './documentStore.ts';
-import { beginRun, enqueue, enqueueFrame, flushRun, markClosing, useRun } from './runStore.ts';
+import { beginRun, enqueue, enqueueFrame, flushRun, markClosing, useRun, useRunControl } from './runStore.ts';
 import { describeHeldFrame } from './describeFrame.ts';
 import { endFigures, feedFigures, resetFigures } from './figuresStore.ts';
 
-export type RunStatus = 'idle' | 'running' | 'stopping';
-
-interface RunControlState {
-  status: RunStatus;
-  stepMode: boolean;
-  /** step mode: the next held outgoing frame, in words ("Next: attach (sender tx1)") */
-  nextHeld: string | null;
-  /** why the last Run was refused or failed to start; empty when it started */
-  problems: readonly Problem[];
-}
-
-export const useRunControl = create<RunControlState>()(() => ({
-  status: 'idle',
-  stepMode: false,
-  nextHeld: null,
-  problems: [],
-}));
-
-export const useRunStatus = (): RunStatus => useRunControl((s) => s.status);
-
-type RunGraph = (graph: Graph, opts: RunOptions) => Run;
-
-// The engine (and rhea with it) is loaded when the first run starts, keeping the first page load small.
-const engineModules = import.meta.glob<{ runGraph: RunGraph }>('../engine/runGraph.ts');
+// run control state (status, step mode, next held frame) lives with the run store
+export { useRunControl, useRunStatus, type RunStatus } from './runStore.ts';
 
 let current: Run | null = null;
 let currentGraph: Graph | null = null;
 let unsubscribers: (() => void)[] = [];
-let peekTimer: ReturnType<typeof setInterval> | 0 = 0;
 
 /** The live run, for manual controls; null when nothing runs. */
 export const currentRun = (): Run | null => current;
@@ -47,24 +24,12 @@ export const currentRun = (): Run | null => current;
 export const runGraphSnapshot = (): Graph | null => currentGraph;
 
 
-function refreshHeld() {
-  const run = current;
+/** The engine tells us when the held frames change (step mode); we put the next one in words. */
+function showHeld(held: FrameRecord | null) {
+  flushRun(); // describe it with the frames and states up to now
   const { stepMode, nextHeld } = useRunControl.getState();
-  let text: string | null = null;
-  if (run && stepMode) {
-    const held: FrameRecord | null = run.peekHeld();
-    text = held && currentGraph ? `Next: ${describeHeldFrame(held, currentGraph, useRun.getState().nodes, useRun.getState().frames)}` : null;
-  }
+  const text = held && stepMode && currentGraph ? `Next: ${describeHeldFrame(held, currentGraph, useRun.getState().nodes, useRun.getState().frames)}` : null;
   if (text !== nextHeld) useRunControl.setState({ nextHeld: text });
-}
-
-function watchHeld(on: boolean) {
-  if (on && !peekTimer) peekTimer = setInterval(refreshHeld, 100);
-  if (!on && peekTimer) {
-    clearInterval(peekTimer);
-    peekTimer = 0;
-  }
-  refreshHeld();
 }
 
 /**
@@ -84,9 +49,7 @@ export async function startRun(graph: Graph = useDocument.getState().graph, opts
   beginRun(graph);
   resetFigures(graph);
   try {
-    const loader = Object.values(engineModules)[0];
-    if (!loader) throw new Error('The AMQP engine is not part of this build yet.');
-    const { runGraph } = await loader();
+    const runGraph = await loadEngine();
     const run = runGraph(graph, {
       // The browser's WebSocket only differs from WebSocketLike in accepting more data types in send().
       createWebSocket: (url, protocols) => new WebSocket(url, protocols) as unknown as WebSocketLike,
@@ -95,21 +58,16 @@ export async function startRun(graph: Graph = useDocument.getState().graph, opts
       stepMode,
     });
     current = run;
-    unsubscribers = [run.subscribe(enqueue), run.subscribe(feedFigures), run.subscribeFrames(enqueueFrame), useRun.subscribe(endWhenAllClosed)];
-    watchHeld(stepMode);
+    unsubscribers = [run.subscribe(enqueue), run.subscribe(feedFigures), run.subscribeFrames(enqueueFrame), run.subscribeHeld(showHeld)];
+    // every connection closed or failed on its own: the run is over, so Run can be pressed again
+    void run.ended.then(() => {
+      if (current === run) void stopRun();
+    });
   } catch (err) {
     const message = err instanceof Error ? err.message : String(err);
     useRunControl.setState({ status: 'idle', problems: [{ message: `The run could not start: ${message}` }] });
   }
   return useRunControl.getState().problems;
-}
-
-/** Every connection has closed or failed on its own: the run is over, so Run can be pressed again. */
-function endWhenAllClosed(s: ReturnType<typeof useRun.getState>) {
-  if (useRunControl.getState().status !== 'running') return;
-  const connections = Object.keys(s.kindOf).filter((id) => s.kindOf[id] === 'connection');
-  const over = connections.length > 0 && connections.every((id) => s.nodes[id]?.state === 'closed' || s.nodes[id]?.state === 'error');
-  if (over) void stopRun();
 }
 
 /** Closes everything children-first; unsettled transfers end as `unsent` or `lost`. */
@@ -127,7 +85,6 @@ export async function stopRun() {
     unsubscribers = [];
     flushRun();
     current = null;
-    watchHeld(false);
     endFigures();
     useRunControl.setState({ status: 'idle', nextHeld: null });
   }
@@ -144,13 +101,11 @@ export async function stepRun() {
   if (!run) return;
   if (!useRunControl.getState().stepMode) setStepMode(true);
   run.step();
-  refreshHeld();
 }
 
 export function setStepMode(on: boolean) {
   useRunControl.setState({ stepMode: on });
   current?.setStepMode(on);
-  watchHeld(on && current !== null);
 }
 
 /** Manual receiver controls; each does nothing when no run is live. */
@@ -161,3 +116,13 @@ export const injectFault = (spec: FaultSpec): Promise<void> =>
   current ? current.injectFault(spec) : Promise.reject(new Error('Press Run first: faults act on a running flow.'));
 export const settle = (receiverId: string, deliveryId: number, outcome: ReceiverOutcome, modified?: ModifiedOptions) =>
   current?.settle(receiverId, deliveryId, outcome, modified);
+
+/**
+ * Fetches the engine chunk once the page is idle after its first paint, so the first Run does not wait for
+ * rhea to download and compile. A failed preload is forgotten: Run loads it again.
+ */
+export function preloadEngineWhenIdle() {
+  const load = () => void loadEngine().catch(() => undefined);
+  if (typeof requestIdleCallback === 'function') requestIdleCallback(load, { timeout: 2000 });
+  else setTimeout(load, 200);
+}

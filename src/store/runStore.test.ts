@@ -1,4 +1,4 @@
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import type { Graph } from '../graph/types.ts';
 import { beginRun, enqueue, enqueueFrame, flushRun, IDLE_NODE, markClosing, resetRun, selectNodeLive, useRun } from './runStore.ts';
 
@@ -39,33 +39,34 @@ describe('runStore', () => {
   });
 
   it('waits twice as long as an expensive publish took before publishing again, and stays quick when publishing is cheap', async () => {
-    beginRun(graph);
-    const open = { at: 0, node: 'c1', event: 'CONNECTION_OPEN', url: 'ws://x', containerId: 'a' } as const;
-    const nextUpdate = () => new Promise<number>((ok) => {
-      const t0 = performance.now();
-      const off = useRun.subscribe(() => {
-        off();
-        ok(performance.now() - t0);
-      });
-    });
-    // a view that takes 40 ms to render each update
-    const slow = useRun.subscribe(() => {
-      const until = performance.now() + 40;
-      while (performance.now() < until);
-    });
-    enqueue(open);
-    flushRun();
-    await Promise.resolve();
-    const paced = nextUpdate();
-    enqueue(open);
-    expect(await paced).toBeGreaterThanOrEqual(2 * 40 - 20);
-    slow();
-    await new Promise((ok) => setTimeout(ok, 150));
-    enqueue(open);
-    flushRun();
-    await Promise.resolve();
-    const quick = nextUpdate();
-    enqueue(open);
-    expect(await quick).toBeLessThan(60);
+    // A fake clock: the view's cost and the waits are read from it, never from the wall clock.
+    vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout', 'performance'] });
+    try {
+      beginRun(graph);
+      const open = { at: 0, node: 'c1', event: 'CONNECTION_OPEN', url: 'ws://x', containerId: 'a' } as const;
+      let updates = 0;
+      const count = useRun.subscribe(() => updates++);
+      // a view that takes 40 ms to render each update
+      const slow = useRun.subscribe(() => vi.advanceTimersByTime(40));
+      enqueue(open);
+      flushRun();
+      await Promise.resolve(); // the publish measures its cost after the render's microtask
+      slow();
+      updates = 0;
+      enqueue(open);
+      vi.advanceTimersByTime(2 * 40 - 1);
+      expect(updates).toBe(0); // still pacing: twice the 40 ms the last publish cost
+      vi.advanceTimersByTime(1);
+      expect(updates).toBe(1);
+      await Promise.resolve();
+      // the last publish was cheap: the next goes out on the next frame
+      updates = 0;
+      enqueue(open);
+      vi.advanceTimersByTime(16);
+      expect(updates).toBe(1);
+      count();
+    } finally {
+      vi.useRealTimers();
+    }
   });
 });

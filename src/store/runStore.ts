@@ -2,7 +2,7 @@
 // animation frame; components read narrow slices so a busy run re-renders only what changed.
 import { create } from 'zustand';
 import type { EngineEvent, FrameRecord } from '../engine/events.ts';
-import type { Graph } from '../graph/types.ts';
+import type { Graph, Problem } from '../graph/types.ts';
 import {
   closingRunState,
   EMPTY_RUN,
@@ -18,6 +18,27 @@ export { IDLE_NODE, reduceRun, reduceFrames, LOG_CAP, FRAME_CAP } from './reduce
 export type { NodeLive, NodeState, NodeCounts, RunState, UnsettledDelivery, ReceiverMode } from './reduceRun.ts';
 
 export const useRun = create<RunState>()(() => EMPTY_RUN);
+
+export type RunStatus = 'idle' | 'running' | 'stopping';
+
+/** Run control: changes only on Run, Stop, Step and step-mode switches (the run controller drives it). */
+export interface RunControlState {
+  status: RunStatus;
+  stepMode: boolean;
+  /** step mode: the next held outgoing frame, in words ("Next: attach (sender tx1)") */
+  nextHeld: string | null;
+  /** why the last Run was refused or failed to start; empty when it started */
+  problems: readonly Problem[];
+}
+
+export const useRunControl = create<RunControlState>()(() => ({
+  status: 'idle',
+  stepMode: false,
+  nextHeld: null,
+  problems: [],
+}));
+
+export const useRunStatus = (): RunStatus => useRunControl((s) => s.status);
 
 const pendingEvents: EngineEvent[] = [];
 const pendingFrames: FrameRecord[] = [];

@@ -1,10 +1,13 @@
 import { spawn } from 'node:child_process';
+import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { createServer } from 'node:http';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import type { AddressInfo } from 'node:net';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { RunningServer } from '../../broker/server.ts';
-import { startBroker } from './engineHarness.ts';
+import { oneSession, startBroker } from './engineHarness.ts';
 
 const root = fileURLToPath(new URL('../../', import.meta.url));
 const fixture = (name: string) => `test/fixtures/graphs/${name}.amqpflow.json`;
@@ -35,7 +38,7 @@ describe('amqp-flow run', () => {
     const { code, stdout } = await cli(['run', fixture('hello-cbs'), '--url', server.wsUrl]);
     const out = lines(stdout);
     expect(code).toBe(0);
-    expect(out.at(-1)).toEqual({ summary: { transfers: 1, accepted: 1, rejected: 0, released: 0, modified: 0, lost: 0, unsent: 0, received: 0, errors: 0 } });
+    expect(out.at(-1)).toEqual({ summary: { transfers: 1, accepted: 1, rejected: 0, released: 0, modified: 0, presettled: 0, lost: 0, unsent: 0, received: 0, errors: 0 } });
     expect(out.slice(0, -1).map((e) => e.event)).toEqual(expect.arrayContaining(['CONNECTION_OPEN', 'SESSION_OPEN', 'SENDER_OPEN', 'TRANSFER_SETTLED', 'CONNECTION_CLOSED']));
   }, 60_000);
 
@@ -47,6 +50,26 @@ describe('amqp-flow run', () => {
     const frames = out.filter((l) => 'frame' in l).map((l) => l.frame as { performative: string; dir: string });
     expect(frames.some((f) => f.dir === 'out' && f.performative === 'open')).toBe(true);
     expect(frames.some((f) => f.dir === 'in' && f.performative === 'transfer')).toBe(true);
+  }, 60_000);
+
+  it('counts pre-settled sends as presettled, not accepted, and exits 0', async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'amqp-flow-cli-'));
+    const file = join(dir, 'presettled.amqpflow.json');
+    const graph = oneSession('', [
+      { id: 'rx1', kind: 'receiver', parent: 's1', props: { address: 'cli-presettled-q' } },
+      { id: 'tx1', kind: 'sender', parent: 's1', props: { address: 'cli-presettled-q', sndSettleMode: 'settled' } },
+      { id: 't1', kind: 'transfer', parent: 'tx1', props: { body: 'fire and forget', count: 3 } },
+    ]);
+    await writeFile(file, JSON.stringify(graph));
+    try {
+      const { code, stdout } = await cli(['run', file, '--url', server.wsUrl, '--quiet-ms', '300']);
+      const out = lines(stdout);
+      expect(out.at(-1)).toMatchObject({ summary: { transfers: 3, accepted: 0, presettled: 3, received: 3, errors: 0 } });
+      expect(out.filter((e) => e.event === 'TRANSFER_SETTLED').map((e) => e.outcome)).toEqual(['presettled', 'presettled', 'presettled']);
+      expect(code).toBe(0);
+    } finally {
+      await rm(dir, { recursive: true, force: true });
+    }
   }, 60_000);
 
   it('exits 1 with the hint when nothing listens at the URL', async () => {

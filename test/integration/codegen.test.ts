@@ -2,19 +2,20 @@
 import { spawn } from 'node:child_process';
 import { mkdir, rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
+import ts from 'typescript';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startServer, type RunningServer } from '../../broker/server.ts';
 import { generateTypeScript } from '../../src/codegen/typescript.ts';
 import type { EngineEvent } from '../../src/engine/events.ts';
 import type { RunSummary } from '../../src/engine/run.ts';
 import { runGraph } from '../../src/engine/runGraph.ts';
+import { runUntilQuiet } from '../../src/engine/runUntilQuiet.ts';
 import { nodeWebSocketFactory } from '../../src/engine/wsFactory.ts';
 import { TEMPLATES } from '../../src/graph/templates.ts';
 import type { Graph } from '../../src/graph/types.ts';
 
 const OUT_DIR = join(process.cwd(), '.tmp', `codegen-${process.pid}`);
 const QUIET_MS = 500;
-const pause = (ms: number) => new Promise((r) => setTimeout(r, ms));
 const template = (id: string): Graph => TEMPLATES.find((t) => t.id === id)!.graph();
 
 interface Outcome {
@@ -31,20 +32,16 @@ interface FollowUp {
 async function runEngine(graph: Graph, url: string, followUp?: FollowUp): Promise<Outcome> {
   const run = runGraph(graph, { createWebSocket: nodeWebSocketFactory, urlOverride: url });
   const events: EngineEvent[] = [];
-  let lastMessageAt = Date.now();
   let granted = false;
   run.subscribe((e) => {
     events.push(e);
-    if (e.event === 'MESSAGE_RECEIVED') lastMessageAt = Date.now();
     if (followUp && !granted && followUp.when(events)) {
       granted = true;
       setTimeout(() => run.addCredit(followUp.grant.receiver, followUp.grant.credit), 300);
     }
   });
-  await run.settled;
-  while (Date.now() - lastMessageAt < QUIET_MS) await pause(50);
-  await run.stop();
-  return { summary: run.summary(), events };
+  const { summary } = await runUntilQuiet(run, { quietMs: QUIET_MS, timeoutMs: 20_000 });
+  return { summary, events };
 }
 
 async function runProgram(file: string, url: string, followUp?: FollowUp): Promise<Outcome & { code: number | null; stderr: string }> {
@@ -108,8 +105,7 @@ describe('exported TypeScript program', () => {
     await rm(OUT_DIR, { recursive: true, force: true });
   });
 
-  async function compare(id: string, broker: () => RunningServer, followUp?: FollowUp) {
-    const graph = template(id);
+  async function compare(id: string, broker: () => RunningServer, followUp?: FollowUp, graph: Graph = template(id)) {
     const file = join(OUT_DIR, `${id}.ts`);
     await writeFile(file, generateTypeScript(graph));
     const engine = await runEngine(graph, broker().wsUrl, followUp);
@@ -151,6 +147,29 @@ describe('exported TypeScript program', () => {
     expect(dynamic && 'address' in dynamic && dynamic.address).toBeTruthy();
     expect(request?.event === 'MESSAGE_RECEIVED' && request.properties.replyTo).toBe(dynamic && 'address' in dynamic ? dynamic.address : 'none');
   });
+
+  it('ends pre-settled sends as presettled, like the engine, and exits 0', async () => {
+    const graph = template('send-receive');
+    for (const n of graph.nodes) if (n.kind === 'sender') n.props = { ...n.props, sndSettleMode: 'settled' };
+    const { program } = await compare('presettled', () => server, undefined, graph);
+    expect(program.code).toBe(0);
+    expect(program.summary).toMatchObject({ transfers: 5, accepted: 0, presettled: 5, received: 5 });
+  });
+
+  it('exports programs that type-check under strict TypeScript, runtime included', async () => {
+    const files: string[] = [];
+    for (const t of TEMPLATES) {
+      const file = join(OUT_DIR, `typed-${t.id}.ts`);
+      await writeFile(file, generateTypeScript(t.graph()));
+      files.push(file);
+    }
+    const program = ts.createProgram(files, {
+      strict: true, noEmit: true, target: ts.ScriptTarget.ES2022, module: ts.ModuleKind.ESNext,
+      moduleResolution: ts.ModuleResolutionKind.Bundler, skipLibCheck: true, types: ['node'], esModuleInterop: true,
+    });
+    const problems = ts.getPreEmitDiagnostics(program).map((d) => `${d.file?.fileName ?? ''}: ${ts.flattenDiagnosticMessageText(d.messageText, '\n')}`);
+    expect(problems).toEqual([]);
+  }, 60_000);
 
   it('refuses to start without a URL and says how to give one', async () => {
     const graph = template('hello-cbs');

@@ -68,7 +68,7 @@ describe('credit: transfers wait in the engine until their link has credit', () 
     expect(unsent.map((e) => e.attempt)).toEqual([4, 5]);
   });
 
-  it('ends pre-settled sends as accepted at send time with a note', async () => {
+  it('ends pre-settled sends as presettled (never accepted) at send time with a note', async () => {
     const r = record(
       oneSession(server.wsUrl, [
         { id: 'rx1', kind: 'receiver', parent: 's1', props: { address: 'presettled-q' } },
@@ -78,12 +78,30 @@ describe('credit: transfers wait in the engine until their link has credit', () 
       { frames: true },
     );
     const summary = await r.run.settled;
-    expect(summary).toMatchObject({ transfers: 2, accepted: 2 });
-    for (const e of r.of('TRANSFER_SETTLED', 't1')) expect(e.note).toBe("pre-settled: the broker's outcome is not known");
+    expect(summary).toMatchObject({ transfers: 2, accepted: 0, presettled: 2 });
+    for (const e of r.of('TRANSFER_SETTLED', 't1')) expect(e).toMatchObject({ outcome: 'presettled', note: expect.stringMatching(/pre-settled/) });
     const transfers = r.frames.filter((f) => f.dir === 'out' && f.performative === 'transfer');
     expect(transfers.map((f) => f.fields.settled)).toEqual([true, true]);
     expect(transfers[0]!.message).toMatchObject({ summary: 'fire and forget' });
     await r.waitFor(() => r.of('MESSAGE_RECEIVED', 'rx1').length === 2);
     await r.run.stop();
+  });
+
+  it('never counts a pre-settled send as accepted when the queue cannot hold it all', async () => {
+    const r = record(
+      oneSession(server.wsUrl, [
+        { id: 'tx1', kind: 'sender', parent: 's1', props: { address: 'presettled-full-q', sndSettleMode: 'settled' } },
+        { id: 't1', kind: 'transfer', parent: 'tx1', props: { body: 'no room', count: 8 } },
+      ]),
+    );
+    // the queue holds 3: the rest wait for credit that never comes, or go out and are dropped
+    await r.waitFor((e) => e.event === 'CREDIT' && e.node === 'tx1' && e.credit === 0 && r.of('TRANSFER_SENT', 't1').length > 0);
+    await r.run.stop();
+    const outcomes = r.of('TRANSFER_SETTLED', 't1').map((e) => e.outcome);
+    expect(outcomes).toHaveLength(8);
+    expect(outcomes).not.toContain('accepted');
+    const sent = r.of('TRANSFER_SENT', 't1').length;
+    expect(outcomes.filter((o) => o === 'presettled')).toHaveLength(sent);
+    expect(r.run.summary()).toMatchObject({ accepted: 0, presettled: sent, unsent: 8 - sent });
   });
 });

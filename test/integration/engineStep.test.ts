@@ -60,3 +60,47 @@ describe('step mode', () => {
     await r.run.stop();
   });
 });
+
+describe('what the engine tells its caller', () => {
+  let server: RunningServer;
+  beforeAll(async () => {
+    server = await startBroker();
+  });
+  afterAll(async () => {
+    await server.close();
+  });
+
+  it('pushes each next held frame as it changes in step mode, without being asked', async () => {
+    const r = record(oneSession(server.wsUrl, [{ id: 'tx1', kind: 'sender', parent: 's1', props: { address: 'held-push-q' } }]), { stepMode: true });
+    const pushed: (string | null)[] = [];
+    const off = r.run.subscribeHeld((f) => pushed.push(f?.performative ?? null));
+    expect(pushed).toEqual([null]); // the current one, at once
+    const nextIs = async (performative: string) => {
+      for (let i = 0; i < 100 && pushed.at(-1) !== performative; i++) await pause(20);
+      expect(pushed.at(-1)).toBe(performative);
+    };
+    await nextIs('open');
+    r.run.step();
+    await nextIs('begin');
+    r.run.step();
+    await nextIs('attach');
+    r.run.setStepMode(false);
+    expect(pushed.at(-1)).toBeNull();
+    off();
+    await r.waitFor((e) => e.event === 'SENDER_OPEN');
+    await r.run.stop();
+  });
+
+  it('resolves `ended` when every connection has closed or failed on its own', async () => {
+    const r = record(oneSession(server.wsUrl, [{ id: 'tx1', kind: 'sender', parent: 's1', props: { address: 'ended-q' } }]));
+    let ended = false;
+    void r.run.ended.then(() => (ended = true));
+    await r.waitFor((e) => e.event === 'SENDER_OPEN');
+    await pause(50);
+    expect(ended).toBe(false);
+    await r.run.closeNode('c1');
+    await r.run.ended;
+    expect(r.of('CONNECTION_CLOSED', 'c1')).toHaveLength(1);
+    await r.run.stop();
+  });
+});

@@ -2,8 +2,7 @@
 // through the child (aggregate, never one sprite per message), and in Slow motion one dot per transfer.
 import { memo, useEffect, useState } from 'react';
 import { BaseEdge, EdgeLabelRenderer, getBezierPath, type EdgeProps } from '@xyflow/react';
-import { useRun } from '../../store/runStore.ts';
-import { newEvents } from '../../panels/creditSeries.ts';
+import { subscribeBatch } from '../../store/runBatch.ts';
 import { useEdgeActivity } from '../../panels/useEdgeActivity.ts';
 import { useSlowMotion } from '../../panels/useSlowMotion.ts';
 
@@ -20,13 +19,11 @@ function useMovingDots(target: string, on: boolean): number[] {
   const [dots, setDots] = useState<number[]>([]);
   useEffect(() => {
     if (!on) return;
-    let seen = useRun.getState().eventTotal;
     let nextKey = 0;
     const timers = new Set<ReturnType<typeof setTimeout>>();
-    const unsubscribe = useRun.subscribe((s) => {
-      const fresh = newEvents(s.events, s.eventTotal, seen);
-      seen = s.eventTotal;
-      for (const e of fresh) {
+    const unsubscribe = subscribeBatch(({ events, state: s, reset }) => {
+      if (reset) return; // history, not messages moving now
+      for (const e of events) {
         if (e.event !== 'TRANSFER_SENT' && e.event !== 'MESSAGE_RECEIVED') continue;
         let through = false;
         for (let id: string | undefined = e.node; id; id = s.parentOf[id]) if (id === target) through = true;

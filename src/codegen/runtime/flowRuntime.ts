@@ -1,11 +1,11 @@
-// The fixed part of every generated rhea program: command line, JSON event lines, the per-sender queue that
-// waits for credit, credit reports, received-message reading, stdin controls and the end-of-run rule.
-// It mirrors the engine (src/engine) in a form a reader can follow top to bottom.
-
-export const TS_RUNTIME = String.raw`import rhea from 'rhea';
+// ---- AMQP Flow runtime: the fixed part of every exported program (command line, one JSON line per event,
+// the per-sender queue that waits for credit, credit reports, received messages, stdin controls, the end of a
+// run). The flow's own code follows it; the names it uses are exported so this file type-checks on its own.
+import rhea from 'rhea';
 import type { Connection, ConnectionOptions, Delivery, EventContext, Message, Receiver, Sender, Session } from 'rhea';
 import WebSocket from 'ws';
 import { createInterface } from 'node:readline';
+export type { EventContext, Session };
 
 // ---- command line ----
 const argv = process.argv.slice(2);
@@ -14,17 +14,17 @@ function option(name: string): string | undefined {
   return i >= 0 ? argv[i + 1] : undefined;
 }
 /** Replaces every connection's URL, like "amqp-flow run --url". */
-const URL_OVERRIDE = option('url') ?? process.env.AMQP_FLOW_URL;
+export const URL_OVERRIDE = option('url') ?? process.env.AMQP_FLOW_URL;
 /** After every transfer has settled, wait until no message has arrived for this long. */
 const QUIET_MS = Number(option('quiet-ms') ?? 500);
 /** Stop whatever is still going after this long. */
 const TIMEOUT_MS = Number(option('timeout-ms') ?? 30000);
 
 // ---- one JSON line per event ----
-type Outcome = 'accepted' | 'rejected' | 'released' | 'modified' | 'lost' | 'unsent';
+type Outcome = 'accepted' | 'rejected' | 'released' | 'modified' | 'presettled' | 'lost' | 'unsent';
 interface ErrorDetail { condition: string; description: string }
 const t0 = performance.now();
-const summary = { transfers: 0, accepted: 0, rejected: 0, released: 0, modified: 0, lost: 0, unsent: 0, received: 0, errors: 0 };
+const summary = { transfers: 0, accepted: 0, rejected: 0, released: 0, modified: 0, presettled: 0, lost: 0, unsent: 0, received: 0, errors: 0 };
 let lastMessageAt = Date.now();
 const attemptsSeen = new Set<string>();
 
@@ -61,12 +61,12 @@ interface Endpoint {
 }
 const endpoints: Endpoint[] = [];
 
-function track(node: string, kind: Endpoint['kind'], parent: Endpoint | null, fields: () => Record<string, unknown>, close: () => void): Endpoint {
+export function track(node: string, kind: Endpoint['kind'], parent: Endpoint | null, fields: () => Record<string, unknown>, close: () => void): Endpoint {
   const ep: Endpoint = { node, kind, parent, fields, close, state: 'opening' };
   endpoints.push(ep);
   return ep;
 }
-function opened(ep: Endpoint, extra: Record<string, unknown> = {}): void {
+export function opened(ep: Endpoint, extra: Record<string, unknown> = {}): void {
   ep.state = 'open';
   print(ep.node, ep.kind + '_OPEN', { ...ep.fields(), ...extra });
 }
@@ -154,7 +154,7 @@ class SenderQueue {
       const delivery = link.send(a.build());
       this.handed.push(delivery);
       print(a.transfer, 'TRANSFER_SENT', { attempt: a.attempt, deliveryId: delivery.id });
-      if (this.presettled) settle(a, 'accepted', { note: "pre-settled: the broker's outcome is not known" });
+      if (this.presettled) settle(a, 'presettled', { note: 'sent pre-settled: the broker gives no outcome, so whether it was stored is not known' });
       else this.unsettled.set(delivery, a);
     }
     creditChanged();
@@ -270,19 +270,19 @@ function receiverSettled(receiver: string, address: string | null): void {
   addressWaiters.delete(receiver);
 }
 /** A transfer whose replyTo names a receiver node: it is queued once that receiver is open. */
-function withReplyTo(receiver: string, queue: SenderQueue, transfer: string, attempt: number, build: (replyTo: string) => Message): void {
+export function withReplyTo(receiver: string, queue: SenderQueue, transfer: string, attempt: number, build: (replyTo: string) => Message): void {
   void addressOf(receiver).then((address) => {
     if (address === null || stopping) settle({ transfer, attempt, build: () => ({ body: null }) }, 'unsent', { note: 'reply-to receiver "' + receiver + '" never opened' });
     else queue.enqueue({ transfer, attempt, build: () => build(address) });
   });
 }
-function hold(receiver: string, delivery: Delivery): void {
+export function hold(receiver: string, delivery: Delivery): void {
   const held = heldDeliveries.get(receiver) ?? new Map<number, Delivery>();
   held.set(delivery.id, delivery);
   heldDeliveries.set(receiver, held);
 }
 /** Why a WebSocket ended without an AMQP close, in the engine's words. */
-function socketFailure(err: unknown): ErrorDetail {
+export function socketFailure(err: unknown): ErrorDetail {
   const message = String((err as { message?: unknown } | undefined)?.message ?? err ?? '');
   if (/ECONNREFUSED/.test(message)) return { condition: 'amqp-flow:connection-refused', description: message };
   if (/ENOTFOUND|EAI_AGAIN/.test(message)) return { condition: 'amqp-flow:host-not-found', description: message };
@@ -290,7 +290,7 @@ function socketFailure(err: unknown): ErrorDetail {
   return { condition: 'amqp-flow:connection-lost', description: message || 'The WebSocket closed without an AMQP close.' };
 }
 /** A connection needs a ws:// or wss:// URL; without one the program stops before opening anything. */
-function requireUrl(node: string, url: string): string {
+export function requireUrl(node: string, url: string): string {
   if (!url) {
     console.error(node + '.url: connection "' + node + '" has no URL; pass --url <ws-url> or set its url');
     process.exit(2);
@@ -322,7 +322,7 @@ function jsonSafe(v: unknown): unknown {
   return v;
 }
 /** A received message as plain JSON, with properties under the transfer props' names. */
-function readMessage(m: Message): { body: unknown; properties: Record<string, unknown>; applicationProperties: Record<string, unknown> } {
+export function readMessage(m: Message): { body: unknown; properties: Record<string, unknown>; applicationProperties: Record<string, unknown> } {
   const raw = m as unknown as Record<string, unknown>;
   const properties: Record<string, unknown> = {};
   for (const [amqpName, name] of Object.entries(PROPERTY_NAMES)) if (raw[amqpName] !== undefined && raw[amqpName] !== null) properties[name] = jsonSafe(raw[amqpName]);
@@ -349,7 +349,7 @@ interface ConnectionSpec {
   channelMax?: number;
   reconnect: boolean;
 }
-function connect(spec: ConnectionSpec): Connection {
+export function connect(spec: ConnectionSpec): Connection {
   const container = rhea.create_container({ id: spec.containerId });
   container.on('error', () => {}); // every error is reported by the endpoint's own *_error handler
   const ws = container.websocket_connect(WebSocket as never);
@@ -431,4 +431,3 @@ async function stop(): Promise<void> {
   console.log(JSON.stringify({ summary }));
   process.exit(summary.errors === 0 && summary.lost === 0 && summary.unsent === 0 ? 0 : 1);
 }
-`;
