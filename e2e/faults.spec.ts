@@ -6,6 +6,9 @@ import type { Page } from '@playwright/test';
 import { expect, test } from './fixtures.ts';
 import { startServer, type RunningServer } from '../broker/server.ts';
 
+// a run, a restart and a reconnect on a shared, busy machine take a while: waits are for states, with room
+test.describe.configure({ timeout: 180_000 });
+
 let server: RunningServer;
 test.beforeEach(async () => {
   server = await startServer({ host: '127.0.0.1', port: 0, appDir: 'dist' });
