@@ -12,6 +12,7 @@ export const FEATURE_MODULES: readonly (() => Promise<FeatureModule>)[] = [
   () => import('../compare/feature.tsx'),
   () => import('../faults/feature.tsx'),
   () => import('../presenter/feature.tsx'),
+  () => import('../lessons/feature.tsx'),
 ];
 
 /** The loaded features (empty until they arrive). */

@@ -7,7 +7,7 @@ import type { Graph, Problem } from '../graph/types.ts';
 import type { FaultSpec } from '../graph/faultSpec.ts';
 import { validateGraph } from '../graph/validate.ts';
 import { useDocument } from './documentStore.ts';
-import { beginRun, enqueue, enqueueFrame, flushRun, markClosing, useRun, useRunControl } from './runStore.ts';
+import { beginRun, enqueue, enqueueFrame, flushRun, liveRunState, markClosing, useRunControl } from './runStore.ts';
 import { describeHeldFrame } from './describeFrame.ts';
 import { endFigures, feedFigures, resetFigures } from './figuresStore.ts';
 
@@ -28,7 +28,7 @@ export const runGraphSnapshot = (): Graph | null => currentGraph;
 function showHeld(held: FrameRecord | null) {
   flushRun(); // describe it with the frames and states up to now
   const { stepMode, nextHeld } = useRunControl.getState();
-  const text = held && stepMode && currentGraph ? `Next: ${describeHeldFrame(held, currentGraph, useRun.getState().nodes, useRun.getState().frames)}` : null;
+  const text = held && stepMode && currentGraph ? `Next: ${describeHeldFrame(held, currentGraph, liveRunState().nodes, liveRunState().frames)}` : null;
   if (text !== nextHeld) useRunControl.setState({ nextHeld: text });
 }
 
