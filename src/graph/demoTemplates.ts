@@ -23,7 +23,7 @@ export function restartDemo(): Graph {
     scenes: [
       {
         title: 'A steady stream',
-        notes: 'Ten messages a second go to the queue "demo" and come straight back. The strip at the top shows the rate, the latency and the backlog.',
+        notes: 'Ten messages a second go to the queue "demo" and come straight back. The strip under the flow shows the rate, the latency and the backlog.',
         spotlight: ['tx1', 't1', 'rx1'],
       },
       {
