@@ -1,7 +1,7 @@
 // Run, Stop and Step for the page: starts the engine on the document's graph, pipes its events and
 // frames into the run store, and exposes the live Run for manual credit and settlement.
 import type { FrameRecord, ReceiverOutcome } from '../engine/events.ts';
-import type { ModifiedOptions, Run, WebSocketLike } from '../engine/run.ts';
+import type { Run, SettleOptions, WebSocketLike } from '../engine/run.ts';
 import { loadEngine } from '../engine/loadEngine.ts';
 import type { Graph, Problem } from '../graph/types.ts';
 import type { FaultSpec } from '../graph/faultSpec.ts';
@@ -43,7 +43,8 @@ export async function startRun(graph: Graph = useDocument.getState().graph, opts
     useRunControl.setState({ problems });
     return problems;
   }
-  const stepMode = opts.stepMode ?? useRunControl.getState().stepMode;
+  // Step mode belongs to one run: Run always runs freely, only Step (or opts) starts a stepping run.
+  const stepMode = opts.stepMode ?? false;
   useRunControl.setState({ status: 'running', problems: [], stepMode });
   currentGraph = graph;
   beginRun(graph);
@@ -86,7 +87,7 @@ export async function stopRun() {
     flushRun();
     current = null;
     endFigures();
-    useRunControl.setState({ status: 'idle', nextHeld: null });
+    useRunControl.setState({ status: 'idle', nextHeld: null, stepMode: false });
   }
 }
 
@@ -114,7 +115,7 @@ export const drain = (receiverId: string) => current?.drain(receiverId);
 /** Inject a fault into the live run (the Faults menu, scenes); rejects with the reason when it cannot. */
 export const injectFault = (spec: FaultSpec): Promise<void> =>
   current ? current.injectFault(spec) : Promise.reject(new Error('Press Run first: faults act on a running flow.'));
-export const settle = (receiverId: string, deliveryId: number, outcome: ReceiverOutcome, modified?: ModifiedOptions) =>
+export const settle = (receiverId: string, deliveryId: number, outcome: ReceiverOutcome, modified?: SettleOptions) =>
   current?.settle(receiverId, deliveryId, outcome, modified);
 
 /**
