@@ -8,6 +8,7 @@ import { createBroker, type Broker, type BrokerOptions } from './broker.ts';
 import { createWsServer, upgradeProblem } from './transportWs.ts';
 import { handleManagement } from './management.ts';
 import { createRelay, type RelayTarget } from './relay.ts';
+import { handleFaultRequest } from './faultRoutes.ts';
 
 export interface ServerOptions {
   host?: string;
@@ -41,6 +42,7 @@ export async function startServer(opts: ServerOptions = {}): Promise<RunningServ
   const statics = opts.appDir ? serveStatic(opts.appDir) : null;
   const http = createServer((req, res) => {
     void (async () => {
+      if (handleFaultRequest(broker, req, res)) return;
       if (handleManagement(broker, req, res)) return;
       if (statics && (await statics(req, res))) return;
       res.writeHead(404, { 'content-type': 'text/plain' }).end('not found');

@@ -11,6 +11,7 @@ export const FEATURE_MODULES: readonly (() => Promise<FeatureModule>)[] = [
   () => import('../codegen/feature.tsx'),
   () => import('../record/feature.tsx'),
   () => import('../compare/feature.tsx'),
+  () => import('../faults/feature.tsx'),
   () => import('../presenter/feature.tsx'),
   () => import('../lessons/feature.tsx'),
 ];

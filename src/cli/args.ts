@@ -1,4 +1,5 @@
 // Parses the command line of `amqp-flow`; returns data, never exits.
+import { parseFaultText, type TimedFault } from '../graph/faultText.ts';
 
 export interface RunArgs {
   command: 'run';
@@ -11,6 +12,10 @@ export interface RunArgs {
   sequence?: string;
   /** write the flow as an SVG picture (nodes that failed marked) to this file */
   canvas?: string;
+  /** `--fault <spec>`, in the order given */
+  faults: TimedFault[];
+  /** `--resend-in-flight`: with reconnect, send in-flight attempts again instead of ending them lost */
+  resendInFlight: boolean;
 }
 
 export interface TestArgs {
@@ -29,6 +34,7 @@ export const DEFAULT_TIMEOUT_MS = 30_000;
 export const DEFAULT_QUIET_MS = 500;
 
 export const USAGE = `Usage: amqp-flow run <graph.amqpflow.json> [--url <ws-url>] [--timeout-ms N] [--quiet-ms N] [--frames] [--sequence <file.mmd>] [--canvas <file.svg>]
+                        [--fault <spec>]… [--resend-in-flight]
        amqp-flow test <files|folders…> [--url <ws-url>] [--junit <file.xml>] [--timeout-ms N] [--quiet-ms N]
 
 Runs a flow against a real broker and prints one engine event per line as JSON, then
@@ -42,6 +48,12 @@ Runs a flow against a real broker and prints one engine event per line as JSON, 
   --frames          also print every decoded frame, as {"frame": {...}} lines
   --sequence FILE   write the frames as a Mermaid sequenceDiagram to FILE
   --canvas FILE     write the flow as an SVG picture to FILE (nodes that failed say so)
+  --fault <spec>    inject a fault on purpose (repeatable):
+                    <fault>[:<node>][,<param>=<value>…][@<ms> | @after:<EVENT>[:<node>][:<n>]]
+                    e.g. drop-connection@2000, restart-broker@after:TRANSFER_SENT:t1:3,
+                    reject-next:tx1,count=2,condition=amqp:not-allowed (no @: once all is open)
+  --resend-in-flight  connections with reconnect send the transfers in flight when the socket
+                    dropped again (at least once) instead of ending them lost
   --help            show this text
 
 Exit status: 0 every transfer settled and no *_ERROR; 1 errors, or transfers not settled
@@ -64,6 +76,8 @@ export function parseArgs(argv: string[]): CliArgs {
   let frames = false;
   let sequence: string | undefined;
   let canvas: string | undefined;
+  const faults: TimedFault[] = [];
+  let resendInFlight = false;
   for (let i = 0; i < rest.length; i++) {
     const a = rest[i]!;
     const value = () => {
@@ -81,6 +95,12 @@ export function parseArgs(argv: string[]): CliArgs {
       else if (a.startsWith('--sequence=')) sequence = a.slice(11);
       else if (a === '--canvas') canvas = value();
       else if (a.startsWith('--canvas=')) canvas = a.slice(9);
+      else if (a === '--resend-in-flight') resendInFlight = true;
+      else if (a === '--fault' || a.startsWith('--fault=')) {
+        const parsed = parseFaultText(a.includes('=') && a.startsWith('--fault=') ? a.slice(8) : value());
+        if ('error' in parsed) return { command: 'error', message: parsed.error };
+        faults.push(parsed);
+      }
       else if (a.startsWith('-')) return { command: 'error', message: `Unknown option ${a}. See amqp-flow --help` };
       else if (file === undefined) file = a;
       else return { command: 'error', message: `Only one graph file can be run at a time (got "${file}" and "${a}")` };
@@ -89,7 +109,7 @@ export function parseArgs(argv: string[]): CliArgs {
     }
   }
   if (!file) return { command: 'error', message: 'Which flow? Use: amqp-flow run <graph.json>' };
-  return { command: 'run', file, url, timeoutMs, quietMs, frames, ...(sequence ? { sequence } : {}), ...(canvas ? { canvas } : {}) };
+  return { command: 'run', file, url, timeoutMs, quietMs, frames, faults, resendInFlight, ...(sequence ? { sequence } : {}), ...(canvas ? { canvas } : {}) };
 }
 
 function parseTestArgs(rest: string[]): CliArgs {

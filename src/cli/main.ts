@@ -14,6 +14,8 @@ import { sequenceToMermaid } from '../engine/sequenceExport.ts';
 import { flowToSvg } from '../graph/flowSvg.ts';
 import { parseArgs, USAGE, type RunArgs } from './args.ts';
 import { testCommand } from './testCommand.ts';
+import { faultProblem } from '../graph/faults.ts';
+import { scheduleFaults } from '../engine/faultSchedule.ts';
 
 export async function main(argv: string[], out: (line: string) => void, err: (line: string) => void): Promise<number> {
   const args = parseArgs(argv);
@@ -34,7 +36,7 @@ export async function main(argv: string[], out: (line: string) => void, err: (li
     return 2;
   }
   const parsed = parseGraphFile(text);
-  const problems = parsed.ok ? [...runProblems(parsed.graph), ...urlProblems(parsed.graph, args.url)] : parsed.problems;
+  const problems = parsed.ok ? [...runProblems(parsed.graph), ...urlProblems(parsed.graph, args.url), ...faultProblems(parsed.graph, args)] : parsed.problems;
   if (!parsed.ok || problems.length) {
     for (const p of problems) err(formatProblem(p));
     return 2;
@@ -44,7 +46,7 @@ export async function main(argv: string[], out: (line: string) => void, err: (li
   const summary = await runFlow(parsed.graph, args, (line) => {
     out(line);
     if (args.canvas && line.includes('_ERROR"')) failed[(JSON.parse(line) as { node: string }).node] = 'error';
-  }, (f) => frames.push(f));
+  }, err, (f) => frames.push(f));
   out(JSON.stringify({ summary }));
   if (args.canvas) {
     try {
@@ -67,8 +69,20 @@ export async function main(argv: string[], out: (line: string) => void, err: (li
 }
 
 /** Runs until every transfer has settled and no message arrived for `quietMs`, or until the timeout. */
-async function runFlow(graph: Graph, args: RunArgs, out: (line: string) => void, keepFrame: (f: FrameRecord) => void): Promise<RunSummary> {
-  const run = runGraph(graph, { createWebSocket: nodeWebSocketFactory, urlOverride: args.url, frames: args.frames || !!args.sequence });
+async function runFlow(
+  graph: Graph,
+  args: RunArgs,
+  out: (line: string) => void,
+  err: (line: string) => void,
+  keepFrame: (f: FrameRecord) => void,
+): Promise<RunSummary> {
+  const run = runGraph(graph, {
+    createWebSocket: nodeWebSocketFactory,
+    urlOverride: args.url,
+    frames: args.frames || !!args.sequence,
+    ...(args.resendInFlight ? { reconnect: { resendInFlight: true } } : {}),
+  });
+  const disarm = scheduleFaults(run, graph, args.faults, (message) => err(`--fault: ${message}`));
   run.subscribe((e) => out(JSON.stringify(e)));
   if (args.frames || args.sequence) {
     run.subscribeFrames((f) => {
@@ -76,7 +90,11 @@ async function runFlow(graph: Graph, args: RunArgs, out: (line: string) => void,
       if (args.sequence) keepFrame(f);
     });
   }
-  return (await runUntilQuiet(run, { timeoutMs: args.timeoutMs, quietMs: args.quietMs })).summary;
+  try {
+    return (await runUntilQuiet(run, { timeoutMs: args.timeoutMs, quietMs: args.quietMs })).summary;
+  } finally {
+    disarm();
+  }
 }
 
 function urlProblems(graph: Graph, override: string | undefined): Problem[] {
@@ -87,6 +105,13 @@ function urlProblems(graph: Graph, override: string | undefined): Problem[] {
   return graph.nodes
     .filter((n) => n.kind === 'connection' && !effectiveProps(n).url)
     .map((n) => ({ nodeId: n.id, field: 'url', message: `Connection "${n.id}" has no URL; pass --url <ws-url> or set its url` }));
+}
+
+function faultProblems(graph: Graph, args: RunArgs): Problem[] {
+  return args.faults.flatMap((f) => {
+    const problem = faultProblem(graph, f.spec);
+    return problem ? [{ field: 'fault', message: `--fault: ${problem}` }] : [];
+  });
 }
 
 function formatProblem(p: Problem): string {

@@ -6,6 +6,7 @@ import { rejectError } from './rejectError.ts';
 import type { ReceiverOutcome } from './events.ts';
 import type { CreditState } from './credit.ts';
 import { linkCounters } from './rheaInternals.ts';
+import { DuplicateWatch } from './duplicateWatch.ts';
 
 export interface ReceiverControlEvents {
   settled(deliveryId: number, outcome: ReceiverOutcome): void;
@@ -25,14 +26,32 @@ export class ReceiverControl {
   private timer: ReturnType<typeof setTimeout> | undefined;
   private readonly events: ReceiverControlEvents;
   readonly autoAccept: boolean;
+  /** manual credit mode: the credit granted at attach; undefined with a credit window */
+  private readonly initialCredit: number | undefined;
+  /** the connection dropped: the next attach is a new link to the broker */
+  private returned = false;
+  private readonly duplicates = new DuplicateWatch();
 
-  constructor(autoAccept: boolean, events: ReceiverControlEvents) {
+  constructor(autoAccept: boolean, events: ReceiverControlEvents, initialCredit?: number) {
     this.autoAccept = autoAccept;
     this.events = events;
+    this.initialCredit = initialCredit;
   }
 
   attach(link: Receiver): void {
     this.link = link;
+    if (!this.returned) return;
+    this.returned = false;
+    // attached again after an outage: the broker knows no credit for this link, so a manual-credit receiver
+    // grants its initial credit again (a credit window is topped up by rhea itself)
+    if (this.initialCredit === undefined) return;
+    (link as unknown as { credit: number }).credit = 0;
+    if (this.initialCredit > 0) link.add_credit(this.initialCredit);
+  }
+
+  /** True when this receiver already had a message with this message-id (at-least-once delivery). */
+  seenBefore(messageId: unknown): boolean {
+    return this.duplicates.check('', messageId);
   }
 
   get received(): number {
@@ -71,6 +90,17 @@ export class ReceiverControl {
     if (!this.link) return null;
     const c = linkCounters(this.link);
     return { credit: c.credit, deliveryCount: c.deliveryCount, queued: 0 };
+  }
+
+  /**
+   * The connection dropped: deliveries not yet settled (and settlements not yet written) go back to the
+   * broker, which delivers them again. Returns their ids, oldest first; the control is closed.
+   */
+  returnUnsettled(): number[] {
+    const ids = [...this.settleQueue.map((p) => p.delivery.id), ...this.unsettled.keys()];
+    this.close();
+    this.returned = true;
+    return ids;
   }
 
   close(): void {

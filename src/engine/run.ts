@@ -1,5 +1,6 @@
 // The engine's public surface: what a page, a Node test or the CLI gets back from runGraph().
 import type { EngineEvent, FrameRecord, OutcomeCounts, ReceiverOutcome } from './events.ts';
+import type { FaultSpec } from '../graph/faultSpec.ts';
 import type { RejectOptions } from './rejectError.ts';
 
 /** The subset of the WHATWG WebSocket that the engine uses; the browser's and `ws`'s both fit. */
@@ -35,6 +36,11 @@ export interface RunOptions {
 export interface ReconnectOptions {
   /** tries per outage before the connection fails for good */
   limit?: number;
+  /**
+   * Send again the attempts that were in flight when the socket dropped (at least once: the broker may get
+   * them twice; receivers flag the second copy as `duplicate`), instead of ending them `lost`.
+   */
+  resendInFlight?: boolean;
   initialDelayMs?: number;
   maxDelayMs?: number;
 }
@@ -71,6 +77,8 @@ export interface Run {
   settle(receiverNodeId: string, deliveryId: number, outcome: ReceiverOutcome, options?: SettleOptions): void;
   /** Close one node (and its children first), as when it is deleted during a run. */
   closeNode(nodeId: string): Promise<void>;
+  /** Inject a fault on purpose (reported as a FAULT event); rejects with the reason when it cannot be done. */
+  injectFault(spec: FaultSpec): Promise<void>;
   /** Resolves once every transfer attempt has settled and no link is waiting (or after stop()). */
   readonly settled: Promise<RunSummary>;
   summary(): RunSummary;

@@ -14,6 +14,7 @@ import { migrate } from './migrations.ts';
 import { describeValue, isPlainObject } from './props.ts';
 import { GRAPH_FORMAT, GRAPH_VERSION, NODE_KINDS, type Graph, type GraphEdge, type GraphNode, type Problem } from './types.ts';
 import { structuralProblems } from './validate.ts';
+import { ScenesSchema, copyScene } from './scenes.ts';
 
 export {
   MAX_DEPTH,
@@ -50,6 +51,7 @@ const DocumentSchema = z.strictObject({
   edges: z.array(EdgeSchema),
   viewport: z.optional(z.strictObject({ x: finite, y: finite, zoom: finite.check(z.refine((v) => v > 0)) })),
   expect: z.optional(z.unknown()),
+  scenes: z.optional(ScenesSchema),
 });
 
 const fail = (problems: Problem[]): ParseResult => ({ ok: false, problems: problems.slice(0, MAX_PROBLEMS) });
@@ -101,7 +103,7 @@ export function parseGraphValue(value: unknown): ParseResult {
 
   const parsed = DocumentSchema.safeParse(doc);
   if (!parsed.success) return fail(parsed.error.issues.flatMap((issue) => issueToProblems(issue, doc)));
-  const { name, nodes, edges, viewport, expect } = parsed.data;
+  const { name, nodes, edges, viewport, expect, scenes } = parsed.data;
   if (expect !== undefined) {
     const expectProblems = expectationProblems(expect);
     if (expectProblems.length > 0) return fail(expectProblems);
@@ -114,6 +116,7 @@ export function parseGraphValue(value: unknown): ParseResult {
     edges: edges.map((e): GraphEdge => ({ id: e.id, source: e.source, target: e.target })),
     ...(viewport ? { viewport: { x: viewport.x + 0, y: viewport.y + 0, zoom: viewport.zoom } } : {}),
     ...(expect !== undefined ? { expect: cloneJson(expect) as FlowExpectations } : {}),
+    ...(scenes ? { scenes: scenes.map(copyScene) } : {}),
   };
   const problems = structuralProblems(graph);
   return problems.length > 0 ? fail(problems) : { ok: true, graph };
@@ -307,6 +310,7 @@ export function serializeGraph(g: Graph): string {
     })),
     edges: g.edges.map((e) => ({ id: e.id, source: e.source, target: e.target })),
     ...(g.expect ? { expect: g.expect } : {}),
+    ...(g.scenes ? { scenes: g.scenes.map(copyScene) } : {}),
   };
   return `${JSON.stringify(doc, null, 2)}\n`;
 }

@@ -1,4 +1,5 @@
 // The graph document: node kinds, their props (contracts §1) and the file shape. Pure data types.
+import type { Scene } from './scenes.ts';
 
 export const NODE_KINDS = ['connection', 'session', 'sender', 'receiver', 'transfer'] as const;
 export type NodeKind = (typeof NODE_KINDS)[number];
@@ -133,6 +134,8 @@ export interface Graph {
   viewport?: Viewport;
   /** Optional extension: what must happen when the flow runs (validated in expectations.ts). */
   expect?: FlowExpectations;
+  /** Optional extension: scenes for presenters, in order (see scenes.ts). */
+  scenes?: Scene[];
 }
 
 /** A problem found in a graph or a file, in plain words. */
