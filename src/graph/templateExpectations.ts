@@ -81,4 +81,13 @@ export const TEMPLATE_EXPECTATIONS: Readonly<Record<string, FlowExpectations>> =
       rx1: { received: 3, state: 'open', error: false },
     },
   },
+  'restart-demo': {
+    // a one-minute stream made for presenting; without a fault every tick arrives
+    timeLimitMs: 75_000,
+    nodes: {
+      c1: { state: 'open', error: false },
+      t1: { outcomes: { accepted: 600 } },
+      rx1: { received: 600, error: false },
+    },
+  },
 };
