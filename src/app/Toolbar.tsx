@@ -1,15 +1,18 @@
 // The toolbar: run controls, undo/redo, import/export, templates and auto layout (contracts §4 names),
 // then the features' items (src/app/features.ts) in their slot.
-import { useRef, type ChangeEvent } from 'react';
+import { useRef, useState, type ChangeEvent } from 'react';
+import type { MissingSecret } from '../graph/secrets.ts';
 import { TEMPLATES } from '../graph/templates.ts';
 import { redo, undo, useDocument } from '../store/documentStore.ts';
 import { describeProblem, notify } from '../store/noticeStore.ts';
 import { startRun, stepRun, stopRun, useRunControl, useRunStatus } from '../store/runController.ts';
 import { autoLayout, replaceDocument } from '../store/actions.ts';
-import { exportedDocument, importFile } from '../store/fileIO.ts';
-import { download } from '../ui/download.ts';
+import { importFile } from '../store/fileIO.ts';
+import { documentMissingSecrets } from '../store/secretActions.ts';
 import { Menu, MenuItem } from '../ui/Menu.tsx';
+import { ExportButton } from './ExportButton.tsx';
 import { FeatureSlot } from './FeatureSlot.tsx';
+import { MissingSecretsDialog } from './MissingSecretsDialog.tsx';
 
 /** A 16×16 filled glyph; decorative, the button's text is its name. */
 function Icon({ d }: { d: string }) {
@@ -49,11 +52,6 @@ function TemplatesMenu() {
   );
 }
 
-function exportDocument() {
-  const { name, text } = exportedDocument();
-  download(name, text, 'application/json');
-}
-
 export function Toolbar() {
   const name = useDocument((s) => s.graph.name);
   const canUndo = useDocument((s) => s.past.length > 0);
@@ -61,6 +59,13 @@ export function Toolbar() {
   const status = useRunStatus();
   const nextHeld = useRunControl((s) => s.nextHeld);
   const fileInput = useRef<HTMLInputElement>(null);
+  // a flow saved without its secrets asks for them before it runs
+  const [missing, setMissing] = useState<MissingSecret[] | null>(null);
+  const onRun = () => {
+    const needed = documentMissingSecrets();
+    if (needed.length) setMissing(needed);
+    else void run();
+  };
 
   const onFile = (e: ChangeEvent<HTMLInputElement>) => {
     const file = e.target.files?.[0];
@@ -78,7 +83,7 @@ export function Toolbar() {
         </span>
       </div>
       <div className="toolbar__group">
-        <button type="button" className="btn btn--primary" disabled={status !== 'idle'} onClick={() => void run()}>
+        <button type="button" className="btn btn--primary" disabled={status !== 'idle'} onClick={onRun}>
           <Icon d="M4 2.5v11l9-5.5z" />Run
         </button>
         <button type="button" className="btn" disabled={status !== 'running'} onClick={() => void stopRun()}>
@@ -119,11 +124,19 @@ export function Toolbar() {
           data-testid="import-file"
           onChange={onFile}
         />
-        <button type="button" className="btn" onClick={exportDocument} title="Download this flow as a .amqpflow.json file">
-          Export
-        </button>
+        <ExportButton />
         <FeatureSlot part="toolbar" />
       </div>
+      {missing && (
+        <MissingSecretsDialog
+          missing={missing}
+          onClose={() => setMissing(null)}
+          onRun={() => {
+            setMissing(null);
+            void run();
+          }}
+        />
+      )}
     </header>
   );
 }

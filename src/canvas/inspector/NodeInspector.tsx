@@ -8,7 +8,7 @@ import { DEFAULT_PROPS, PROP_DOCS, type PropDoc } from '../../graph/defaults.ts'
 import { CONNECTION_PRESETS } from '../../graph/presets.ts';
 import { validateProps } from '../../graph/validate.ts';
 import { deepEqual } from '../../graph/equal.ts';
-import type { GraphNode, NodeKind, Problem, SaslProps } from '../../graph/types.ts';
+import type { CbsProps, GraphNode, NodeKind, Problem, SaslProps } from '../../graph/types.ts';
 import { setNodeProps } from '../../store/actions.ts';
 import {
   CheckboxField,
@@ -20,6 +20,7 @@ import {
   parseOptionalText,
   type Parsed,
 } from './fields.tsx';
+import { CbsField, SecretField } from './SecretField.tsx';
 
 type AnyProps = Record<string, unknown>;
 
@@ -92,12 +93,13 @@ function PropField({ node, doc, problems }: { node: GraphNode; doc: PropDoc<Node
         />
       );
     case 'scalarMap':
+      if (field === 'cbs') return <CbsField label={doc.label} help={doc.help} value={value as CbsProps | undefined} problem={common.problem} commit={commit} />;
       return (
         <TextField
           {...common}
           multiline
           committed={value === undefined ? '' : JSON.stringify(value, null, 2)}
-          placeholder={field === 'cbs' ? '{ "token": "SharedAccessSignature sr=…" }' : '{ "operation": "put-token" }'}
+          placeholder='{ "operation": "put-token" }'
           parse={parseJson(doc.label)}
           commit={commit}
         />
@@ -173,7 +175,7 @@ function SaslField({ node, problems }: { node: GraphNode; problems: readonly Pro
       {mechanism === 'PLAIN' && (
         <>
           <TextField label="Username" field="sasl.username" committed={sasl.username ?? ''} parse={parseOptionalText} commit={(v) => update({ username: v }, 'username')} />
-          <TextField label="Password" field="sasl.password" type="password" committed={sasl.password ?? ''} parse={parseOptionalText} commit={(v) => update({ password: v }, 'password')} />
+          <SecretField label="Password" field="sasl.password" committed={sasl.password ?? ''} commit={(v) => update({ password: v }, 'password')} />
         </>
       )}
     </div>
