@@ -3,6 +3,7 @@
 import { useEffect, useState } from 'react';
 import './record.css';
 import { useRun } from '../store/runStore.ts';
+import { useRunMoment } from '../store/runMoment.ts';
 import { useRunStatus } from '../store/runController.ts';
 import { RECORDING_SUFFIX } from './recording.ts';
 import { SaveSecretsDialog } from '../ui/SaveSecretsDialog.tsx';
@@ -35,6 +36,7 @@ export function RecordButtons() {
   const status = useRunStatus();
   const canSave = useRun((s) => s.graph !== null && s.eventTotal > 0);
   const replaying = useReplay((s) => s.replay !== null);
+  const steppingBack = useRunMoment((m) => m.earlier);
   // a run of a flow with secrets asks first: they are left out unless ticked
   const [secrets, setSecrets] = useState<string[] | null>(null);
   const onSave = () => {
@@ -58,7 +60,7 @@ export function RecordButtons() {
           }}
         />
       )}
-      <button type="button" className="btn" disabled={status !== 'idle'} onClick={chooseRecording} title="Replay a recorded run, no broker needed">
+      <button type="button" className="btn" disabled={status !== 'idle' || steppingBack} onClick={chooseRecording} title="Replay a recorded run, no broker needed">
         Open recording
       </button>
     </>

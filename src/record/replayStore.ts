@@ -3,7 +3,7 @@
 import { create } from 'zustand';
 import { replaceDocument } from '../store/actions.ts';
 import { download } from '../ui/download.ts';
-import { useRun } from '../store/runStore.ts';
+import { liveRunState, useRun } from '../store/runStore.ts';
 import { useRunControl } from '../store/runController.ts';
 import { describeProblem, notify } from '../store/noticeStore.ts';
 import { MAX_RECORDING_BYTES, makeRecording, parseRecording, recordingFileName, serializeRecording } from './recording.ts';
@@ -105,13 +105,13 @@ export async function openRecording(file: File): Promise<boolean> {
 
 /** Where the last run's flow held secrets ("<nodeId>.<field>"), which Save recording leaves out unless asked. */
 export function lastRunSecrets(): string[] {
-  const { graph } = useRun.getState();
+  const { graph } = liveRunState();
   return graph ? stripSecrets(graph).removed : [];
 }
 
 /** The last run as a recording file (the run store keeps its newest events and frames); secrets left out unless asked. */
 export function saveRecording(opts: { includeSecrets?: boolean } = {}) {
-  const s = useRun.getState();
+  const s = liveRunState(); // the whole run, also while stepped back to an earlier moment
   if (!s.graph) return;
   const whole = makeRecording(s.graph, s.events, s.frames);
   const recording = opts.includeSecrets ? whole : withoutSecrets(whole).recording;
