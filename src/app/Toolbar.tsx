@@ -60,12 +60,14 @@ export function Toolbar() {
   const nextHeld = useRunControl((s) => s.nextHeld);
   const fileInput = useRef<HTMLInputElement>(null);
   // a flow saved without its secrets asks for them before it runs
-  const [missing, setMissing] = useState<MissingSecret[] | null>(null);
-  const onRun = () => {
+  const [missing, setMissing] = useState<{ secrets: MissingSecret[]; start: () => void } | null>(null);
+  /** Starts a run (or a stepped one) once the flow has every secret it needs. */
+  const withSecrets = (start: () => void) => {
     const needed = documentMissingSecrets();
-    if (needed.length) setMissing(needed);
-    else void run();
+    if (needed.length) setMissing({ secrets: needed, start });
+    else start();
   };
+  const onRun = () => withSecrets(() => void run());
 
   const onFile = (e: ChangeEvent<HTMLInputElement>) => {
     const file = e.target.files?.[0];
@@ -89,7 +91,7 @@ export function Toolbar() {
         <button type="button" className="btn" disabled={status !== 'running'} onClick={() => void stopRun()}>
           <Icon d="M3.5 3.5h9v9h-9z" />Stop
         </button>
-        <button type="button" className="btn" disabled={status === 'stopping'} onClick={() => void stepRun()} title={nextHeld ?? 'Run one frame at a time'}>
+        <button type="button" className="btn" disabled={status === 'stopping'} onClick={() => (status === 'idle' ? withSecrets(() => void stepRun()) : void stepRun())} title={nextHeld ?? 'Run one frame at a time'}>
           <Icon d="M3 3v10l7-5zM11 3h2v10h-2z" />Step
         </button>
         <FeatureSlot part="run" />
@@ -130,11 +132,11 @@ export function Toolbar() {
       </div>
       {missing && (
         <MissingSecretsDialog
-          missing={missing}
+          missing={missing.secrets}
           onClose={() => setMissing(null)}
           onRun={() => {
             setMissing(null);
-            void run();
+            missing.start();
           }}
         />
       )}
