@@ -161,7 +161,8 @@ export function FlowCanvas() {
         defaultEdgeOptions={DEFAULT_EDGE_OPTIONS}
       >
         <DotsBackground />
-        <MiniMap<AmqpFlowNode> pannable zoomable nodeColor={minimapColor} nodeBorderRadius={6} ariaLabel="Mini map" />
+        {/* Without nodes the minimap would be an empty box. */}
+        {graph.nodes.length > 0 && <MiniMap<AmqpFlowNode> pannable zoomable nodeColor={minimapColor} nodeBorderRadius={6} ariaLabel="Mini map" />}
         <Controls showInteractive={false} />
       </ReactFlow>
       {graph.nodes.length === 0 && <EmptyCanvas title="An empty flow">Drag a Connection from the palette, or pick one of the Templates.</EmptyCanvas>}

@@ -1,6 +1,7 @@
 // The engine's whole event contract (contracts §2): every event's name, when it is raised and what its fields mean,
 // the outcome lists, and category helpers, all derived from the const tuples below so no list is written twice.
 import type { NodeKind } from '../graph/types.ts';
+import type { BodySection } from './bodySection.ts';
 
 export interface ErrorDetail {
   /** the AMQP condition (`amqp:not-found`) or a project one (`amqp-flow:connection-refused`) */
@@ -87,8 +88,12 @@ interface EventFields {
   TRANSFER_SENT: { attempt: number; deliveryId: number };
   /** The attempt ended, exactly once per attempt. `note`: why, in words, for outcomes the broker did not give. */
   TRANSFER_SETTLED: { attempt: number; outcome: Outcome; note?: string };
-  /** A receiver got a message. `properties` use the transfer props' names (`messageId`, `ttlMs`, …). */
-  MESSAGE_RECEIVED: { deliveryId: number; body: unknown; properties: Record<string, unknown>; applicationProperties: Record<string, unknown> };
+  /**
+   * A receiver got a message. `properties` use the transfer props' names (`messageId`, `ttlMs`, …).
+   * `body` is the decoded value; bytes (data sections, binary values) as `{ length, base64, hex, utf8? }`.
+   * `bodySection` says which body section carried it (amqp-value, data, amqp-sequence) and how many.
+   */
+  MESSAGE_RECEIVED: { deliveryId: number; body: unknown; bodySection?: BodySection; properties: Record<string, unknown>; applicationProperties: Record<string, unknown> };
   /** A receiver settled a delivery (auto-accept or a settle button). */
   MESSAGE_SETTLED: { deliveryId: number; outcome: ReceiverOutcome };
   /** The broker's answer to a CBS put-token on a connection node: `status` (status-code), `description`, and whether it was a renewal. */

@@ -1,7 +1,8 @@
 // A receiver node at run time: credit by hand (manual mode), drain, and settling deliveries one per tick,
 // because rhea 3.0.5 merges dispositions settled in the same tick without comparing their outcomes.
 import type { Delivery, Receiver } from 'rhea';
-import type { ModifiedOptions } from './run.ts';
+import type { SettleOptions } from './run.ts';
+import { rejectError } from './rejectError.ts';
 import type { ReceiverOutcome } from './events.ts';
 import type { CreditState } from './credit.ts';
 import { linkCounters } from './rheaInternals.ts';
@@ -14,7 +15,7 @@ export interface ReceiverControlEvents {
 interface PendingSettle {
   delivery: Delivery;
   outcome: ReceiverOutcome;
-  modified?: ModifiedOptions;
+  modified?: SettleOptions;
 }
 
 export class ReceiverControl {
@@ -58,7 +59,7 @@ export class ReceiverControl {
     this.events.changed();
   }
 
-  settle(deliveryId: number, outcome: ReceiverOutcome, modified?: ModifiedOptions): void {
+  settle(deliveryId: number, outcome: ReceiverOutcome, modified?: SettleOptions): void {
     const delivery = this.unsettled.get(deliveryId);
     if (!delivery) throw new Error(`this receiver has no unsettled delivery ${deliveryId} (already settled, auto-accepted, or never received)`);
     this.unsettled.delete(deliveryId);
@@ -90,7 +91,7 @@ export class ReceiverControl {
         delivery.accept();
         break;
       case 'rejected':
-        delivery.reject({ condition: 'amqp:internal-error', description: 'rejected by hand in AMQP Flow' });
+        delivery.reject(rejectError(modified));
         break;
       case 'released':
         delivery.release();

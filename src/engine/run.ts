@@ -1,5 +1,6 @@
 // The engine's public surface: what a page, a Node test or the CLI gets back from runGraph().
 import type { EngineEvent, FrameRecord, OutcomeCounts, ReceiverOutcome } from './events.ts';
+import type { RejectOptions } from './rejectError.ts';
 
 /** The subset of the WHATWG WebSocket that the engine uses; the browser's and `ws`'s both fit. */
 export interface WebSocketLike {
@@ -39,6 +40,8 @@ export interface ReconnectOptions {
 }
 
 export type ModifiedOptions = { deliveryFailed?: boolean; undeliverableHere?: boolean };
+/** A manual settlement's details: modified's flags, or a reject's condition and description. */
+export type SettleOptions = ModifiedOptions & RejectOptions;
 
 export interface RunSummary extends OutcomeCounts {
   transfers: number;
@@ -65,7 +68,7 @@ export interface Run {
   readonly ended: Promise<void>;
   addCredit(receiverNodeId: string, credit: number): void;
   drain(receiverNodeId: string): void;
-  settle(receiverNodeId: string, deliveryId: number, outcome: ReceiverOutcome, modified?: ModifiedOptions): void;
+  settle(receiverNodeId: string, deliveryId: number, outcome: ReceiverOutcome, options?: SettleOptions): void;
   /** Close one node (and its children first), as when it is deleted during a run. */
   closeNode(nodeId: string): Promise<void>;
   /** Resolves once every transfer attempt has settled and no link is waiting (or after stop()). */

@@ -2,7 +2,7 @@
 import type { Graph, GraphNode } from '../graph/types.ts';
 import { childrenOf } from '../graph/wiring.ts';
 import { isProgressEvent, type EngineEvent, type FrameRecord, type ReceiverOutcome } from './events.ts';
-import type { ModifiedOptions, Run, RunOptions, RunSummary } from './run.ts';
+import type { Run, RunOptions, RunSummary, SettleOptions } from './run.ts';
 import { ConnectionRunner } from './connectionRunner.ts';
 import type { RunContext } from './runContext.ts';
 import { isBusy, isTerminal, transition, type NodeState } from './nodeState.ts';
@@ -191,7 +191,7 @@ export function runGraph(graph: Graph, opts: RunOptions): Run {
     drain(receiverNodeId: string) {
       receiverControl(receiverNodeId).drain();
     },
-    settle(receiverNodeId: string, deliveryId: number, outcome: ReceiverOutcome, modified?: ModifiedOptions) {
+    settle(receiverNodeId: string, deliveryId: number, outcome: ReceiverOutcome, modified?: SettleOptions) {
       receiverControl(receiverNodeId).settle(deliveryId, outcome, modified);
     },
     async closeNode(nodeId: string) {

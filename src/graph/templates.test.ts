@@ -9,8 +9,11 @@ const byId = (g: Graph, id: string) => g.nodes.find((n) => n.id === id)!;
 const template = (id: string) => TEMPLATES.find((t) => t.id === id)!.graph();
 
 describe('templates', () => {
-  it('offers the five flows with distinct ids and names', () => {
-    expect(TEMPLATES.map((t) => t.name)).toEqual(['Hello over $cbs', 'Send and receive', 'Credit starvation', 'Competing consumers', 'Request / reply']);
+  it('offers the flows with distinct ids and names', () => {
+    expect(TEMPLATES.map((t) => t.name)).toEqual([
+      'Hello over $cbs', 'Send and receive', 'Credit starvation', 'Competing consumers', 'Request / reply',
+      'Settle modes', 'Accept and reject by hand', 'Dead-lettering and redelivery', 'Drain',
+    ]);
     expect(new Set(TEMPLATES.map((t) => t.id)).size).toBe(TEMPLATES.length);
   });
 

@@ -4,6 +4,10 @@ export const NODE_KINDS = ['connection', 'session', 'sender', 'receiver', 'trans
 export type NodeKind = (typeof NODE_KINDS)[number];
 
 export type Scalar = string | number | boolean | null;
+
+/** AMQP types a number can be sent as (an application property's number, for instance). */
+export const AMQP_NUMBER_TYPES = ['int', 'long', 'double', 'float', 'short', 'byte', 'uint', 'ulong', 'ushort', 'ubyte'] as const;
+export type AmqpNumberType = (typeof AMQP_NUMBER_TYPES)[number];
 export type JsonValue = Scalar | JsonValue[] | { [key: string]: JsonValue };
 
 export type SaslMechanism = 'ANONYMOUS' | 'PLAIN';
@@ -75,6 +79,8 @@ export interface TransferProps {
   replyTo?: string;
   to?: string;
   applicationProperties?: Record<string, Scalar>;
+  /** The AMQP type each number property goes out as; by default int when it fits, else long, double for fractions. */
+  applicationPropertyTypes?: Record<string, AmqpNumberType>;
   durable?: boolean;
   ttlMs?: number;
   /** Send attempts, each one transfer. */

@@ -6,6 +6,10 @@ import type { NodeKind } from '../graph/types.ts';
 import { addCredit, drain, settle, useRunStatus } from '../store/runController.ts';
 import { useShowingEarlier } from '../store/runMoment.ts';
 import { useNodeLive, useRun, type NodeCounts, type UnsettledDelivery } from '../store/runStore.ts';
+import type { RejectOptions } from '../engine/rejectError.ts';
+import { RejectChoice } from './RejectChoice.tsx';
+import { useQueueDepth } from './queueDepths.ts';
+import { WaitLine } from './WaitLine.tsx';
 import './panels.css';
 
 function OutcomeCounts({ counts }: { counts: NodeCounts }) {
@@ -25,9 +29,10 @@ function OutcomeCounts({ counts }: { counts: NodeCounts }) {
 function TransferDetails({ id }: { id: string }) {
   const live = useNodeLive(id);
   const recent = live.recentOutcomes;
-  if (!recent?.length) return null;
+  if (!recent?.length) return <WaitLine id={id} kind="transfer" depth={null} />;
   return (
     <>
+      <WaitLine id={id} kind="transfer" depth={null} />
       <OutcomeCounts counts={live.counts} />
       <div className="live__chips" role="img" aria-label={`Outcomes of the latest attempts, last ${live.lastOutcome}`}>
         {recent.map((o, i) => (
@@ -40,7 +45,12 @@ function TransferDetails({ id }: { id: string }) {
 
 function SenderDetails({ id }: { id: string }) {
   const live = useNodeLive(id);
-  return <OutcomeCounts counts={live.counts} />;
+  return (
+    <>
+      <WaitLine id={id} kind="sender" depth={null} />
+      <OutcomeCounts counts={live.counts} />
+    </>
+  );
 }
 
 function CreditControls({ id }: { id: string }) {
@@ -76,26 +86,30 @@ function UnsettledList({ id, unsettled }: { id: string; unsettled: readonly Unse
   // stepped back to an earlier moment: nothing acts on the live run from here
   const showingEarlier = useShowingEarlier();
   const running = useRunStatus() === 'running' && !showingEarlier;
+  const [reject, setReject] = useState<RejectOptions>({});
   if (!unsettled.length) return null;
   return (
-    <ul className="live__unsettled nodrag nokey" aria-label="Unsettled deliveries">
-      {unsettled.slice(0, 20).map((u) => (
-        <li key={u.deliveryId}>
-          <span className="live__delivery" title={u.summary}>
-            #{u.deliveryId} {u.summary}
-          </span>
-          <span className="live__settle">
-            <button type="button" disabled={!running} onClick={() => settle(id, u.deliveryId, 'accepted')}>Accept</button>
-            <button type="button" disabled={!running} onClick={() => settle(id, u.deliveryId, 'rejected')}>Reject</button>
-            <button type="button" disabled={!running} onClick={() => settle(id, u.deliveryId, 'released')}>Release</button>
-            <button type="button" disabled={!running} onClick={() => settle(id, u.deliveryId, 'modified', { deliveryFailed: true })}>
-              Modify
-            </button>
-          </span>
-        </li>
-      ))}
-      {unsettled.length > 20 && <li className="live__more">and {unsettled.length - 20} more</li>}
-    </ul>
+    <>
+      <RejectChoice value={reject} onChange={setReject} />
+      <ul className="live__unsettled nodrag nokey" aria-label="Unsettled deliveries">
+        {unsettled.slice(0, 20).map((u) => (
+          <li key={u.deliveryId}>
+            <span className="live__delivery" title={u.summary}>
+              #{u.deliveryId} {u.summary}
+            </span>
+            <span className="live__settle">
+              <button type="button" disabled={!running} onClick={() => settle(id, u.deliveryId, 'accepted')}>Accept</button>
+              <button type="button" disabled={!running} onClick={() => settle(id, u.deliveryId, 'rejected', reject)}>Reject</button>
+              <button type="button" disabled={!running} onClick={() => settle(id, u.deliveryId, 'released')}>Release</button>
+              <button type="button" disabled={!running} onClick={() => settle(id, u.deliveryId, 'modified', { deliveryFailed: true })}>
+                Modify
+              </button>
+            </span>
+          </li>
+        ))}
+        {unsettled.length > 20 && <li className="live__more">and {unsettled.length - 20} more</li>}
+      </ul>
+    </>
   );
 }
 
@@ -103,8 +117,17 @@ function ReceiverDetails({ id }: { id: string }) {
   const live = useNodeLive(id);
   const mode = useRun((s) => s.receivers[id]);
   const { received, settled } = live.counts;
+  const depth = useQueueDepth(id, live.address);
   return (
     <>
+      {depth !== null && (
+        <div className="live__counts">
+          <span className="live__count live__count--depth" title={`Messages waiting at the broker in queue ${live.address ?? ''}`}>
+            {depth} in queue {live.address}
+          </span>
+        </div>
+      )}
+      <WaitLine id={id} kind="receiver" depth={depth} />
       {(received > 0 || settled > 0) && (
         <div className="live__counts">
           <span className="live__count">{received} received</span>
@@ -126,8 +149,9 @@ function NodeLiveDetailsImpl({ id, kind }: { id: string; kind: NodeKind }) {
       return <ReceiverDetails id={id} />;
     case 'transfer':
       return <TransferDetails id={id} />;
-    case 'connection':
     case 'session':
+      return <WaitLine id={id} kind="session" depth={null} />;
+    case 'connection':
       return null;
     default: {
       const never: never = kind;

@@ -151,9 +151,14 @@ function cascade(d: NodeDraft, s: RunState, parent: string, state: NodeState) {
   }
 }
 
+/** Bytes as the engine reports them (data sections, binary values): text when UTF-8, else hex. */
+const isBodyBytes = (v: unknown): v is { length: number; hex: string; utf8?: string } =>
+  typeof v === 'object' && v !== null && typeof (v as { base64?: unknown }).base64 === 'string' && typeof (v as { hex?: unknown }).hex === 'string';
+
 function summarise(body: unknown): string {
   let text: string;
   if (typeof body === 'string') text = body;
+  else if (isBodyBytes(body)) text = body.utf8 !== undefined ? `${body.utf8} (${body.length} bytes)` : `0x${body.hex} (${body.length} bytes)`;
   else {
     try {
       text = JSON.stringify(body) ?? String(body);

@@ -1,7 +1,7 @@
 // Run, Stop and Step for the page: starts the engine on the document's graph, pipes its events and
 // frames into the run store, and exposes the live Run for manual credit and settlement.
 import type { FrameRecord, ReceiverOutcome } from '../engine/events.ts';
-import type { ModifiedOptions, Run, WebSocketLike } from '../engine/run.ts';
+import type { Run, SettleOptions, WebSocketLike } from '../engine/run.ts';
 import { loadEngine } from '../engine/loadEngine.ts';
 import type { Graph, Problem } from '../graph/types.ts';
 import { validateGraph } from '../graph/validate.ts';
@@ -41,7 +41,8 @@ export async function startRun(graph: Graph = useDocument.getState().graph, opts
     useRunControl.setState({ problems });
     return problems;
   }
-  const stepMode = opts.stepMode ?? useRunControl.getState().stepMode;
+  // Step mode belongs to one run: Run always runs freely, only Step (or opts) starts a stepping run.
+  const stepMode = opts.stepMode ?? false;
   useRunControl.setState({ status: 'running', problems: [], stepMode });
   currentGraph = graph;
   beginRun(graph);
@@ -82,7 +83,7 @@ export async function stopRun() {
     unsubscribers = [];
     flushRun();
     current = null;
-    useRunControl.setState({ status: 'idle', nextHeld: null });
+    useRunControl.setState({ status: 'idle', nextHeld: null, stepMode: false });
   }
 }
 
@@ -107,7 +108,7 @@ export function setStepMode(on: boolean) {
 /** Manual receiver controls; each does nothing when no run is live. */
 export const addCredit = (receiverId: string, credit: number) => current?.addCredit(receiverId, credit);
 export const drain = (receiverId: string) => current?.drain(receiverId);
-export const settle = (receiverId: string, deliveryId: number, outcome: ReceiverOutcome, modified?: ModifiedOptions) =>
+export const settle = (receiverId: string, deliveryId: number, outcome: ReceiverOutcome, modified?: SettleOptions) =>
   current?.settle(receiverId, deliveryId, outcome, modified);
 
 /**

@@ -1,20 +1,24 @@
 // Secret fields (SASL password, $cbs token): masked like a password, with a Show / Hide toggle.
 import { useState } from 'react';
+import { readCbsText } from '../../graph/cbsToken.ts';
 import type { CbsProps } from '../../graph/types.ts';
 import { TextField, parseJson, parseOptionalText, type Parsed } from './fields.tsx';
 
-export function SecretField(props: {
+export function SecretField<T = string | undefined>(props: {
   label: string;
   field: string;
   help?: string;
   committed: string;
-  commit: (value: string | undefined) => string | null;
+  commit: (value: T) => string | null;
+  /** how the typed text is read; plain optional text by default */
+  parse?: (text: string) => Parsed<T>;
   problem?: string | null;
 }) {
   const [shown, setShown] = useState(false);
+  const parse = props.parse ?? (parseOptionalText as unknown as (text: string) => Parsed<T>);
   return (
     <div className="field__secret">
-      <TextField {...props} type={shown ? 'text' : 'password'} parse={parseOptionalText} />
+      <TextField {...props} type={shown ? 'text' : 'password'} parse={parse} />
       <button
         type="button"
         className="btn btn--small field__reveal"
@@ -46,13 +50,19 @@ export function CbsField(props: { label: string; help?: string; value: CbsProps 
   };
   return (
     <div className="field__group" role="group" aria-label="CBS">
-      <SecretField
+      <SecretField<CbsProps | undefined>
         label={label}
         field="cbs.token"
         help={help}
         committed={token ?? ''}
         problem={problem}
-        commit={(t) => commit(whole(t === undefined ? rest : { ...rest, token: t }))}
+        // the token as copied (SharedAccessSignature …), or the whole JSON object
+        parse={readCbsText}
+        commit={(read) => {
+          if (read === undefined) return commit(whole(rest));
+          const keys = Object.keys(read);
+          return commit(keys.length === 1 && keys[0] === 'token' ? { ...rest, token: read.token } : read);
+        }}
       />
       <TextField
         label="CBS settings"
