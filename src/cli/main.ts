@@ -1,5 +1,5 @@
 // `amqp-flow run <graph.json>`: runs a flow from the command line and prints its events as JSON lines.
-import { readFile } from 'node:fs/promises';
+import { readFile, writeFile } from 'node:fs/promises';
 import type { Graph, Problem } from '../graph/types.ts';
 import { parseGraphFile } from '../graph/file.ts';
 import { runProblems } from '../graph/validate.ts';
@@ -9,7 +9,11 @@ import { runUntilQuiet } from '../engine/runUntilQuiet.ts';
 import { nodeWebSocketFactory } from '../engine/wsFactory.ts';
 import type { RunSummary } from '../engine/run.ts';
 import { checkUrl } from '../engine/doctor.ts';
+import type { FrameRecord } from '../engine/events.ts';
+import { sequenceToMermaid } from '../engine/sequenceExport.ts';
+import { flowToSvg } from '../graph/flowSvg.ts';
 import { parseArgs, USAGE, type RunArgs } from './args.ts';
+import { testCommand } from './testCommand.ts';
 
 export async function main(argv: string[], out: (line: string) => void, err: (line: string) => void): Promise<number> {
   const args = parseArgs(argv);
@@ -21,6 +25,7 @@ export async function main(argv: string[], out: (line: string) => void, err: (li
     err(args.message);
     return 2;
   }
+  if (args.command === 'test') return testCommand(args, out, err);
   let text: string;
   try {
     text = await readFile(args.file, 'utf8');
@@ -34,17 +39,43 @@ export async function main(argv: string[], out: (line: string) => void, err: (li
     for (const p of problems) err(formatProblem(p));
     return 2;
   }
-  const summary = await runFlow(parsed.graph, args, out);
+  const frames: FrameRecord[] = [];
+  const failed: Record<string, string> = {};
+  const summary = await runFlow(parsed.graph, args, (line) => {
+    out(line);
+    if (args.canvas && line.includes('_ERROR"')) failed[(JSON.parse(line) as { node: string }).node] = 'error';
+  }, (f) => frames.push(f));
   out(JSON.stringify({ summary }));
+  if (args.canvas) {
+    try {
+      await writeFile(args.canvas, flowToSvg(parsed.graph, { states: failed }));
+    } catch (e) {
+      err(`Cannot write ${args.canvas}: ${(e as Error).message}`);
+      return 2;
+    }
+  }
+  if (args.sequence) {
+    try {
+      await writeFile(args.sequence, sequenceToMermaid(frames, parsed.graph.name));
+    } catch (e) {
+      err(`Cannot write ${args.sequence}: ${(e as Error).message}`);
+      return 2;
+    }
+  }
   // presettled counts as settled: the sender chose not to hear an outcome
   return summary.errors === 0 && summary.lost === 0 && summary.unsent === 0 ? 0 : 1;
 }
 
 /** Runs until every transfer has settled and no message arrived for `quietMs`, or until the timeout. */
-async function runFlow(graph: Graph, args: RunArgs, out: (line: string) => void): Promise<RunSummary> {
-  const run = runGraph(graph, { createWebSocket: nodeWebSocketFactory, urlOverride: args.url, frames: args.frames });
+async function runFlow(graph: Graph, args: RunArgs, out: (line: string) => void, keepFrame: (f: FrameRecord) => void): Promise<RunSummary> {
+  const run = runGraph(graph, { createWebSocket: nodeWebSocketFactory, urlOverride: args.url, frames: args.frames || !!args.sequence });
   run.subscribe((e) => out(JSON.stringify(e)));
-  if (args.frames) run.subscribeFrames((f) => out(JSON.stringify({ frame: f })));
+  if (args.frames || args.sequence) {
+    run.subscribeFrames((f) => {
+      if (args.frames) out(JSON.stringify({ frame: f }));
+      if (args.sequence) keepFrame(f);
+    });
+  }
   return (await runUntilQuiet(run, { timeoutMs: args.timeoutMs, quietMs: args.quietMs })).summary;
 }
 

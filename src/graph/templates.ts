@@ -10,6 +10,7 @@ import { requestReply } from './templates/request-reply.ts';
 import { sendReceive } from './templates/send-receive.ts';
 import { settleByHand } from './templates/settle-by-hand.ts';
 import { settleModes } from './templates/settle-modes.ts';
+import { TEMPLATE_EXPECTATIONS } from './templateExpectations.ts';
 
 export type { Template } from './templates/makeGraph.ts';
 
@@ -24,3 +25,10 @@ export const TEMPLATES: Template[] = [
   deadLetter,
   drain,
 ];
+
+// Every template carries its expectations (see templateExpectations.ts).
+for (const template of TEMPLATES) {
+  const expect = TEMPLATE_EXPECTATIONS[template.id];
+  const build = template.graph;
+  if (expect) template.graph = () => ({ ...build(), expect: structuredClone(expect) });
+}

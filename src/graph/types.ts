@@ -131,6 +131,8 @@ export interface Graph {
   edges: GraphEdge[];
   /** Optional extension: where the canvas was looking when the file was saved. */
   viewport?: Viewport;
+  /** Optional extension: what must happen when the flow runs (validated in expectations.ts). */
+  expect?: FlowExpectations;
 }
 
 /** A problem found in a graph or a file, in plain words. */
@@ -138,4 +140,38 @@ export interface Problem {
   nodeId?: string;
   field?: string;
   message: string;
+}
+
+// What a flow must do when it runs: the optional `expect` section (validation in expectations.ts).
+
+/** An exact number, or a range (either end may be left open). */
+export type CountExpectation = number | { min?: number; max?: number };
+
+export const EXPECTED_OUTCOMES = ['accepted', 'rejected', 'released', 'modified', 'presettled', 'lost', 'unsent'] as const;
+export type ExpectedOutcome = (typeof EXPECTED_OUTCOMES)[number];
+
+/** The states a node can be left in; `error` means it failed at some point of the run. */
+export const EXPECTED_STATES = ['open', 'closed', 'error'] as const;
+export type ExpectedState = (typeof EXPECTED_STATES)[number];
+
+export interface NodeExpectation {
+  /** Settled attempts by outcome (transfers), or deliveries settled by outcome (receivers). */
+  outcomes?: Partial<Record<ExpectedOutcome, CountExpectation>>;
+  /** Messages a receiver gets. */
+  received?: CountExpectation;
+  /** The bodies a receiver gets, in order (compared as JSON). */
+  bodies?: JsonValue[];
+  /** The state the node was in when the run ended (before the runner closed it). */
+  state?: ExpectedState;
+  /** The condition the node fails with ("amqp:not-found"), or false: it must not fail. */
+  error?: string | false;
+}
+
+export interface FlowExpectations {
+  /** The run must finish (every attempt settled, receivers quiet) within this many ms. */
+  timeLimitMs?: number;
+  /** Check these expectations only against the embedded broker; the text says why. */
+  embeddedOnly?: string;
+  /** Per node id. */
+  nodes?: Record<string, NodeExpectation>;
 }

@@ -8,6 +8,8 @@ import { validateGraph } from '../graph/validate.ts';
 import { useDocument } from './documentStore.ts';
 import { beginRun, enqueue, enqueueFrame, flushRun, liveRunState, markClosing, useRunControl } from './runStore.ts';
 import { describeHeldFrame } from './describeFrame.ts';
+import { missingUrlProblems } from '../graph/urlRequired.ts';
+import { noEmbeddedBroker, probeEmbeddedBroker } from './embeddedBroker.ts';
 
 // run control state (status, step mode, next held frame) lives with the run store
 export { useRunControl, useRunStatus, type RunStatus } from './runStore.ts';
@@ -36,7 +38,9 @@ function showHeld(held: FrameRecord | null) {
  */
 export async function startRun(graph: Graph = useDocument.getState().graph, opts: { stepMode?: boolean } = {}): Promise<readonly Problem[]> {
   if (useRunControl.getState().status !== 'idle') return [];
-  const problems = validateGraph(graph);
+  await probeEmbeddedBroker();
+  if (useRunControl.getState().status !== 'idle') return [];
+  const problems = [...validateGraph(graph), ...(noEmbeddedBroker() ? missingUrlProblems(graph) : [])];
   if (problems.length) {
     useRunControl.setState({ problems });
     return problems;
