@@ -32,8 +32,8 @@ if (isEmbed()) {
     );
   });
 } else {
-  restoreSaved(localStorage);
-  startAutosave(localStorage);
+  restoreSaved(localStorage, sessionStorage);
+  startAutosave(localStorage, undefined, sessionStorage);
   root.render(
     <StrictMode>
       <App />

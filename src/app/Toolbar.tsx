@@ -1,15 +1,18 @@
 // The toolbar: run controls, undo/redo, import/export, templates and auto layout (contracts §4 names),
 // then the features' items (src/app/features.ts) in their slot.
-import { useRef, type ChangeEvent } from 'react';
+import { useRef, useState, type ChangeEvent } from 'react';
+import type { MissingSecret } from '../graph/secrets.ts';
 import { TEMPLATES } from '../graph/templates.ts';
 import { redo, undo, useDocument } from '../store/documentStore.ts';
 import { describeProblem, notify } from '../store/noticeStore.ts';
 import { startRun, stepRun, stopRun, useRunControl, useRunStatus } from '../store/runController.ts';
 import { autoLayout, replaceDocument } from '../store/actions.ts';
-import { exportedDocument, importFile } from '../store/fileIO.ts';
-import { download } from '../ui/download.ts';
+import { importFile } from '../store/fileIO.ts';
+import { documentMissingSecrets } from '../store/secretActions.ts';
 import { Menu, MenuItem } from '../ui/Menu.tsx';
+import { ExportButton } from './ExportButton.tsx';
 import { FeatureSlot } from './FeatureSlot.tsx';
+import { MissingSecretsDialog } from './MissingSecretsDialog.tsx';
 
 /** A 16×16 filled glyph; decorative, the button's text is its name. */
 function Icon({ d }: { d: string }) {
@@ -49,11 +52,6 @@ function TemplatesMenu() {
   );
 }
 
-function exportDocument() {
-  const { name, text } = exportedDocument();
-  download(name, text, 'application/json');
-}
-
 export function Toolbar() {
   const name = useDocument((s) => s.graph.name);
   const canUndo = useDocument((s) => s.past.length > 0);
@@ -62,6 +60,15 @@ export function Toolbar() {
   const nextHeld = useRunControl((s) => s.nextHeld);
   const stepping = useRunControl((s) => s.stepMode && s.status === 'running');
   const fileInput = useRef<HTMLInputElement>(null);
+  // a flow saved without its secrets asks for them before it runs
+  const [missing, setMissing] = useState<{ secrets: MissingSecret[]; start: () => void } | null>(null);
+  /** Starts a run (or a stepped one) once the flow has every secret it needs. */
+  const withSecrets = (start: () => void) => {
+    const needed = documentMissingSecrets();
+    if (needed.length) setMissing({ secrets: needed, start });
+    else start();
+  };
+  const onRun = () => withSecrets(() => void run());
 
   const onFile = (e: ChangeEvent<HTMLInputElement>) => {
     const file = e.target.files?.[0];
@@ -79,13 +86,13 @@ export function Toolbar() {
         </span>
       </div>
       <div className="toolbar__group">
-        <button type="button" className="btn btn--primary" disabled={status !== 'idle'} onClick={() => void run()}>
+        <button type="button" className="btn btn--primary" disabled={status !== 'idle'} onClick={onRun}>
           <Icon d="M4 2.5v11l9-5.5z" />Run
         </button>
         <button type="button" className="btn" disabled={status !== 'running'} onClick={() => void stopRun()}>
           <Icon d="M3.5 3.5h9v9h-9z" />Stop
         </button>
-        <button type="button" className="btn" disabled={status === 'stopping'} onClick={() => void stepRun()} title={nextHeld ?? 'Run one frame at a time'}>
+        <button type="button" className="btn" disabled={status === 'stopping'} onClick={() => (status === 'idle' ? withSecrets(() => void stepRun()) : void stepRun())} title={nextHeld ?? 'Run one frame at a time'}>
           <Icon d="M3 3v10l7-5zM11 3h2v10h-2z" />Step
         </button>
         <FeatureSlot part="run" />
@@ -121,11 +128,19 @@ export function Toolbar() {
           data-testid="import-file"
           onChange={onFile}
         />
-        <button type="button" className="btn" onClick={exportDocument} title="Download this flow as a .amqpflow.json file">
-          Export
-        </button>
+        <ExportButton />
         <FeatureSlot part="toolbar" />
       </div>
+      {missing && (
+        <MissingSecretsDialog
+          missing={missing.secrets}
+          onClose={() => setMissing(null)}
+          onRun={() => {
+            setMissing(null);
+            missing.start();
+          }}
+        />
+      )}
     </header>
   );
 }

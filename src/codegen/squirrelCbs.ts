@@ -4,6 +4,7 @@
 // the constant says.
 import type { CbsProps } from '../graph/types.ts';
 import { commentText } from './identifiers.ts';
+import { secretEnvName } from '../graph/secrets.ts';
 
 const DEFAULT_TOKEN_TYPE = 'servicebus.windows.net:sastoken';
 const DEFAULT_RENEW_MS = 45 * 60 * 1000;
@@ -28,8 +29,8 @@ export function squirrelCbsCode(nodeId: string, name: string, url: string, cbs: 
   const reply = `cbs-reply-${nodeId}`;
   return [
     `// claims-based security for connection ${commentText(nodeId)}: put-token on "$cbs" before any session begins`,
-    `// Paste your SAS token here ("SharedAccessSignature sr=…&sig=…&se=…&skn=…"); keep it out of version control.`,
-    `const ${token} = "<your SAS token>";`,
+    `// The SAS token ("SharedAccessSignature sr=…&sig=…&se=…&skn=…") comes from the environment variable ${secretEnvName(nodeId, 'cbs.token')}; it is never stored here.`,
+    `${token} <- __VARS.${secretEnvName(nodeId, 'cbs.token')};`,
     `${name}CbsSession <- null;`,
     `${name}CbsSender <- null;`,
     `${name}CbsReplies <- null;`,

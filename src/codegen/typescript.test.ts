@@ -67,10 +67,10 @@ describe('TypeScript export with claims-based security', () => {
     return g;
   };
 
-  it('puts the token read from AMQP_FLOW_CBS_TOKEN before the sessions begin, and never writes it into the file', () => {
+  it('puts the token read from AMQPFLOW_C1_CBS_TOKEN before the sessions begin, and never writes it into the file', () => {
     const src = generateTypeScript(withCbs());
     expect(syntaxErrors(src)).toEqual([]);
-    expect(src).toContain('process.env.AMQP_FLOW_CBS_TOKEN');
+    expect(src).toContain('process.env.AMQPFLOW_C1_CBS_TOKEN');
     expect(src).toContain("operation: 'put-token'");
     expect(src).toContain('putToken_c1(() => {');
     expect(src).toContain('setInterval(() => put(true), 60000)');

@@ -1,6 +1,7 @@
 // Code export (a): the flow as a runnable Node program on rhea + ws that opens the same endpoints with the
 // same options and prints one JSON line per engine event, like `amqp-flow run`.
 import { effectiveProps } from '../graph/defaults.ts';
+import { secretEnvName } from '../graph/secrets.ts';
 import type { Graph, GraphNode, TransferProps } from '../graph/types.ts';
 import { childrenOf } from '../graph/wiring.ts';
 import { commentText, fileStem, nodeIdentifiers, quote } from './identifiers.ts';
@@ -29,11 +30,10 @@ export function generateTypeScript(graph: Graph): string {
     '// While it runs, stdin takes "credit <receiver> <n>", "drain <receiver>", "accept|reject|release|modify <receiver> <deliveryId>" and "stop".',
     FLOW_RUNTIME.trimEnd(),
   );
+  // secrets come from the environment, never from the file (AMQPFLOW_C1_PASSWORD, AMQPFLOW_C1_CBS_TOKEN)
   const withCbs = graph.nodes.filter((n) => n.kind === 'connection' && n.props.cbs);
-  if (withCbs.length) {
-    const vars = withCbs.map((c) => `${cbsTokenVariable(c.id, withCbs.length === 1)}=<SAS token>`).join(' ');
-    out.splice(3, 0, `// Claims-based security (Azure): the SAS token is read from the environment, never stored here: ${vars} npx tsx ${file}`);
-  }
+  const secrets = [...secretVariables(graph), ...withCbs.map((c) => cbsTokenVariable(c.id, withCbs.length === 1))];
+  if (secrets.length) out.splice(3, 0, `// Secrets are read from the environment, never stored here: ${secrets.map((s) => `${s}=…`).join(' ')} npx tsx ${file}`);
   for (const c of graph.nodes) if (c.kind === 'connection') out.push(...connectionCode(graph, c, v, withCbs.length === 1));
   return `${out.join('\n')}\n`;
 }
@@ -47,7 +47,7 @@ function connectionCode(graph: Graph, c: GraphNode<'connection'>, v: (id: string
     `subprotocols: ${lit(p.subprotocols)}`,
     `containerId: ${lit(containerId)}`,
     ...(p.hostname ? [`hostname: ${lit(p.hostname)}`] : []),
-    `sasl: ${saslLiteral(p.sasl)}`,
+    `sasl: ${saslLiteral(c.id, p.sasl)}`,
     ...(p.idleTimeoutMs ? [`idleTimeoutMs: ${p.idleTimeoutMs}`] : []),
     ...(p.maxFrameSize ? [`maxFrameSize: ${p.maxFrameSize}`] : []),
     ...(p.channelMax !== undefined ? [`channelMax: ${p.channelMax}`] : []),
@@ -77,10 +77,18 @@ function connectionCode(graph: Graph, c: GraphNode<'connection'>, v: (id: string
   return lines;
 }
 
-function saslLiteral(sasl: { mechanism: string; username?: string; password?: string }): string {
+/** The environment variables the program reads its secrets from (AMQPFLOW_C1_PASSWORD, …). */
+function secretVariables(graph: Graph): string[] {
+  return graph.nodes.flatMap((n) => (n.kind === 'connection' && needsPassword(effectiveProps(n).sasl) ? [secretEnvName(n.id, 'sasl.password')] : []));
+}
+
+const needsPassword = (sasl: { mechanism: string; username?: string; password?: string }) => sasl.mechanism === 'PLAIN' && (sasl.password !== undefined || !!sasl.username);
+
+function saslLiteral(nodeId: string, sasl: { mechanism: string; username?: string; password?: string }): string {
   const parts = [`mechanism: ${lit(sasl.mechanism)}`];
   if (sasl.username !== undefined) parts.push(`username: ${lit(sasl.username)}`);
-  if (sasl.password !== undefined) parts.push(`password: ${lit(sasl.password)}`);
+  // the password is read from the environment: the exported file never holds it
+  if (needsPassword(sasl)) parts.push(`password: secretFromEnv(${lit(secretEnvName(nodeId, 'sasl.password'))}, ${lit(`the SASL password of connection ${nodeId}`)})`);
   return `{ ${parts.join(', ')} }`;
 }
 

@@ -4,14 +4,16 @@
 // into the file); the flow's sessions begin once the broker answers 200/202; renewed on a timer.
 import type { CbsProps } from '../graph/types.ts';
 import { commentText, quote } from './identifiers.ts';
+import { secretEnvName } from '../graph/secrets.ts';
 
 const DEFAULT_TOKEN_TYPE = 'servicebus.windows.net:sastoken';
 const DEFAULT_RENEW_MS = 45 * 60 * 1000;
 const REPLY_TIMEOUT_MS = 10_000;
 
 /** The environment variable the program reads this connection's token from. */
-export function cbsTokenVariable(nodeId: string, only: boolean): string {
-  return only ? 'AMQP_FLOW_CBS_TOKEN' : `AMQP_FLOW_CBS_TOKEN_${nodeId.toUpperCase().replace(/[^A-Z0-9]+/g, '_')}`;
+export function cbsTokenVariable(nodeId: string, _only?: boolean): string {
+  // one name per connection, like every secret of an export: AMQPFLOW_C1_CBS_TOKEN
+  return secretEnvName(nodeId, 'cbs.token');
 }
 
 /**

@@ -54,7 +54,7 @@ export class CbsHandshake {
 
   constructor(cbs: CbsProps, url: string, hooks: CbsHooks) {
     this.hooks = hooks;
-    this.token = cbs.token;
+    this.token = cbs.token ?? ''; // runProblems refuses a run without it
     this.audience = cbs.audience ?? defaultAudience(url);
     this.tokenType = cbs.tokenType ?? CBS_DEFAULT_TOKEN_TYPE;
     this.renewEveryMs = Math.max(1000, cbs.renewEveryMs ?? CBS_DEFAULT_RENEW_MS);

@@ -89,7 +89,7 @@ const RULES: { [K in NodeKind]: Record<string, FieldRule> } = {
     reconnect: BOOLEAN,
     cbs: {
       schema: z.strictObject({
-        token: text.check(z.minLength(1)),
+        token: z.optional(text.check(z.minLength(1))),
         audience: z.optional(text.check(z.minLength(1))),
         tokenType: z.optional(text.check(z.minLength(1))),
         renewEveryMs: z.optional(z.int().check(z.gte(1000), z.lte(MAX_UINT))),
@@ -158,8 +158,9 @@ function cbsProblem(cbs: unknown): string | null {
   const unknown = Object.keys(cbs).find((k) => !CBS_FIELDS.includes(k));
   if (unknown) return `cbs has no field "${unknown}"; remove it (known: ${CBS_FIELDS.join(', ')})`;
   const { token, audience, tokenType, renewEveryMs } = cbs;
-  if (typeof token !== 'string' || token === '') return `cbs.token must be the token to put to "$cbs", e.g. a SAS token "SharedAccessSignature sr=…" (found ${describeValue(token)})`;
-  const placeholder = /<[^>]*>/.exec(token);
+  // A file saved without secrets has no token; it is asked for before a run (runProblems for the CLI).
+  if (token !== undefined && (typeof token !== 'string' || token === '')) return `cbs.token must be the token to put to "$cbs", e.g. a SAS token "SharedAccessSignature sr=…" (found ${describeValue(token)})`;
+  const placeholder = typeof token === 'string' ? /<[^>]*>/.exec(token) : null;
   if (placeholder) return `cbs.token still holds a placeholder (${placeholder[0]}); replace the placeholder with your SAS token`;
   for (const [name, value] of [['audience', audience], ['tokenType', tokenType]] as const) {
     if (value !== undefined && (typeof value !== 'string' || value === '')) return `cbs.${name} must be non-empty text, or left out for the default (found ${describeValue(value)})`;

@@ -20,8 +20,8 @@ export interface SaslProps {
 
 /** Claims-based security (Azure Service Bus / Event Hubs): a token put to `$cbs` before any link attaches. */
 export interface CbsProps {
-  /** The token itself, e.g. a SAS token "SharedAccessSignature sr=…&sig=…&se=…&skn=…". */
-  token: string;
+  /** The token itself, e.g. a SAS token "SharedAccessSignature sr=…&sig=…&se=…&skn=…". Absent in a file saved without secrets: asked for before a run. */
+  token?: string;
   /** The `name` of the put-token; empty means the URL as amqps://host/. */
   audience?: string;
   /** The `type` of the put-token; empty means "servicebus.windows.net:sastoken". */

@@ -131,6 +131,13 @@ export function runProblems(g: Graph): Problem[] {
       });
     }
     switch (node.kind) {
+      case 'connection': {
+        const { cbs } = node.props;
+        if (isPlainObject(cbs) && cbs.token === undefined) {
+          problems.push({ nodeId: node.id, field: 'cbs', message: `Connection "${node.id}" has a cbs setting without its token (the file was saved without secrets); enter the token` });
+        }
+        break;
+      }
       case 'receiver': {
         const { address, dynamic } = node.props;
         if (dynamic !== true && (address === undefined || address === '')) {

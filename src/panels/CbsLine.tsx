@@ -12,7 +12,7 @@ function expiry(token: string): string | null {
 
 export function CbsLine({ id, cbs }: { id: string; cbs: CbsProps }) {
   const status = useCbsStatus(id);
-  const expires = expiry(cbs.token);
+  const expires = cbs.token ? expiry(cbs.token) : null; // a file saved without secrets has no token yet
   const answer = status ? `${status.status || 'no answer'}${status.description ? ` ${status.description}` : ''}` : null;
   return (
     <div className={`live__cbs${status && !status.ok ? ' live__cbs--failed' : ''}`} role="note" aria-label="Claims-based security">

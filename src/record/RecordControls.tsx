@@ -1,12 +1,13 @@
 // Toolbar entries for recordings (Save recording after a run, Open recording) and the replay bar with
 // play, pause, speed and a slider over every recorded event and frame.
-import { useEffect } from 'react';
+import { useEffect, useState } from 'react';
 import './record.css';
 import { useHasRunToRecord } from '../store/lastRun.ts';
 import { useRunMoment } from '../store/runMoment.ts';
 import { useRunStatus } from '../store/runController.ts';
 import { RECORDING_SUFFIX } from './recording.ts';
-import { SPEEDS, closeReplay, openRecording, pause, play, saveRecording, seek, setSpeed, useReplay } from './replayStore.ts';
+import { SaveSecretsDialog } from '../ui/SaveSecretsDialog.tsx';
+import { SPEEDS, closeReplay, lastRunSecrets, openRecording, pause, play, saveRecording, seek, setSpeed, useReplay } from './replayStore.ts';
 
 /**
  * The file chooser for recordings. Its input exists only while the chooser is open, so the page keeps one
@@ -36,11 +37,29 @@ export function RecordButtons() {
   const canSave = useHasRunToRecord();
   const replaying = useReplay((s) => s.replay !== null);
   const steppingBack = useRunMoment((m) => m.earlier);
+  // a run of a flow with secrets asks first: they are left out unless ticked
+  const [secrets, setSecrets] = useState<string[] | null>(null);
+  const onSave = () => {
+    const found = lastRunSecrets();
+    if (found.length) setSecrets(found);
+    else saveRecording();
+  };
   return (
     <>
-      <button type="button" className="btn" disabled={status !== 'idle' || !canSave || replaying} onClick={saveRecording} title={`Download the last run as a ${RECORDING_SUFFIX} file`}>
+      <button type="button" className="btn" disabled={status !== 'idle' || !canSave || replaying} onClick={onSave} title={`Download the last run as a ${RECORDING_SUFFIX} file`}>
         Save recording
       </button>
+      {secrets && (
+        <SaveSecretsDialog
+          title="Save recording"
+          secrets={secrets}
+          onClose={() => setSecrets(null)}
+          onSave={(includeSecrets) => {
+            setSecrets(null);
+            saveRecording({ includeSecrets });
+          }}
+        />
+      )}
       <button type="button" className="btn" disabled={status !== 'idle' || steppingBack} onClick={chooseRecording} title="Replay a recorded run, no broker needed">
         Open recording
       </button>

@@ -9,6 +9,8 @@ import { useRunControl } from '../store/runController.ts';
 import { describeProblem, notify } from '../store/noticeStore.ts';
 import { MAX_RECORDING_BYTES, makeRecording, parseRecording, recordingFileName, serializeRecording } from './recording.ts';
 import { Replay } from './replay.ts';
+import { withoutSecrets } from './scrubSecrets.ts';
+import { stripSecrets } from '../graph/secrets.ts';
 
 export const SPEEDS = [0.25, 0.5, 1, 2, 4] as const;
 
@@ -102,11 +104,18 @@ export async function openRecording(file: File): Promise<boolean> {
   return true;
 }
 
-/** The last run as a recording file (the run store keeps its newest events and frames). */
-export function saveRecording() {
+/** Where the last run's flow held secrets ("<nodeId>.<field>"), which Save recording leaves out unless asked. */
+export function lastRunSecrets(): string[] {
+  const graph = runToRecord()?.graph;
+  return graph ? stripSecrets(graph).removed : [];
+}
+
+/** The last run as a recording file (the run store keeps its newest events and frames); secrets left out unless asked. */
+export function saveRecording(opts: { includeSecrets?: boolean } = {}) {
   const s = runToRecord();
   if (!s?.graph) return;
-  const recording = makeRecording(s.graph, s.events, s.frames);
+  const whole = makeRecording(s.graph, s.events, s.frames);
+  const recording = opts.includeSecrets ? whole : withoutSecrets(whole).recording;
   download(recordingFileName(recording), serializeRecording(recording), 'application/json');
   if (s.eventsDropped || s.framesDropped) {
     notify('warning', `The recording holds the newest ${s.events.length} events and ${s.frames.length} frames; ${s.eventsDropped + s.framesDropped} older ones were no longer kept.`);

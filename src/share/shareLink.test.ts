@@ -38,15 +38,15 @@ describe('share links', () => {
     }
   });
 
-  it('leaves out the CBS setting of a connection, token included, and the flow still opens', () => {
+  it('leaves out the CBS token of a connection, keeps the rest of the setting, and the flow still opens', () => {
     const g: Graph = { ...withSecrets, nodes: [{ id: 'c1', kind: 'connection', position: { x: 0, y: 0 }, props: { url: 'wss://hub.example/$servicebus/websocket', cbs: { token: 'SharedAccessSignature sr=hub&sig=zzz%3D&se=1', renewEveryMs: 60_000 } } }], edges: [] };
     const r = shareUrl(g, 'http://h/');
     if (!r.ok) throw new Error(r.message);
-    expect(r.removed).toEqual(['c1.cbs']);
+    expect(r.removed).toEqual(['c1.cbs.token']);
     const back = readSharePayload(payloadOf(r.url));
     if (!back.ok) throw new Error(JSON.stringify(back.problems));
     expect(JSON.stringify(back.graph)).not.toContain('sig=zzz');
-    expect(back.graph.nodes[0]!.props).toEqual({ url: 'wss://hub.example/$servicebus/websocket' });
+    expect(back.graph.nodes[0]!.props).toEqual({ url: 'wss://hub.example/$servicebus/websocket', cbs: { renewEveryMs: 60_000 } });
   });
 
   it('leaves out the SASL password, the SAS token body and secret-looking application properties by default', () => {

@@ -2,66 +2,15 @@
 // Secrets are left out unless asked for; a link is parsed like any untrusted file.
 import { compressToEncodedURIComponent, decompressFromEncodedURIComponent } from 'lz-string';
 import { parseGraphValue, type ParseResult } from '../graph/file.ts';
-import type { Graph, GraphNode, Problem, Scalar } from '../graph/types.ts';
+import { stripSecrets } from '../graph/secrets.ts';
+import type { Graph, Problem } from '../graph/types.ts';
 
 export const SHARE_PREFIX = '#share=';
 /** Longer links are refused: some chat tools and browsers cut URLs well before this. */
 export const MAX_SHARE_CHARS = 100_000;
 
-/** Application property names that usually carry credentials (Azure put-token, API keys …). */
-const SECRET_KEY = /(token|secret|password|passwd|pwd|signature|sas|api[-_]?key|access[-_]?key|credential|auth)/i;
-/** Values that look like credentials whatever their key: SAS tokens, bearer tokens, URLs with a signature. */
-const SECRET_VALUE = /^(SharedAccessSignature\s|Bearer\s|Basic\s)|[?&]sig=|(^|[;&])SharedAccessKey=/i;
-
-export const looksSecret = (key: string, value: Scalar | undefined): boolean =>
-  SECRET_KEY.test(key) || (typeof value === 'string' && SECRET_VALUE.test(value));
-
-export interface Stripped {
-  graph: Graph;
-  /** where a secret was removed, as "<nodeId>.<field>" */
-  removed: string[];
-}
-
-/** The flow without passwords and secret-looking values; the input is not changed. */
-export function stripSecrets(graph: Graph): Stripped {
-  const removed: string[] = [];
-  const nodes = graph.nodes.map((n): GraphNode => {
-    if (n.kind === 'connection' && (n.props.sasl?.password !== undefined || n.props.cbs?.token !== undefined)) {
-      let props = n.props;
-      if (props.sasl?.password !== undefined) {
-        const { password: _password, ...sasl } = props.sasl;
-        removed.push(`${n.id}.sasl.password`);
-        props = { ...props, sasl };
-      }
-      if (props.cbs?.token !== undefined) {
-        // a cbs object without its token would not load, so the whole setting stays out of the link
-        const { cbs: _cbs, ...rest } = props;
-        removed.push(`${n.id}.cbs`);
-        props = rest;
-      }
-      return { ...n, props };
-    }
-    if (n.kind === 'transfer') {
-      let props = n.props;
-      const app = props.applicationProperties;
-      if (app) {
-        const kept = Object.fromEntries(Object.entries(app).filter(([k, v]) => {
-          const secret = looksSecret(k, v);
-          if (secret) removed.push(`${n.id}.applicationProperties.${k}`);
-          return !secret;
-        }));
-        if (Object.keys(kept).length !== Object.keys(app).length) props = { ...props, applicationProperties: kept };
-      }
-      if (typeof props.body === 'string' && SECRET_VALUE.test(props.body)) {
-        removed.push(`${n.id}.body`);
-        props = { ...props, body: '(token removed from the shared link)' };
-      }
-      return props === n.props ? n : { ...n, props };
-    }
-    return n;
-  });
-  return { graph: removed.length ? { ...graph, nodes } : graph, removed };
-}
+// Which values are secrets, and how they are left out, is shared with Export, recordings and autosave.
+export { looksSecret, stripSecrets, type Stripped } from '../graph/secrets.ts';
 
 export type ShareResult = { ok: true; url: string; removed: string[]; chars: number } | { ok: false; message: string };
 

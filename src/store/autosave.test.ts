@@ -2,6 +2,7 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { serializeGraph } from '../graph/file.ts';
 import type { Graph } from '../graph/types.ts';
 import { AUTOSAVE_KEY, restoreSaved, startAutosave } from './autosave.ts';
+import { SESSION_SECRETS_KEY } from './secretStore.ts';
 import { moveNodes } from '../graph/commands/moveNodes.ts';
 import { applyCommand, beginGesture, endGesture, previewCommand, resetDocument, setViewport, useDocument } from './documentStore.ts';
 import { useNotices } from './noticeStore.ts';
@@ -13,6 +14,9 @@ class MemoryStorage {
   }
   setItem(key: string, value: string) {
     this.items.set(key, value);
+  }
+  removeItem(key: string) {
+    this.items.delete(key);
   }
 }
 
@@ -96,5 +100,32 @@ describe('autosave', () => {
     expect(writes).toBe(1);
     const saved = JSON.parse(storage.getItem(AUTOSAVE_KEY)!) as Graph;
     expect(saved.nodes.find((n) => n.id === 's1')!.position).toEqual({ x: 290, y: 0 });
+  });
+
+  it('keeps passwords and tokens out of the saved document, in the session store only, and a restore puts them back', async () => {
+    const storage = new MemoryStorage();
+    const session = new MemoryStorage();
+    stop = startAutosave(storage, 10, session);
+    const secretConnection = {
+      id: 'c1', kind: 'connection' as const, position: { x: 0, y: 0 },
+      props: { url: 'ws://127.0.0.1:5673/', sasl: { mechanism: 'PLAIN' as const, username: 'alice', password: 'pa55-word' }, cbs: { token: 'SharedAccessSignature sr=a&sig=zzz&se=1' } },
+    };
+    applyCommand((g: Graph) => ({ ...g, nodes: [secretConnection, GRAPH.nodes[1]!], edges: GRAPH.edges }), null);
+    await wait(40);
+    const saved = storage.getItem(AUTOSAVE_KEY)!;
+    expect(saved).not.toContain('pa55-word');
+    expect(saved).not.toContain('sig=zzz');
+    expect(JSON.parse(session.getItem(SESSION_SECRETS_KEY)!)).toEqual({ 'c1.sasl.password': 'pa55-word', 'c1.cbs.token': 'SharedAccessSignature sr=a&sig=zzz&se=1' });
+    const before = useDocument.getState().graph;
+
+    resetDocument();
+    restoreSaved(storage, session);
+    expect(useDocument.getState().graph).toEqual(before);
+
+    // a new browser session: an empty session store, so the flow comes back without its secrets
+    resetDocument();
+    restoreSaved(storage, new MemoryStorage());
+    const c1 = useDocument.getState().graph.nodes.find((n) => n.id === 'c1')!;
+    expect(c1.props).toEqual({ url: 'ws://127.0.0.1:5673/', sasl: { mechanism: 'PLAIN', username: 'alice' }, cbs: {} });
   });
 });

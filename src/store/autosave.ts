@@ -1,6 +1,9 @@
 // Autosave: the document (graph + viewport) goes to localStorage shortly after each change and is
 // restored on load. A save that fails validation is ignored with a notice, never trusted.
+// Secrets (passwords, tokens) never go to localStorage: they are kept in sessionStorage (secretStore.ts).
 import { parseGraphFile, serializeGraph } from '../graph/file.ts';
+import { restoreSecrets, stripSecrets } from '../graph/secrets.ts';
+import { readSessionSecrets, writeSessionSecrets, type StorageLike as SecretStorage } from './secretStore.ts';
 import { documentWithViewport, loadDocument, useDocument } from './documentStore.ts';
 import { describeProblem, notify } from './noticeStore.ts';
 
@@ -10,7 +13,7 @@ export const AUTOSAVE_DELAY_MS = 300;
 type StorageLike = Pick<Storage, 'getItem' | 'setItem'>;
 
 /** Restores the saved document, if any; returns whether one was restored. */
-export function restoreSaved(storage: StorageLike): boolean {
+export function restoreSaved(storage: StorageLike, secretStorage?: SecretStorage): boolean {
   let text: string | null;
   try {
     text = storage.getItem(AUTOSAVE_KEY);
@@ -27,18 +30,20 @@ export function restoreSaved(storage: StorageLike): boolean {
     );
     return false;
   }
-  loadDocument(parsed.graph);
+  loadDocument(restoreSecrets(parsed.graph, readSessionSecrets(secretStorage)));
   return true;
 }
 
 /** Saves after every change of graph or viewport, debounced; returns a function that stops saving. */
-export function startAutosave(storage: StorageLike, delayMs = AUTOSAVE_DELAY_MS): () => void {
+export function startAutosave(storage: StorageLike, delayMs = AUTOSAVE_DELAY_MS, secretStorage?: SecretStorage): () => void {
   let timer: ReturnType<typeof setTimeout> | undefined;
   let failedOnce = false;
   const save = () => {
     timer = undefined;
     try {
-      storage.setItem(AUTOSAVE_KEY, serializeGraph(documentWithViewport()));
+      const { graph, secrets } = stripSecrets(documentWithViewport());
+      writeSessionSecrets(secretStorage, secrets);
+      storage.setItem(AUTOSAVE_KEY, serializeGraph(graph));
     } catch (err) {
       if (!failedOnce) {
         failedOnce = true;

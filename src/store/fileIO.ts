@@ -1,6 +1,7 @@
 // Export and import of the `*.amqpflow.json` file: export gives the document with its viewport;
 // import never trusts the file, and a refused file changes nothing and lists every problem.
 import { MAX_FILE_BYTES, parseGraphFile, serializeGraph } from '../graph/file.ts';
+import { stripSecrets } from '../graph/secrets.ts';
 import { documentWithViewport, useDocument } from './documentStore.ts';
 import { describeProblem, notify } from './noticeStore.ts';
 import { replaceDocument } from './actions.ts';
@@ -14,9 +15,13 @@ export function exportFileName(name: string): string {
   return `${safe || 'flow'}${FILE_SUFFIX}`;
 }
 
-/** The document with its view, as the text and file name Export saves (the page does the download). */
-export function exportedDocument(): { name: string; text: string } {
-  const graph = documentWithViewport();
+/** Where the document holds secrets ("<nodeId>.<field>"), which Export leaves out unless asked. */
+export const documentSecrets = (): string[] => stripSecrets(documentWithViewport()).removed;
+
+/** The document with its view, as the text and file name Export saves (the page does the download); secrets left out unless asked. */
+export function exportedDocument(opts: { includeSecrets?: boolean } = {}): { name: string; text: string } {
+  const whole = documentWithViewport();
+  const graph = opts.includeSecrets ? whole : stripSecrets(whole).graph;
   return { name: exportFileName(graph.name), text: serializeGraph(graph) };
 }
 

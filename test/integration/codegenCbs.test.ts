@@ -59,7 +59,7 @@ describe('exported TypeScript with claims-based security', () => {
     const file = join(OUT_DIR, 'cbs.ts');
     await writeFile(file, source);
 
-    const program = await runProgram(file, server.wsUrl, { AMQP_FLOW_CBS_TOKEN: TOKEN });
+    const program = await runProgram(file, server.wsUrl, { AMQPFLOW_C1_CBS_TOKEN: TOKEN });
     expect(program.stderr).toBe('');
     expect(program.code).toBe(0);
     const names = program.events.map((e) => `${e.event} ${e.node}`);
@@ -79,10 +79,10 @@ describe('exported TypeScript with claims-based security', () => {
   it('without the token in the environment fails the connection and says which variable to set', async () => {
     const file = join(OUT_DIR, 'cbs-no-token.ts');
     await writeFile(file, generateTypeScript(flowWithCbs()));
-    const program = await runProgram(file, server.wsUrl, { AMQP_FLOW_CBS_TOKEN: '' });
+    const program = await runProgram(file, server.wsUrl, { AMQPFLOW_C1_CBS_TOKEN: '' });
     expect(program.code).toBe(1);
     const error = program.events.find((e) => e.event === 'CONNECTION_ERROR');
-    expect(error?.errorDetail?.description).toContain('AMQP_FLOW_CBS_TOKEN');
+    expect(error?.errorDetail?.description).toContain('AMQPFLOW_C1_CBS_TOKEN');
     expect(program.events.some((e) => e.event === 'SESSION_OPEN')).toBe(false);
   });
 

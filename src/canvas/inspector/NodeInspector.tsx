@@ -5,11 +5,10 @@
 // do not block the edit: they are flagged next to the field they concern until fixed.
 import { useState } from 'react';
 import { DEFAULT_PROPS, PROP_DOCS, type PropDoc } from '../../graph/defaults.ts';
-import { cbsText, readCbsText } from '../../graph/cbsToken.ts';
 import { CONNECTION_PRESETS } from '../../graph/presets.ts';
 import { validateProps } from '../../graph/validate.ts';
 import { deepEqual } from '../../graph/equal.ts';
-import type { GraphNode, NodeKind, Problem, SaslProps } from '../../graph/types.ts';
+import type { CbsProps, GraphNode, NodeKind, Problem, SaslProps } from '../../graph/types.ts';
 import { setNodeProps } from '../../store/actions.ts';
 import { URL_REQUIRED_MESSAGE } from '../../graph/urlRequired.ts';
 import { useNoEmbeddedBroker } from '../../store/embeddedBroker.ts';
@@ -23,6 +22,7 @@ import {
   parseOptionalText,
   type Parsed,
 } from './fields.tsx';
+import { CbsField, SecretField } from './SecretField.tsx';
 
 type AnyProps = Record<string, unknown>;
 
@@ -96,19 +96,7 @@ function PropField({ node, doc, problems }: { node: GraphNode; doc: PropDoc<Node
         />
       );
     case 'scalarMap':
-      if (field === 'cbs') {
-        // A raw SAS token as copied, or the JSON object with renewal settings.
-        return (
-          <TextField
-            {...common}
-            multiline
-            committed={cbsText(value as Parameters<typeof cbsText>[0])}
-            placeholder={'SharedAccessSignature sr=…&sig=…&se=…&skn=…\n(or { "token": …, "renewEveryMs": … })'}
-            parse={(text: string): Parsed<unknown> => readCbsText(text)}
-            commit={commit}
-          />
-        );
-      }
+      if (field === 'cbs') return <CbsField label={doc.label} help={doc.help} value={value as CbsProps | undefined} problem={common.problem} commit={commit} />;
       return (
         <TextField
           {...common}
@@ -190,7 +178,7 @@ function SaslField({ node, problems }: { node: GraphNode; problems: readonly Pro
       {mechanism === 'PLAIN' && (
         <>
           <TextField label="Username" field="sasl.username" committed={sasl.username ?? ''} parse={parseOptionalText} commit={(v) => update({ username: v }, 'username')} />
-          <TextField label="Password" field="sasl.password" type="password" committed={sasl.password ?? ''} parse={parseOptionalText} commit={(v) => update({ password: v }, 'password')} />
+          <SecretField label="Password" field="sasl.password" committed={sasl.password ?? ''} commit={(v) => update({ password: v }, 'password')} />
         </>
       )}
     </div>

@@ -302,6 +302,16 @@ export function requireUrl(node: string, url: string): string {
   return url;
 }
 
+/** A secret (password, token) comes from the environment, never from the file; without it the program stops before opening anything. */
+export function secretFromEnv(name: string, what: string): string {
+  const value = process.env[name];
+  if (!value) {
+    console.error(name + ': set this environment variable to ' + what + ' (the export never holds secrets)');
+    process.exit(2);
+  }
+  return value;
+}
+
 const PROPERTY_NAMES: Record<string, string> = {
   message_id: 'messageId', user_id: 'userId', to: 'to', subject: 'subject', reply_to: 'replyTo', correlation_id: 'correlationId',
   content_type: 'contentType', content_encoding: 'contentEncoding', absolute_expiry_time: 'absoluteExpiryTime', creation_time: 'creationTime',
