@@ -1,6 +1,6 @@
 // The canvas: React Flow over the document store. Every change goes through a command, so undo sees
 // it; a drag is one gesture; wires are checked by the model's canWire and refusals say why.
-import { useCallback, useEffect, type DragEvent } from 'react';
+import { useCallback, useEffect, useRef, type DragEvent } from 'react';
 import {
   Controls,
   MiniMap,
@@ -25,6 +25,7 @@ import {
 import { addNodeAt, onFitViewRequest, wire } from '../store/actions.ts';
 import { HALF_NODE, KIND_DRAG_TYPE, type AmqpFlowEdge, type AmqpFlowNode } from './flowTypes.ts';
 import { DotsBackground, EmptyCanvas, FLOW_VIEW_PROPS } from './FlowView.tsx';
+import { fitReadable } from './readableFit.ts';
 import { StatusLine } from './StatusLine.tsx';
 import { useMeasuredElements } from './useMeasuredElements.ts';
 
@@ -77,11 +78,14 @@ export function FlowCanvas() {
   const viewport = useDocument((s) => s.viewport);
   const { nodes, edges, measure } = useMeasuredElements(graph, selection);
   const rf = useReactFlow<AmqpFlowNode, AmqpFlowEdge>();
+  const canvasRef = useRef<HTMLElement>(null);
 
   useEffect(
     () => onFitViewRequest(() => {
       // Wait a frame so newly added nodes are measured before the view fits them.
-      requestAnimationFrame(() => void rf.fitView({ padding: 0.12, maxZoom: 1.25 }));
+      requestAnimationFrame(() => {
+        if (canvasRef.current) fitReadable(rf, canvasRef.current, { padding: 0.06, maxZoom: 1.25 });
+      });
     }),
     [rf],
   );
@@ -140,7 +144,7 @@ export function FlowCanvas() {
   );
 
   return (
-    <section role="region" aria-label="Canvas" className="canvas" onDragOver={onDragOver} onDrop={onDrop}>
+    <section ref={canvasRef} role="region" aria-label="Canvas" className="canvas" onDragOver={onDragOver} onDrop={onDrop}>
       <ReactFlow<AmqpFlowNode, AmqpFlowEdge>
         nodes={nodes}
         edges={edges}

@@ -3,6 +3,7 @@ import type { ReactNode } from 'react';
 import { KIND_LABEL } from '../../graph/defaults.ts';
 import type { NodeKind } from '../../graph/types.ts';
 import type { NodeLive } from '../../store/runStore.ts';
+import { FitText } from '../text/FitText.tsx';
 
 const STATE_WORDS: Record<NodeLive['state'], string> = {
   idle: 'idle',
@@ -52,7 +53,7 @@ export function NodeRow({ label, value }: { label: string; value: ReactNode }) {
   return (
     <div className="node__row">
       <span>{label}</span>
-      <span>{value}</span>
+      {typeof value === 'string' || typeof value === 'number' ? <FitText text={String(value)} /> : <span>{value}</span>}
     </div>
   );
 }
@@ -60,8 +61,8 @@ export function NodeRow({ label, value }: { label: string; value: ReactNode }) {
 /** The node's headline value (URL, address, body), or a muted placeholder when empty. */
 export function NodeMain({ value, empty, title }: { value: string; empty: string; title?: string }) {
   return value ? (
-    <div className="node__main" title={title ?? value}>
-      {value}
+    <div className="node__main">
+      <FitText text={value} title={title ?? value} />
     </div>
   ) : (
     <div className="node__main node__main--empty">{empty}</div>
