@@ -121,6 +121,20 @@ async function expectReadable(page: Page, where: string) {
   expect(await smallText(page), `${where}: card text under ${READABLE_PX} px`).toEqual([]);
   const { overlaps } = await labelOverlaps(page);
   expect(overlaps, `${where}: rate labels on handles or cards`).toEqual([]);
+  expect(await clippedText(page), `${where}: card text clipped instead of shortened at a word`).toEqual([]);
+}
+
+/** Card lines whose text overflows its box (so the box would cut it mid-word), or that were shortened without the whole text in their tooltip. */
+async function clippedText(page: Page): Promise<string[]> {
+  return canvasOf(page).evaluate((canvas) => {
+    const bad: string[] = [];
+    for (const el of canvas.querySelectorAll<HTMLElement>('[data-node-id] .fit-text')) {
+      const shown = el.textContent ?? '';
+      if (el.scrollWidth > el.clientWidth + 1) bad.push(`"${shown}" overflows its ${el.clientWidth} px`);
+      if (shown.endsWith('…') && !(el.title ?? '').startsWith(shown.slice(0, -1).trimEnd())) bad.push(`"${shown}" shortened but titled "${el.title}"`);
+    }
+    return bad;
+  });
 }
 
 async function stop(page: Page) {

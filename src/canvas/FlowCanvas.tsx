@@ -6,6 +6,7 @@ import {
   MiniMap,
   ReactFlow,
   useReactFlow,
+  useStore,
   type Connection,
   type EdgeChange,
   type NodeChange,
@@ -79,6 +80,8 @@ export function FlowCanvas() {
   const { nodes, edges, measure } = useMeasuredElements(graph, selection);
   const rf = useReactFlow<AmqpFlowNode, AmqpFlowEdge>();
   const canvasRef = useRef<HTMLElement>(null);
+  // A short canvas (1280×720) needs every pixel for the cards: the mini map would cover them.
+  const roomForMiniMap = useStore((s) => s.height > MINIMAP_MIN_CANVAS_HEIGHT);
 
   useEffect(
     () => onFitViewRequest(() => {
@@ -165,7 +168,7 @@ export function FlowCanvas() {
         defaultEdgeOptions={DEFAULT_EDGE_OPTIONS}
       >
         <DotsBackground />
-        <MiniMap<AmqpFlowNode> pannable zoomable nodeColor={minimapColor} nodeBorderRadius={6} ariaLabel="Mini map" />
+        {roomForMiniMap && <MiniMap<AmqpFlowNode> pannable zoomable nodeColor={minimapColor} nodeBorderRadius={6} ariaLabel="Mini map" />}
         <Controls showInteractive={false} />
       </ReactFlow>
       {graph.nodes.length === 0 && <EmptyCanvas title="An empty flow">Drag a Connection from the palette, or pick one of the Templates.</EmptyCanvas>}
@@ -174,5 +177,6 @@ export function FlowCanvas() {
   );
 }
 
+const MINIMAP_MIN_CANVAS_HEIGHT = 520;
 const MULTI_SELECT_KEYS = ['Shift', 'Meta', 'Control'];
 const DEFAULT_EDGE_OPTIONS = { type: 'default' } as const;

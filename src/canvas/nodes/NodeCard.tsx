@@ -3,6 +3,7 @@ import type { ReactNode } from 'react';
 import { KIND_LABEL } from '../../graph/defaults.ts';
 import type { NodeKind } from '../../graph/types.ts';
 import type { NodeLive } from '../../store/runStore.ts';
+import { FitRow } from '../text/FitRow.tsx';
 import { FitText } from '../text/FitText.tsx';
 
 const STATE_WORDS: Record<NodeLive['state'], string> = {
@@ -50,10 +51,11 @@ export function NodeCard(props: {
 
 /** One label/value line of a node card. */
 export function NodeRow({ label, value }: { label: string; value: ReactNode }) {
+  if (typeof value === 'string' || typeof value === 'number') return <FitRow label={label} value={String(value)} />;
   return (
     <div className="node__row">
       <span>{label}</span>
-      {typeof value === 'string' || typeof value === 'number' ? <FitText text={String(value)} /> : <span>{value}</span>}
+      <span>{value}</span>
     </div>
   );
 }

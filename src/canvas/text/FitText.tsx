@@ -2,16 +2,8 @@
 // whole text as its tooltip. Measured with a canvas in the element's own font, so presenter mode's
 // larger type shortens sooner.
 import { useLayoutEffect, useRef, useState } from 'react';
+import { textWidthIn } from './measureText.ts';
 import { shortenAtWord } from './shortenAtWord.ts';
-
-let measureContext: CanvasRenderingContext2D | null | undefined;
-
-function textWidth(text: string, font: string): number {
-  measureContext ??= document.createElement('canvas').getContext('2d');
-  if (!measureContext) return 0;
-  measureContext.font = font;
-  return measureContext.measureText(text).width;
-}
 
 export function FitText({ text, title, className }: { text: string; title?: string; className?: string }) {
   const ref = useRef<HTMLSpanElement>(null);
@@ -23,9 +15,7 @@ export function FitText({ text, title, className }: { text: string; title?: stri
     const fit = () => {
       const room = el.clientWidth;
       if (room === 0) return;
-      const style = getComputedStyle(el);
-      const font = `${style.fontStyle} ${style.fontWeight} ${style.fontSize} ${style.fontFamily}`;
-      setShown(shortenAtWord(text, (s) => textWidth(s, font) <= room));
+      setShown(shortenAtWord(text, (s) => textWidthIn(el, s) <= room));
     };
     fit();
     const observer = new ResizeObserver(fit);
