@@ -87,7 +87,7 @@ export function FlowCanvas() {
     () => onFitViewRequest(() => {
       // Wait a frame so newly added nodes are measured before the view fits them.
       requestAnimationFrame(() => {
-        if (canvasRef.current) fitReadable(rf, canvasRef.current, { padding: 0.06, maxZoom: 1.25 });
+        if (canvasRef.current) fitReadable(rf, canvasRef.current, { padding: 0.02, maxZoom: 1.25 });
       });
     }),
     [rf],

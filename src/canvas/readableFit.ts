@@ -48,17 +48,22 @@ export function readableMinZoom(root: ParentNode): number {
   return READABLE_TEXT_PX / smallestCardFontPx(root);
 }
 
-/** Fits every node into the canvas at a zoom where card text stays readable. */
+/** Fits every node into the canvas at a zoom where card text stays readable, once React Flow has measured them. */
 export function fitReadable(
   rf: ReactFlowInstance<AmqpFlowNode, AmqpFlowEdge>,
   canvas: HTMLElement,
   options: { padding: number; maxZoom: number },
+  framesLeft = 60,
 ): void {
   const nodes = rf.getNodes();
   if (nodes.length === 0) return;
-  const bounds = rf.getNodesBounds(nodes);
   const { width, height } = (canvas.querySelector('.react-flow') ?? canvas).getBoundingClientRect();
-  if (width === 0 || height === 0) return;
+  const measured = nodes.every((n) => n.measured?.width && n.measured.height);
+  if (!measured || width === 0 || height === 0) {
+    // New nodes are drawn and measured a frame or two later: fit then.
+    if (framesLeft > 0) requestAnimationFrame(() => fitReadable(rf, canvas, options, framesLeft - 1));
+    return;
+  }
   const minZoom = Math.min(options.maxZoom, readableMinZoom(canvas));
-  void rf.setViewport(readableViewport(bounds, width, height, { ...options, minZoom }));
+  void rf.setViewport(readableViewport(rf.getNodesBounds(nodes), width, height, { ...options, minZoom }));
 }

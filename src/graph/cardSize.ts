@@ -7,8 +7,11 @@
 export const CARD_WIDTH = 200;
 /** The tallest live card (a manual-credit receiver with its controls, in presenter type). */
 export const LIVE_CARD_HEIGHT = 240;
-/** Between columns: room for an edge's rate label clear of both handles. */
-export const COLUMN_GAP = 110;
+/**
+ * Between columns: room for an edge's rate label clear of both handles, while a four-column flow still
+ * fits a 1440-wide editor at the readable zoom.
+ */
+export const COLUMN_GAP = 70;
 /** Between cards in one column. */
 export const ROW_GAP = 40;
 
