@@ -17,7 +17,9 @@ import type { Consumer } from './outgoing.ts';
 import { Producer, watchTransfers } from './incoming.ts';
 import { settle } from './settle.ts';
 import { Router } from './router.ts';
-import { allowSameNameBothWays } from './linkNames.ts';
+import { guardAttaches, refusalOf } from './attachGuard.ts';
+import { answerEcho } from './flowEcho.ts';
+import { guardConnection } from './connectionGuard.ts';
 import { resolveLimits, type Limits } from './limits.ts';
 
 export interface BrokerOptions {
@@ -27,6 +29,10 @@ export interface BrokerOptions {
   maxFrameSize?: number;
   maxMessageSize?: number;
   maxQueueDepth?: number;
+  /** failed deliveries before a message goes to `<address>.dlq` (default 10) */
+  maxDeliveryCount?: number;
+  /** idle-time-out the broker announces, ms (default 120000; 0 = none) */
+  idleTimeoutMs?: number;
   /** container-id the broker announces in its open frame */
   containerId?: string;
 }
@@ -97,6 +103,9 @@ export function conditionFor(e: unknown, fallback: string): AmqpError {
   return { condition: fallback, description };
 }
 
+/** highest channel number a peer may begin a session on */
+const CHANNEL_MAX = 255;
+
 /** time a new connection has to send its AMQP open (after SASL) */
 const HANDSHAKE_TIMEOUT_MS = 10_000;
 
@@ -121,7 +130,8 @@ export function createBroker(opts: BrokerOptions = {}): Broker {
       id,
       container_id: container.id,
       max_frame_size: limits.maxFrameSize,
-      channel_max: 255,
+      channel_max: CHANNEL_MAX,
+      ...(limits.idleTimeoutMs > 0 ? { idle_time_out: limits.idleTimeoutMs } : {}),
       reconnect: false,
       properties: { product: 'AMQP Flow embedded broker' },
       offered_capabilities: ['ANONYMOUS-RELAY'],
@@ -158,6 +168,12 @@ export function createBroker(opts: BrokerOptions = {}): Broker {
         raw.destroy();
       }
     };
+    guardConnection(amqp, {
+      channelMax: CHANNEL_MAX,
+      refuse: (error) => { stopped = true; closeWithError(conn, error); },
+      gone: () => cleanup(conn),
+      destroy: () => raw.destroy(),
+    });
     // a socket that never completes the open exchange must not hold a connection slot forever
     const handshake = setTimeout(() => { if (!internals.state.remote_open) raw.destroy(); }, HANDSHAKE_TIMEOUT_MS);
     handshake.unref();
@@ -235,13 +251,21 @@ export function createBroker(opts: BrokerOptions = {}): Broker {
     });
     amqp.on('session_open', (ctx: EventContext) => {
       watchTransfers(ctx.session as Session);
-      allowSameNameBothWays(ctx.session as Session);
+      guardAttaches(ctx.session as Session);
+      answerEcho(ctx.session as Session);
     });
     amqp.on('sender_open', (ctx: EventContext) => {
+      const refusal = refusalOf(ctx.sender!);
+      if (refusal) return ctx.sender!.close(refusal);
       const c = router.openConsumer(ctx.sender!);
       if (c) conn.consumers.add(c);
     });
-    amqp.on('receiver_open', (ctx: EventContext) => { conn.producers.add(router.openProducer(ctx.receiver!)); });
+    amqp.on('receiver_open', (ctx: EventContext) => {
+      const refusal = refusalOf(ctx.receiver!);
+      if (refusal) return ctx.receiver!.close(refusal);
+      const p = router.openProducer(ctx.receiver!);
+      if (p) conn.producers.add(p);
+    });
     amqp.on('sender_flow', (ctx: EventContext) => {
       if (ctx.sender) consumerOf(ctx.sender)?.onFlow();
       pumpFor(ctx);

@@ -1,6 +1,7 @@
 // The `$cbs` node: claims-based security put-token requests, answered the way Azure answers them
 // (application-properties status-code / status-description, correlation-id = request message-id),
 // so the CBS handshake can be practised offline. Tokens are not checked: this is a sandbox.
+import rhea from 'rhea';
 import type { Message } from 'rhea';
 
 export const CBS_ADDRESS = '$cbs';
@@ -13,7 +14,8 @@ export function cbsReply(request: Message): Message | null {
   const { code, description } = judge(operation, props, request.body);
   const reply: Message = {
     to: request.reply_to,
-    application_properties: { 'status-code': code, 'status-description': description },
+    // an int, as Azure documents it: .NET clients fail on the uint a plain number would become
+    application_properties: { 'status-code': rhea.types.wrap_int(code), 'status-description': description },
     body: null,
   };
   if (request.message_id !== undefined) reply.correlation_id = request.message_id;

@@ -12,9 +12,9 @@ describe('broker command line', () => {
   });
 
   it('turns plain TCP off with --tcp-port off and reads the limits', () => {
-    const args = parseCommandLine(['--tcp-port', 'off', '--max-connections', '3', '--max-frame-size', '1024', '--max-message-size', '99', '--max-queue-depth', '7'], {});
+    const args = parseCommandLine(['--tcp-port', 'off', '--max-connections', '3', '--max-frame-size', '1024', '--max-message-size', '99', '--max-queue-depth', '7', '--max-delivery-count', '4', '--idle-timeout-ms', '0'], {});
     expect(args.tcpPort).toBe(false);
-    expect(args.broker).toMatchObject({ maxConnections: 3, maxFrameSize: 1024, maxMessageSize: 99, maxQueueDepth: 7 });
+    expect(args.broker).toMatchObject({ maxConnections: 3, maxFrameSize: 1024, maxMessageSize: 99, maxQueueDepth: 7, maxDeliveryCount: 4, idleTimeoutMs: 0 });
   });
 
   it('refuses a limit that is not a whole number, an unknown option and a malformed user list', () => {

@@ -17,6 +17,8 @@ export const HELP = `Usage: npm run broker -- [options]     (npm start serves th
   --max-frame-size N    bytes, at least 512, default ${DEFAULT_LIMITS.maxFrameSize}
   --max-message-size N  bytes, default ${DEFAULT_LIMITS.maxMessageSize}
   --max-queue-depth N   messages per queue before senders get no more credit, default ${DEFAULT_LIMITS.maxQueueDepth}
+  --max-delivery-count N  failed deliveries before a message is dead-lettered, default ${DEFAULT_LIMITS.maxDeliveryCount}
+  --idle-timeout-ms N   idle-time-out announced to clients (0 = none), default ${DEFAULT_LIMITS.idleTimeoutMs}
   --serve-app DIR       also serve the built page from DIR
   --help                this text
 `;
@@ -33,7 +35,7 @@ export function parseCommandLine(argv: string[], env: NodeJS.ProcessEnv) {
     options: {
       port: { type: 'string' }, host: { type: 'string' }, 'tcp-port': { type: 'string' }, users: { type: 'string' },
       'max-connections': { type: 'string' }, 'max-frame-size': { type: 'string' }, 'max-message-size': { type: 'string' },
-      'max-queue-depth': { type: 'string' }, 'serve-app': { type: 'string' }, help: { type: 'boolean' },
+      'max-queue-depth': { type: 'string' }, 'max-delivery-count': { type: 'string' }, 'idle-timeout-ms': { type: 'string' }, 'serve-app': { type: 'string' }, help: { type: 'boolean' },
     },
     strict: true,
   });
@@ -43,6 +45,8 @@ export function parseCommandLine(argv: string[], env: NodeJS.ProcessEnv) {
     maxFrameSize: whole('max-frame-size', values['max-frame-size']),
     maxMessageSize: whole('max-message-size', values['max-message-size']),
     maxQueueDepth: whole('max-queue-depth', values['max-queue-depth']),
+    maxDeliveryCount: whole('max-delivery-count', values['max-delivery-count']),
+    idleTimeoutMs: whole('idle-timeout-ms', values['idle-timeout-ms']),
   };
   if (values.users) broker.users = readUsersFile(values.users);
   else if (env.AMQPFLOW_USERS) broker.users = parseUserList(env.AMQPFLOW_USERS);

@@ -10,6 +10,7 @@ interface IncomingInternals {
   next_delivery_id?: number;
 }
 interface SessionInternals { incoming: IncomingInternals; remote: { handles: Record<number, Receiver | undefined> } }
+interface ReceiverInternals { _incomplete?: { settled: boolean }; credit: number; delivery_count: number }
 
 export interface ProducerLimits {
   maxMessageSize: number;
@@ -51,24 +52,25 @@ export class Producer {
     this.link.close({ condition, description });
   }
 
-  /** Sees one transfer frame before rhea does; false means drop the frame. */
-  onFrame(frame: TransferFrame): boolean {
-    if (this.closed) return false;
+  /** Sees one transfer frame before rhea does: pass it on, drop it, or abort the delivery in progress. */
+  onFrame(frame: TransferFrame): 'pass' | 'drop' | 'abort' {
+    if (this.closed) return 'drop';
     const p = frame.performative;
     if (p.aborted) {
+      // §2.7.5: the sender abandoned this delivery; discard what arrived of it, the link goes on
       this.parts = [];
       this.size = 0;
-      return true;
+      return 'abort';
     }
     if (this.parts.length === 0 && creditOf(this.link) <= 0) {
       this.fail('amqp:link:transfer-limit-exceeded', 'a transfer arrived without link credit; wait for a flow granting credit before sending');
-      return false;
+      return 'drop';
     }
     const payload = frame.payload ?? Buffer.alloc(0);
     this.size += payload.length;
     if (this.size > this.limits.maxMessageSize) {
       this.fail('amqp:link:message-size-exceeded', `message of more than ${this.limits.maxMessageSize} bytes (the broker's max-message-size) refused`);
-      return false;
+      return 'drop';
     }
     this.parts.push(payload);
     if (!p.more) {
@@ -76,7 +78,7 @@ export class Producer {
       this.parts = [];
       this.size = 0;
     }
-    return true;
+    return 'pass';
   }
 }
 
@@ -87,15 +89,22 @@ export function watchTransfers(session: Session): void {
   const original = incoming.on_transfer.bind(incoming);
   incoming.on_transfer = (frame, receiver) => {
     const producer = Producer.of(receiver);
-    if (producer && !producer.onFrame(frame)) {
-      // keep the session's numbering right while dropping a refused link's frames
-      incoming.next_transfer_id++;
-      const id = frame.performative.delivery_id;
-      if (id !== undefined && id !== null && incoming.next_delivery_id !== undefined && id >= incoming.next_delivery_id) {
-        incoming.next_delivery_id = id + 1;
-      }
-      return;
+    const verdict = producer ? producer.onFrame(frame) : 'pass';
+    if (verdict === 'pass') return original(frame, receiver);
+    // keep the session's numbering right while dropping the frame
+    incoming.next_transfer_id++;
+    const id = frame.performative.delivery_id;
+    if (id !== undefined && id !== null && (incoming.next_delivery_id === undefined || id >= incoming.next_delivery_id)) {
+      incoming.next_delivery_id = id + 1;
     }
-    original(frame, receiver);
+    if (verdict === 'abort') {
+      // forget rhea's half-received delivery (an aborted delivery is settled) and count it
+      // against credit as the sender does
+      const r = receiver as unknown as ReceiverInternals;
+      if (r._incomplete) r._incomplete.settled = true;
+      r._incomplete = undefined;
+      if (r.credit > 0) r.credit--;
+      r.delivery_count++;
+    }
   };
 }

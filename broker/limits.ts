@@ -9,6 +9,10 @@ export interface Limits {
   maxMessageSize: number;
   /** messages one queue holds before its senders stop getting credit */
   maxQueueDepth: number;
+  /** failed deliveries of one message before it is dead-lettered (header delivery-count reaching it) */
+  maxDeliveryCount: number;
+  /** idle-time-out announced in the broker's open, in ms (0 = none); a peer silent for twice as long is closed */
+  idleTimeoutMs: number;
 }
 
 export const DEFAULT_LIMITS: Limits = {
@@ -16,9 +20,11 @@ export const DEFAULT_LIMITS: Limits = {
   maxFrameSize: 65536,
   maxMessageSize: 1024 * 1024,
   maxQueueDepth: 10000,
+  maxDeliveryCount: 10,
+  idleTimeoutMs: 120_000,
 };
 
-const MINIMUM: Limits = { maxConnections: 1, maxFrameSize: 512, maxMessageSize: 1, maxQueueDepth: 1 };
+const MINIMUM: Limits = { maxConnections: 1, maxFrameSize: 512, maxMessageSize: 1, maxQueueDepth: 1, maxDeliveryCount: 1, idleTimeoutMs: 0 };
 
 /** Defaults filled in; throws an Error naming the option when a value is not a whole number in range. */
 export function resolveLimits(opts: Partial<Limits>): Limits {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import rhea from 'rhea';
-import { readMessage, withAnnotations, withDeliveryCount } from './message.ts';
+import { mergeAnnotations, readMessage, withAnnotations, withDeliveryCount } from './message.ts';
 
 const encode = (m: object) => rhea.message.encode(m as never);
 
@@ -21,6 +21,13 @@ describe('raw message rewriting', () => {
     expect(out).toMatchObject({ message_annotations: { 'x-opt-a': 5, 'x-opt-why': 'because' }, body: 'b' });
     const fresh = readMessage(withAnnotations(encode({ subject: 's', body: 'b' }), { 'x-opt-why': 'w' }));
     expect(fresh).toMatchObject({ message_annotations: { 'x-opt-why': 'w' }, subject: 's', body: 'b' });
+  });
+
+  it('merges encoded annotations keeping their AMQP types, a new value replacing one of the same key', () => {
+    const t = rhea.types as unknown as { wrap_symbol(s: string): unknown; wrap_int(n: number): unknown; wrap_string(s: string): unknown };
+    const payload = mergeAnnotations(encode({ message_annotations: { 'x-opt-note': 'old', 'x-opt-keep': 'k' }, body: 'b' }), [t.wrap_symbol('x-opt-note'), t.wrap_string('new'), t.wrap_symbol('x-opt-n'), t.wrap_int(-3)]);
+    expect(readMessage(payload)).toMatchObject({ message_annotations: { 'x-opt-note': 'new', 'x-opt-keep': 'k', 'x-opt-n': -3 }, body: 'b' });
+    expect(payload.includes(Buffer.from([0x54, 0xfd]))).toBe(true); // -3 as smallint: the int type survived
   });
 
   it('leaves bytes that are not a message unchanged', () => {

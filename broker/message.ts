@@ -43,7 +43,7 @@ function headerLength(payload: Buffer): number {
   }
 }
 
-/** The same message with header delivery-count set (and first-acquirer false once it was tried). */
+/** The same message with header delivery-count set and first-acquirer false: it was acquired before. */
 export function withDeliveryCount(payload: Buffer, deliveryCount: number): Buffer {
   const length = headerLength(payload);
   const old = ((length ? readMessage(payload.subarray(0, length)) : null) ?? {}) as Record<string, unknown>;
@@ -56,12 +56,19 @@ export function withDeliveryCount(payload: Buffer, deliveryCount: number): Buffe
   return Buffer.concat([writer.toBuffer(), payload.subarray(length)]);
 }
 
-/**
- * The same message with these message-annotations added (symbol keys, string values), every other
- * section and existing annotation kept byte for byte. The payload is returned unchanged when it
- * cannot be read as sections.
- */
+/** The same message with these message-annotations added (symbol keys, string values). */
 export function withAnnotations(payload: Buffer, annotations: Record<string, string>): Buffer {
+  const pairs: unknown[] = [];
+  for (const [k, v] of Object.entries(annotations)) pairs.push(types.wrap_symbol(k), types.wrap_string(v));
+  return mergeAnnotations(payload, pairs);
+}
+
+/**
+ * The same message with these message-annotations merged in (encoded key/value pairs as rhea
+ * decodes them, so their AMQP types are kept; a key already there takes the new value), every other
+ * section kept byte for byte. The payload is returned unchanged when it cannot be read as sections.
+ */
+export function mergeAnnotations(payload: Buffer, pairs: unknown[]): Buffer {
   try {
     const reader = new types.Reader(payload);
     let insertAt = 0; // after header and delivery-annotations
@@ -74,18 +81,28 @@ export function withAnnotations(payload: Buffer, annotations: Record<string, str
         continue;
       }
       if (code === MESSAGE_ANNOTATIONS && Array.isArray(section.value)) {
-        return Buffer.concat([payload.subarray(0, start), annotationSection([...section.value], annotations), payload.subarray(reader.position)]);
+        return Buffer.concat([payload.subarray(0, start), annotationSection(merged(section.value, pairs)), payload.subarray(reader.position)]);
       }
       break;
     }
-    return Buffer.concat([payload.subarray(0, insertAt), annotationSection([], annotations), payload.subarray(insertAt)]);
+    return Buffer.concat([payload.subarray(0, insertAt), annotationSection(pairs), payload.subarray(insertAt)]);
   } catch {
     return payload;
   }
 }
 
-function annotationSection(items: unknown[], annotations: Record<string, string>): Buffer {
-  for (const [k, v] of Object.entries(annotations)) items.push(types.wrap_symbol(k), types.wrap_string(v));
+const keyOf = (k: unknown) => String((k as { value?: unknown })?.value ?? k);
+
+/** Existing pairs with the new ones replacing those of the same key, new keys appended. */
+function merged(existing: unknown[], pairs: unknown[]): unknown[] {
+  const replaced = new Set<string>();
+  for (let i = 0; i < pairs.length; i += 2) replaced.add(keyOf(pairs[i]));
+  const out: unknown[] = [];
+  for (let i = 0; i + 1 < existing.length; i += 2) if (!replaced.has(keyOf(existing[i]))) out.push(existing[i], existing[i + 1]);
+  return [...out, ...pairs];
+}
+
+function annotationSection(items: unknown[]): Buffer {
   const writer = new types.Writer();
   writer.write(types.described_nc(types.wrap_ulong(MESSAGE_ANNOTATIONS), types.Map32(items)));
   return writer.toBuffer();

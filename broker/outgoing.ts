@@ -14,11 +14,18 @@ interface SessionInternals {
 }
 interface SenderInternals { _draining?: boolean; delivery_count: number; local: { handle: number } }
 const frames = createRequire(import.meta.url)('rhea/lib/frames.js') as { flow(fields: object): unknown };
-interface OutcomeState { constructor: { composite_type?: string }; delivery_failed?: boolean; undeliverable_here?: boolean; error?: { condition?: string; description?: string } }
+interface OutcomeState {
+  constructor: { composite_type?: string };
+  delivery_failed?: boolean;
+  undeliverable_here?: boolean;
+  error?: { condition?: string; description?: string };
+  /** the encoded fields; for modified, [2] is message-annotations as an encoded map */
+  value?: ({ value?: unknown } | undefined)[];
+}
 
 export type ConsumerOutcome =
   | { kind: 'accepted' }
-  | { kind: 'released'; deliveryFailed: boolean; undeliverableHere: boolean }
+  | { kind: 'released'; deliveryFailed: boolean; undeliverableHere: boolean; annotations?: unknown[] }
   | { kind: 'rejected'; condition?: string; description?: string };
 
 export interface ConsumerHost {
@@ -63,8 +70,19 @@ export class Consumer {
     return Boolean((this.link as unknown as SenderInternals)._draining);
   }
 
-  deliver(m: QueuedMessage): void {
-    const payload = m.deliveryCount > 0 ? withDeliveryCount(m.payload, m.deliveryCount) : m.payload;
+  /** the receiver's max-message-size (§2.7.3), 0 when it set none */
+  get maxMessageSize(): number {
+    const size = (this.link as unknown as { max_message_size?: unknown }).max_message_size;
+    return typeof size === 'number' && size > 0 ? size : 0;
+  }
+
+  /** The bytes this consumer would get: the header is rewritten once a message was tried before. */
+  payloadFor(m: QueuedMessage): Buffer {
+    return m.deliveryCount > 0 || m.acquired ? withDeliveryCount(m.payload, m.deliveryCount) : m.payload;
+  }
+
+  deliver(m: QueuedMessage, payload = this.payloadFor(m)): void {
+    m.acquired = true;
     const d = this.link.send(payload, undefined, 0);
     this.unwritten.push(d.id);
     if (this.presettled) this.host.outcome(this, m, { kind: 'accepted' });
@@ -88,7 +106,12 @@ export class Consumer {
       return;
     }
     this.drainAnswered = true;
-    if (credit > 0) return this.link.set_drained(true);
+    if (credit > 0) {
+      this.link.set_drained(true);
+      // rhea writes that flow only when it next processes; outside its own events nothing asks it to
+      (this.link.connection as unknown as { _register(): void })._register();
+      return;
+    }
     const session = this.link.session as unknown as SessionInternals;
     const link = this.link as unknown as SenderInternals;
     session.output(frames.flow({
@@ -112,8 +135,15 @@ export class Consumer {
         return this.host.outcome(this, m, { kind: 'accepted' });
       case 'rejected':
         return this.host.outcome(this, m, { kind: 'rejected', condition: state?.error?.condition, description: state?.error?.description });
-      case 'modified':
-        return this.host.outcome(this, m, { kind: 'released', deliveryFailed: Boolean(state?.delivery_failed), undeliverableHere: Boolean(state?.undeliverable_here) });
+      case 'modified': {
+        const annotations = state?.value?.[2]?.value;
+        return this.host.outcome(this, m, {
+          kind: 'released',
+          deliveryFailed: Boolean(state?.delivery_failed),
+          undeliverableHere: Boolean(state?.undeliverable_here),
+          ...(Array.isArray(annotations) && annotations.length ? { annotations } : {}),
+        });
+      }
       default: // released, or settled with no outcome: nothing is lost
         return this.host.outcome(this, m, { kind: 'released', deliveryFailed: false, undeliverableHere: false });
     }

@@ -8,8 +8,10 @@ export interface QueuedMessage {
   payload: Buffer;
   /** header delivery-count: unsuccessful previous delivery attempts */
   deliveryCount: number;
-  /** ids of consumer links that said undeliverable-here */
+  /** ids of consumer links that said undeliverable-here: it never goes to them again */
   avoid?: Set<number>;
+  /** handed to a consumer before (so first-acquirer is false from now on) */
+  acquired?: boolean;
 }
 
 export interface QueueStats {

@@ -7,6 +7,15 @@ import { creditOf, type Producer } from './incoming.ts';
 /** credit a producer link is topped up to while its queue has room */
 export const PRODUCER_WINDOW = 500;
 
+export interface QueueNodeOptions {
+  maxDepth: number;
+  dynamic?: boolean;
+  /** failed deliveries after which a message is dead-lettered */
+  maxDeliveryCount: number;
+  /** a message leaves this queue for its dead-letter queue, with the reason */
+  deadLetter(node: QueueNode, m: QueuedMessage, condition: string, description: string): void;
+}
+
 export class QueueNode {
   readonly queue: Queue;
   readonly consumers: Consumer[] = [];
@@ -15,9 +24,24 @@ export class QueueNode {
   private pumping = false;
   private again = false;
   private scheduled = false;
+  private readonly opts: QueueNodeOptions;
 
-  constructor(address: string, opts: { maxDepth: number; dynamic?: boolean }) {
+  constructor(address: string, opts: QueueNodeOptions) {
     this.queue = new Queue(address, opts);
+    this.opts = opts;
+  }
+
+  /**
+   * A handed-out message comes back (released, modified, or its link went away). One that failed
+   * max-delivery-count times goes to the dead-letter queue instead: no message is redelivered forever.
+   */
+  giveBack(m: QueuedMessage): void {
+    const max = this.opts.maxDeliveryCount;
+    if (m.deliveryCount >= max) {
+      this.opts.deadLetter(this, m, 'amqp-flow:max-delivery-count', `failed ${m.deliveryCount} deliveries (the broker's max-delivery-count is ${max})`);
+    } else {
+      this.queue.putBack(m);
+    }
   }
 
   get address(): string {
@@ -62,9 +86,9 @@ export class QueueNode {
     while (this.queue.depth > 0 && n > 0 && idle < n) {
       const c = this.consumers[this.next % n]!;
       this.next = (this.next + 1) % n;
-      const m = c.ready ? this.queue.take((m) => this.eligible(m, c)) : undefined;
+      const m = c.ready ? this.queue.take((m) => !m.avoid?.has(c.id)) : undefined;
       if (m) {
-        c.deliver(m);
+        this.handTo(c, m);
         idle = 0;
       } else {
         idle++;
@@ -72,10 +96,17 @@ export class QueueNode {
     }
   }
 
-  /** undeliverable-here keeps a message away from a link while another consumer could take it */
-  private eligible(m: QueuedMessage, c: Consumer): boolean {
-    if (!m.avoid?.has(c.id)) return true;
-    return !this.consumers.some((o) => o !== c && !m.avoid!.has(o.id));
+  /** Deliver, unless the message is bigger than the consumer's max-message-size (§2.7.3). */
+  private handTo(c: Consumer, m: QueuedMessage): void {
+    const payload = c.payloadFor(m);
+    const limit = c.maxMessageSize;
+    if (!limit || payload.length <= limit) return c.deliver(m, payload);
+    (m.avoid ??= new Set()).add(c.id); // never offered to this link again
+    if (this.consumers.some((o) => !m.avoid!.has(o.id) && (!o.maxMessageSize || o.maxMessageSize >= payload.length))) {
+      this.queue.putBack(m);
+    } else {
+      this.opts.deadLetter(this, m, 'amqp:link:message-size-exceeded', `message of ${payload.length} bytes is larger than the max-message-size ${limit} of every receiver on ${this.address}`);
+    }
   }
 
   /** Give producers credit for the room left, never promising more than the queue can hold. */
@@ -100,7 +131,7 @@ export class QueueNode {
   removeConsumer(c: Consumer): void {
     const i = this.consumers.indexOf(c);
     if (i >= 0) this.consumers.splice(i, 1);
-    for (const m of c.close()) this.queue.putBack(m);
+    for (const m of c.close()) this.giveBack(m);
     this.pump();
   }
 

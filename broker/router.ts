@@ -6,7 +6,7 @@ import { Producer, creditOf } from './incoming.ts';
 import { QueueNode, PRODUCER_WINDOW } from './queueNode.ts';
 import type { QueuedMessage } from './queue.ts';
 import type { Outcome } from './settle.ts';
-import { readMessage, encodeMessage, withAnnotations } from './message.ts';
+import { readMessage, encodeMessage, withAnnotations, mergeAnnotations } from './message.ts';
 import { CBS_ADDRESS, cbsReply } from './cbs.ts';
 import type { Limits } from './limits.ts';
 
@@ -16,7 +16,8 @@ type Terminus = { address?: string | null; dynamic?: boolean } | null | undefine
 export class Router {
   readonly nodes = new Map<string, QueueNode>();
   private readonly consumerNode = new Map<Consumer, QueueNode>();
-  private readonly dynamicOwner = new Map<Consumer, QueueNode>();
+  /** temporary queues and the link whose lifetime they share (delete-on-close) */
+  private readonly dynamicOwner = new Map<Consumer | Producer, QueueNode>();
   private readonly limits: Limits;
   private readonly prefix: string;
   private dynamicCount = 0;
@@ -28,8 +29,35 @@ export class Router {
 
   nodeFor(address: string): QueueNode {
     let node = this.nodes.get(address);
-    if (!node) this.nodes.set(address, (node = new QueueNode(address, { maxDepth: this.limits.maxQueueDepth })));
+    if (!node) this.nodes.set(address, (node = new QueueNode(address, this.nodeOptions())));
     return node;
+  }
+
+  /** A temporary address that does not exist (any more) is not re-created as an ordinary queue. */
+  private missingTemporary(address: string): boolean {
+    return address.startsWith(`${this.prefix}.`) && !this.nodes.has(address);
+  }
+
+  private nodeOptions(dynamic = false) {
+    return {
+      maxDepth: this.limits.maxQueueDepth,
+      dynamic,
+      maxDeliveryCount: this.limits.maxDeliveryCount,
+      deadLetter: (node: QueueNode, m: QueuedMessage, condition: string, description: string) => this.deadLetter(node, m, condition, description),
+    };
+  }
+
+  /** Move a message to `<address>.dlq`, saying where it came from and why (as brokers commonly do). */
+  private deadLetter(node: QueueNode, m: QueuedMessage, condition?: string, description?: string): void {
+    node.queue.settled();
+    node.queue.stats.deadLettered++;
+    const dlq = this.nodeFor(`${node.address}.dlq`);
+    const why: Record<string, string> = { 'x-opt-deadletter-queue': node.address };
+    if (condition) why['x-opt-deadletter-reason'] = condition;
+    if (description) why['x-opt-deadletter-description'] = description;
+    // it was acquired before, so first-acquirer is false when the dead letter is delivered
+    dlq.queue.push(withAnnotations(m.payload, why), m.deliveryCount).acquired = m.acquired;
+    dlq.pump();
   }
 
   nodeOf(c: Consumer): QueueNode | undefined {
@@ -38,7 +66,7 @@ export class Router {
 
   private temporary(): QueueNode {
     const address = `${this.prefix}.${++this.dynamicCount}`;
-    const node = new QueueNode(address, { maxDepth: this.limits.maxQueueDepth, dynamic: true });
+    const node = new QueueNode(address, this.nodeOptions(true));
     this.nodes.set(address, node);
     return node;
   }
@@ -53,17 +81,10 @@ export class Router {
       } else if (outcome.kind === 'released') {
         if (outcome.deliveryFailed) m.deliveryCount++;
         if (outcome.undeliverableHere) (m.avoid ??= new Set()).add(c.id);
-        node.queue.putBack(m);
+        if (outcome.annotations) m.payload = mergeAnnotations(m.payload, outcome.annotations); // §3.4.5
+        node.giveBack(m);
       } else {
-        node.queue.settled();
-        node.queue.stats.deadLettered++;
-        const dlq = this.nodeFor(`${node.address}.dlq`);
-        // say why and where from, the way brokers commonly annotate dead letters
-        const why: Record<string, string> = { 'x-opt-deadletter-queue': node.address };
-        if (outcome.condition) why['x-opt-deadletter-reason'] = outcome.condition;
-        if (outcome.description) why['x-opt-deadletter-description'] = outcome.description;
-        dlq.queue.push(withAnnotations(m.payload, why), m.deliveryCount);
-        dlq.pump();
+        this.deadLetter(node, m, outcome.condition, outcome.description);
       }
       node.pump();
     },
@@ -81,6 +102,10 @@ export class Router {
     if (source?.dynamic) {
       node = this.temporary();
       link.set_source({ address: node.address, dynamic: true } as Parameters<Sender['set_source']>[0]);
+    } else if (source?.address && this.missingTemporary(source.address)) {
+      link.set_source(null as unknown as Parameters<Sender['set_source']>[0]);
+      link.close({ condition: 'amqp:not-found', description: `the temporary address ${source.address} does not exist (it is deleted with the link that created it)` });
+      return null;
     } else if (source?.address) {
       node = this.nodeFor(source.address);
       link.set_source({ address: source.address });
@@ -95,8 +120,8 @@ export class Router {
     return c;
   }
 
-  /** A peer sender attached: answer its attach and make it a producer with credit. */
-  openProducer(link: Receiver): Producer {
+  /** A peer sender attached: answer its attach and make it a producer with credit, or refuse it (null). */
+  openProducer(link: Receiver): Producer | null {
     const target = link.target as Terminus;
     const attach = (link as unknown as LinkInternals).local.attach;
     attach.rcv_settle_mode = 0;
@@ -104,13 +129,20 @@ export class Router {
     attach.max_message_size = this.limits.maxMessageSize;
     link.set_source(link.source);
     let address: string | null = target?.address ?? null;
+    let owned: QueueNode | null = null;
     if (target?.dynamic) {
-      address = this.temporary().address;
+      owned = this.temporary();
+      address = owned.address;
       link.set_target({ address, dynamic: true } as Parameters<Receiver['set_target']>[0]);
+    } else if (address !== null && this.missingTemporary(address)) {
+      link.set_target(null as unknown as Parameters<Receiver['set_target']>[0]);
+      link.close({ condition: 'amqp:not-found', description: `the temporary address ${address} does not exist (it is deleted with the link that created it)` });
+      return null;
     } else {
       link.set_target((target ? { address: address ?? undefined } : null) as Parameters<Receiver['set_target']>[0]);
     }
     const p = new Producer(link, address, { maxMessageSize: this.limits.maxMessageSize });
+    if (owned) this.dynamicOwner.set(p, owned);
     if (address !== null && address !== CBS_ADDRESS) this.nodeFor(address).addProducer(p);
     else link.add_credit(PRODUCER_WINDOW);
     return p;
@@ -120,29 +152,46 @@ export class Router {
     const node = this.consumerNode.get(c);
     this.consumerNode.delete(c);
     node?.removeConsumer(c);
-    const owned = this.dynamicOwner.get(c);
-    if (owned) {
-      this.dynamicOwner.delete(c);
-      this.nodes.delete(owned.address);
-      for (const p of owned.producers) p.fail('amqp:resource-deleted', `the temporary queue ${owned.address} was deleted when its receiver closed`);
-    }
+    this.deleteOwned(c, 'receiver');
   }
 
   dropProducer(p: Producer): void {
     p.closed = true;
     if (p.address !== null) this.nodes.get(p.address)?.removeProducer(p);
+    this.deleteOwned(p, 'sender');
+  }
+
+  /** Delete the temporary queue this link created (lifetime policy delete-on-close), closing its other links. */
+  private deleteOwned(owner: Consumer | Producer, role: string): void {
+    const owned = this.dynamicOwner.get(owner);
+    if (!owned) return;
+    this.dynamicOwner.delete(owner);
+    this.nodes.delete(owned.address);
+    const why = `the temporary queue ${owned.address} was deleted when the ${role} that created it closed`;
+    for (const p of owned.producers) if (p !== owner) p.fail('amqp:resource-deleted', why);
+    for (const c of [...owned.consumers]) {
+      if (c === owner) continue;
+      owned.removeConsumer(c);
+      this.consumerNode.delete(c);
+      c.link.close({ condition: 'amqp:resource-deleted', description: why });
+    }
   }
 
   /** Store or answer one complete incoming message; the outcome goes back to its sender. */
   route(p: Producer, payload: Buffer): Outcome {
     if (p.address === null || p.address === CBS_ADDRESS) this.topUp(p);
     if (p.address === CBS_ADDRESS) return this.cbs(payload);
-    if (p.address !== null) return this.store(this.nodeFor(p.address), payload);
+    if (p.address !== null) {
+      const node = this.missingTemporary(p.address) ? undefined : this.nodeFor(p.address);
+      if (!node) return { kind: 'rejected', condition: 'amqp:not-found', description: `the temporary address ${p.address} was deleted` };
+      return this.store(node, payload);
+    }
     const to = readMessage(payload)?.to;
     if (typeof to !== 'string' || to === '') {
       return { kind: 'rejected', condition: 'amqp:precondition-failed', description: 'this link has no target address, so each message needs a "to" property naming its queue' };
     }
     if (to === CBS_ADDRESS) return this.cbs(payload);
+    if (this.missingTemporary(to)) return { kind: 'rejected', condition: 'amqp:not-found', description: `the temporary address ${to} does not exist (it is deleted with the link that created it)` };
     const node = this.nodeFor(to);
     if (node.queue.room <= 0) {
       return { kind: 'rejected', condition: 'amqp:resource-limit-exceeded', description: `queue ${to} is full (max-queue-depth ${this.limits.maxQueueDepth})` };
@@ -165,7 +214,7 @@ export class Router {
     const request = readMessage(payload);
     if (!request) return { kind: 'rejected', condition: 'amqp:decode-error', description: 'the message could not be decoded' };
     const reply = cbsReply(request);
-    if (reply && typeof reply.to === 'string') this.store(this.nodeFor(reply.to), encodeMessage(reply));
+    if (reply && typeof reply.to === 'string' && !this.missingTemporary(reply.to)) this.store(this.nodeFor(reply.to), encodeMessage(reply));
     return { kind: 'accepted' };
   }
 }

@@ -10,6 +10,8 @@ export interface TcpListener {
 
 export function tcpSocket(socket: Socket): RawSocket {
   socket.setNoDelay(true);
+  // a peer whose machine vanished is noticed even when the AMQP idle timeout is off
+  socket.setKeepAlive(true, 30_000);
   const closeHandlers: ((e?: Error) => void)[] = [];
   let lastError: Error | undefined;
   socket.on('error', (e) => { lastError = e; }); // followed by 'close'

@@ -7,6 +7,7 @@ import { Inspector } from '../canvas/inspector/Inspector.tsx';
 import { Palette } from '../canvas/Palette.tsx';
 import { useFileDrop } from '../canvas/useFileDrop.ts';
 import { RunArea } from '../panels/RunArea.tsx';
+import { preloadEngineWhenIdle } from '../store/runController.ts';
 import { Notices } from '../ui/Notices.tsx';
 import { useShellClasses } from '../ui/shellClasses.ts';
 import { FeatureSlot } from './FeatureSlot.tsx';
@@ -19,7 +20,10 @@ export function App() {
   const fileOver = useFileDrop();
   const featureClasses = useShellClasses((s) => s.classes);
   useEditorKeys();
-  useEffect(() => void loadFeatures(), []);
+  useEffect(() => {
+    void loadFeatures();
+    preloadEngineWhenIdle();
+  }, []);
   const classes = ['app', panelsCollapsed && 'app--panels-collapsed', ...featureClasses].filter(Boolean).join(' ');
   return (
     <ReactFlowProvider>

@@ -87,6 +87,7 @@ export function Toolbar() {
         <button type="button" className="btn" disabled={status === 'stopping'} onClick={() => void stepRun()} title={nextHeld ?? 'Run one frame at a time'}>
           <Icon d="M3 3v10l7-5zM11 3h2v10h-2z" />Step
         </button>
+        <FeatureSlot part="run" />
         <span className="run-status" role="status" aria-label="Run status">
           {STATUS_WORDS[status]}
         </span>

@@ -11,6 +11,7 @@ export const FEATURE_MODULES: readonly (() => Promise<FeatureModule>)[] = [
   () => import('../record/feature.tsx'),
   () => import('../compare/feature.tsx'),
   () => import('../presenter/feature.tsx'),
+  () => import('../lessons/feature.tsx'),
 ];
 
 /** The loaded features (empty until they arrive). */

@@ -8,6 +8,9 @@ import { frameSummary } from '../store/describeFrame.ts';
 import { useRunControl } from '../store/runController.ts';
 import { useRun } from '../store/runStore.ts';
 import { flashNode } from './flashNode.ts';
+import { FrameExplanation } from './FrameExplanation.tsx';
+import { frameSubject } from './explain/frameSubject.ts';
+import { selectFrame, useFrameSelection } from './frameSelection.ts';
 import { scrollToEnd, useFollowTail } from './useFollowTail.ts';
 import { useFrameNodes } from './useFrameNodes.ts';
 
@@ -55,6 +58,7 @@ export function FrameTrace() {
   const [onlySelected, setOnlySelected] = useState(true);
   const [performative, setPerformative] = useState('');
   const frameNodes = useFrameNodes(graph, frames, frameTotal);
+  const explained = useFrameSelection((s) => s.frame);
 
   // A transfer node's frames are its sender's.
   const focus = selected && kindOf[selected] === 'transfer' ? parentOf[selected] ?? selected : selected;
@@ -130,11 +134,14 @@ export function FrameTrace() {
                 <div
                   key={item.key}
                   role="listitem"
-                  className={`frame__row frame__row--${f.dir}`}
+                  className={`frame__row frame__row--${f.dir}${f === explained ? ' frame__row--selected' : ''}`}
                   data-performative={f.performative}
                   data-node={frameNodes[i]}
                   style={{ position: 'absolute', top: 0, left: 0, right: 0, height: ROW_HEIGHT, transform: `translateY(${item.start}px)` }}
-                  onClick={() => flashNode(frameNodes[i] ?? f.connection)}
+                  onClick={() => {
+                    flashNode(frameNodes[i] ?? f.connection);
+                    selectFrame(f, frameSubject(frames, frameNodes, parentOf, i));
+                  }}
                 >
                   <span className="frame__at">{f.at.toFixed(0)} ms</span>
                   <span className="frame__conn">{f.connection}</span>
@@ -150,6 +157,7 @@ export function FrameTrace() {
           </div>
         </div>
       )}
+      <FrameExplanation />
     </div>
   );
 }

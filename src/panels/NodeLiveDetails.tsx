@@ -4,6 +4,7 @@ import { memo, useState } from 'react';
 import { OUTCOMES } from '../engine/events.ts';
 import type { NodeKind } from '../graph/types.ts';
 import { addCredit, drain, settle, useRunStatus } from '../store/runController.ts';
+import { useShowingEarlier } from '../store/runMoment.ts';
 import { useNodeLive, useRun, type NodeCounts, type UnsettledDelivery } from '../store/runStore.ts';
 import './panels.css';
 
@@ -44,7 +45,9 @@ function SenderDetails({ id }: { id: string }) {
 
 function CreditControls({ id }: { id: string }) {
   const [amount, setAmount] = useState(1);
-  const running = useRunStatus() === 'running';
+  // stepped back to an earlier moment: nothing acts on the live run from here
+  const showingEarlier = useShowingEarlier();
+  const running = useRunStatus() === 'running' && !showingEarlier;
   return (
     <div className="live__controls nodrag nokey">
       <label className="live__credit-input">
@@ -70,7 +73,9 @@ function CreditControls({ id }: { id: string }) {
 }
 
 function UnsettledList({ id, unsettled }: { id: string; unsettled: readonly UnsettledDelivery[] }) {
-  const running = useRunStatus() === 'running';
+  // stepped back to an earlier moment: nothing acts on the live run from here
+  const showingEarlier = useShowingEarlier();
+  const running = useRunStatus() === 'running' && !showingEarlier;
   if (!unsettled.length) return null;
   return (
     <ul className="live__unsettled nodrag nokey" aria-label="Unsettled deliveries">

@@ -5,6 +5,9 @@ import { useVirtualizer } from '@tanstack/react-virtual';
 import type { FrameRecord } from '../engine/events.ts';
 import { frameSummary } from '../store/describeFrame.ts';
 import { flashNode } from './flashNode.ts';
+import { useRun } from '../store/runStore.ts';
+import { frameSubject } from './explain/frameSubject.ts';
+import { selectFrame, useFrameSelection } from './frameSelection.ts';
 import { scrollToEnd, useFollowTail } from './useFollowTail.ts';
 
 const ROW_HEIGHT = 26;
@@ -36,6 +39,7 @@ export default function SequenceDiagram({ frames, rows, frameNodes }: SequenceDi
   };
   const width = MARGIN * 2 + Math.max(1, connections.length) * (LANE_GAP + PAIR_GAP) - PAIR_GAP;
 
+  const explained = useFrameSelection((s) => s.frame);
   const rowCount = rows ? rows.length : frames.length;
   const scrollRef = useRef<HTMLDivElement>(null);
   const virtualizer = useVirtualizer({
@@ -76,12 +80,15 @@ export default function SequenceDiagram({ frames, rows, frameNodes }: SequenceDi
             return (
               <svg
                 key={item.key}
-                className={`sequence__row sequence__row--${f.dir}`}
+                className={`sequence__row sequence__row--${f.dir}${f === explained ? ' sequence__row--selected' : ''}`}
                 data-performative={f.performative}
                 width={width}
                 height={ROW_HEIGHT}
                 style={{ position: 'absolute', top: 0, left: 0, transform: `translateY(${item.start}px)` }}
-                onClick={() => flashNode(frameNodes[i] ?? f.connection)}
+                onClick={() => {
+                  flashNode(frameNodes[i] ?? f.connection);
+                  selectFrame(f, frameSubject(frames, frameNodes, useRun.getState().parentOf, i));
+                }}
               >
                 <title>{`${f.at.toFixed(0)} ms ${f.performative} ch ${f.channel} ${frameSummary(f)}`}</title>
                 {lanes.map((l) => (

@@ -3,6 +3,7 @@
 import { useEffect } from 'react';
 import './record.css';
 import { useRun } from '../store/runStore.ts';
+import { useRunMoment } from '../store/runMoment.ts';
 import { useRunStatus } from '../store/runController.ts';
 import { RECORDING_SUFFIX } from './recording.ts';
 import { SPEEDS, closeReplay, openRecording, pause, play, saveRecording, seek, setSpeed, useReplay } from './replayStore.ts';
@@ -34,12 +35,13 @@ export function RecordButtons() {
   const status = useRunStatus();
   const canSave = useRun((s) => s.graph !== null && s.eventTotal > 0);
   const replaying = useReplay((s) => s.replay !== null);
+  const steppingBack = useRunMoment((m) => m.earlier);
   return (
     <>
       <button type="button" className="btn" disabled={status !== 'idle' || !canSave || replaying} onClick={saveRecording} title={`Download the last run as a ${RECORDING_SUFFIX} file`}>
         Save recording
       </button>
-      <button type="button" className="btn" disabled={status !== 'idle'} onClick={chooseRecording} title="Replay a recorded run, no broker needed">
+      <button type="button" className="btn" disabled={status !== 'idle' || steppingBack} onClick={chooseRecording} title="Replay a recorded run, no broker needed">
         Open recording
       </button>
     </>

@@ -6,7 +6,8 @@ import type { Recording } from './recording.ts';
 
 export const SNAPSHOT_EVERY = 5_000;
 
-type Item = { kind: 'event'; at: number; event: EngineEvent } | { kind: 'frame'; at: number; frame: FrameRecord };
+export type ReplayItem = { kind: 'event'; at: number; event: EngineEvent } | { kind: 'frame'; at: number; frame: FrameRecord };
+type Item = ReplayItem;
 
 export class Replay {
   readonly recording: Recording;
@@ -49,6 +50,11 @@ export class Replay {
   /** The time of the n-th item (1-based), 0 for n = 0. */
   timeOf(n: number): number {
     return n <= 0 ? 0 : (this.items[Math.min(n, this.items.length) - 1]?.at ?? 0);
+  }
+
+  /** The n-th item (1-based): what moment n adds to moment n − 1. */
+  itemAt(n: number): ReplayItem | undefined {
+    return n >= 1 ? this.items[n - 1] : undefined;
   }
 
   /** The run state after the first n items. */

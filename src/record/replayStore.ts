@@ -3,7 +3,7 @@
 import { create } from 'zustand';
 import { replaceDocument } from '../store/actions.ts';
 import { download } from '../ui/download.ts';
-import { useRun } from '../store/runStore.ts';
+import { liveRunState, useRun } from '../store/runStore.ts';
 import { useRunControl } from '../store/runController.ts';
 import { describeProblem, notify } from '../store/noticeStore.ts';
 import { MAX_RECORDING_BYTES, makeRecording, parseRecording, recordingFileName, serializeRecording } from './recording.ts';
@@ -103,7 +103,7 @@ export async function openRecording(file: File): Promise<boolean> {
 
 /** The last run as a recording file (the run store keeps its newest events and frames). */
 export function saveRecording() {
-  const s = useRun.getState();
+  const s = liveRunState(); // the whole run, also while stepped back to an earlier moment
   if (!s.graph) return;
   const recording = makeRecording(s.graph, s.events, s.frames);
   download(recordingFileName(recording), serializeRecording(recording), 'application/json');

@@ -6,7 +6,7 @@ import { loadEngine } from '../engine/loadEngine.ts';
 import type { Graph, Problem } from '../graph/types.ts';
 import { validateGraph } from '../graph/validate.ts';
 import { useDocument } from './documentStore.ts';
-import { beginRun, enqueue, enqueueFrame, flushRun, markClosing, useRun, useRunControl } from './runStore.ts';
+import { beginRun, enqueue, enqueueFrame, flushRun, liveRunState, markClosing, useRunControl } from './runStore.ts';
 import { describeHeldFrame } from './describeFrame.ts';
 
 // run control state (status, step mode, next held frame) lives with the run store
@@ -26,7 +26,7 @@ export const runGraphSnapshot = (): Graph | null => currentGraph;
 function showHeld(held: FrameRecord | null) {
   flushRun(); // describe it with the frames and states up to now
   const { stepMode, nextHeld } = useRunControl.getState();
-  const text = held && stepMode && currentGraph ? `Next: ${describeHeldFrame(held, currentGraph, useRun.getState().nodes, useRun.getState().frames)}` : null;
+  const text = held && stepMode && currentGraph ? `Next: ${describeHeldFrame(held, currentGraph, liveRunState().nodes, liveRunState().frames)}` : null;
   if (text !== nextHeld) useRunControl.setState({ nextHeld: text });
 }
 
@@ -109,3 +109,13 @@ export const addCredit = (receiverId: string, credit: number) => current?.addCre
 export const drain = (receiverId: string) => current?.drain(receiverId);
 export const settle = (receiverId: string, deliveryId: number, outcome: ReceiverOutcome, modified?: ModifiedOptions) =>
   current?.settle(receiverId, deliveryId, outcome, modified);
+
+/**
+ * Fetches the engine chunk once the page is idle after its first paint, so the first Run does not wait for
+ * rhea to download and compile. A failed preload is forgotten: Run loads it again.
+ */
+export function preloadEngineWhenIdle() {
+  const load = () => void loadEngine().catch(() => undefined);
+  if (typeof requestIdleCallback === 'function') requestIdleCallback(load, { timeout: 2000 });
+  else setTimeout(load, 200);
+}

@@ -13,6 +13,7 @@ import {
   type NodeLive,
   type RunState,
 } from './reduceRun.ts';
+import { liveAside, setLiveAside } from './runMoment.ts';
 
 export { IDLE_NODE, reduceRun, reduceFrames, LOG_CAP, FRAME_CAP } from './reduceRun.ts';
 export type { NodeLive, NodeState, NodeCounts, RunState, UnsettledDelivery, ReceiverMode } from './reduceRun.ts';
@@ -82,7 +83,9 @@ export function flushRun() {
   const events = pendingEvents.splice(0);
   const frames = pendingFrames.splice(0);
   const t0 = clock();
-  useRun.setState((s) => reduceFrames(reduceRun(s, events), frames), true);
+  const aside = liveAside();
+  if (aside) setLiveAside(reduceFrames(reduceRun(aside, events), frames)); // an earlier moment is on screen
+  else useRun.setState((s) => reduceFrames(reduceRun(s, events), frames), true);
   // React renders a store change in a microtask queued by setState; this one runs after it.
   queueMicrotask(() => {
     const t1 = clock();
@@ -103,6 +106,7 @@ export function enqueueFrame(f: FrameRecord) {
 
 /** Forget the last run: every node back to idle, log and trace empty. */
 export function resetRun() {
+  setLiveAside(null);
   pendingEvents.length = 0;
   pendingFrames.length = 0;
   useRun.setState(EMPTY_RUN, true);
@@ -110,6 +114,7 @@ export function resetRun() {
 
 /** A run is starting with this graph: connections go to `opening`, the rest wait for their parent. */
 export function beginRun(graph: Graph) {
+  setLiveAside(null);
   pendingEvents.length = 0;
   pendingFrames.length = 0;
   useRun.setState(startRunState(graph), true);
@@ -118,7 +123,26 @@ export function beginRun(graph: Graph) {
 /** Stop was pressed: what is alive shows `closing` until its *_CLOSED arrives. */
 export function markClosing() {
   flushRun();
-  useRun.setState((s) => closingRunState(s), true);
+  const aside = liveAside();
+  if (aside) setLiveAside(closingRunState(aside));
+  else useRun.setState((s) => closingRunState(s), true);
+}
+
+/** The live run's state, also while an earlier moment is on screen. */
+export const liveRunState = (): RunState => liveAside() ?? useRun.getState();
+
+/** Step back: puts an earlier state of the run on screen; the live one goes on aside. */
+export function showEarlierState(state: RunState) {
+  if (!liveAside()) setLiveAside(useRun.getState());
+  useRun.setState(state, true);
+}
+
+/** Back to the live run after stepping back. */
+export function showLiveState() {
+  const aside = liveAside();
+  if (!aside) return;
+  setLiveAside(null);
+  useRun.setState(aside, true);
 }
 
 /** This node's live slice; the one frozen IDLE_NODE for nodes the run does not know. */

@@ -19,6 +19,8 @@ export interface Shortcut {
 export interface Feature {
   /** The feature's folder name ("share", "lessons"); unique. */
   id: string;
+  /** Controls of the run itself (Rewind), drawn right after Run / Stop / Step. */
+  run?: readonly ComponentType[];
   /** Toolbar items (buttons, menus), drawn in the toolbar's feature slot in the shell's feature order. */
   toolbar?: readonly ComponentType[];
   /**

@@ -146,16 +146,23 @@ describe('embedded broker against bad input', () => {
 });
 
 describe('embedded broker against frames out of order', () => {
-  it('closes a connection that attaches the same link twice with illegal-state, naming the problem', async () => {
+  it('ends the session (not the connection) of a peer that attaches the same link twice on one handle, with handle-in-use', async () => {
     const parts = validFrames(false);
-    const reply = await new Promise<Buffer>((ok) => {
+    const reply = await new Promise<string>((ok) => {
       const chunks: Buffer[] = [];
       const socket = connect(b.tcpPort, '127.0.0.1', () => socket.write(Buffer.concat([...parts.slice(0, 4), parts[3]!])));
-      socket.on('data', (d) => chunks.push(d));
-      socket.on('close', () => ok(Buffer.concat(chunks)));
+      socket.on('data', (d) => {
+        chunks.push(d);
+        const text = Buffer.concat(chunks).toString('latin1');
+        if (text.includes('handle-in-use')) {
+          socket.destroy();
+          ok(text);
+        }
+      });
+      socket.on('close', () => ok(Buffer.concat(chunks).toString('latin1')));
     });
-    const text = reply.toString('latin1');
-    expect(text).toContain('amqp:illegal-state');
-    expect(text).toContain('Attach already received');
+    expect(reply).toContain('amqp:session:handle-in-use');
+    expect(reply).toContain('handle 0 is already in use');
+    expect(reply).not.toContain('amqp:illegal-state');
   });
 });

@@ -3,6 +3,7 @@ import type { ReactNode } from 'react';
 import { KIND_LABEL } from '../../graph/defaults.ts';
 import type { NodeKind } from '../../graph/types.ts';
 import type { NodeLive } from '../../store/runStore.ts';
+import { showCondition } from '../../panels/frameSelection.ts';
 import { FitRow } from '../text/FitRow.tsx';
 import { FitText } from '../text/FitText.tsx';
 
@@ -40,7 +41,17 @@ export function NodeCard(props: {
         {live.state !== 'idle' && <span className="node__state">{STATE_WORDS[live.state]}</span>}
         {live.errorDetail && (
           <div className="node__error" role="note">
-            <strong>{live.errorDetail.condition}</strong> {live.errorDetail.description}
+            <strong>
+              <button
+                type="button"
+                className="node__condition nodrag nokey"
+                aria-label={`Explain ${live.errorDetail.condition}`}
+                onClick={() => showCondition(live.errorDetail!.condition, live.errorDetail!.description)}
+              >
+                {live.errorDetail.condition}
+              </button>
+            </strong>{' '}
+            {live.errorDetail.description}
             {live.errorDetail.hint && <div>{live.errorDetail.hint}</div>}
           </div>
         )}
