@@ -87,7 +87,7 @@ export function FlowCanvas() {
     () => onFitViewRequest(() => {
       // Wait a frame so newly added nodes are measured before the view fits them.
       requestAnimationFrame(() => {
-        if (canvasRef.current) fitReadable(rf, canvasRef.current, { padding: 0.02, maxZoom: 1.25 });
+        if (canvasRef.current) fitReadable(rf, canvasRef.current, FIT_OPTIONS);
       });
     }),
     [rf],
@@ -178,5 +178,8 @@ export function FlowCanvas() {
 }
 
 const MINIMAP_MIN_CANVAS_HEIGHT = 520;
+// Little room at the sides, so four columns fit a 1440-wide editor at the readable zoom; more above
+// and below for presenter notes, which sit over their cards.
+const FIT_OPTIONS = { padding: { x: 0.02, y: 0.12 }, maxZoom: 1.25 };
 const MULTI_SELECT_KEYS = ['Shift', 'Meta', 'Control'];
 const DEFAULT_EDGE_OPTIONS = { type: 'default' } as const;

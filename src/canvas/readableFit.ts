@@ -15,21 +15,22 @@ export interface Rect {
 }
 
 export interface FitOptions {
-  /** Room around the flow, as a fraction of the canvas size (as React Flow's fitView). */
-  padding: number;
+  /** Room around the flow, as a fraction of the canvas size (as React Flow's fitView), for both axes or each. */
+  padding: number | { x: number; y: number };
   minZoom: number;
   maxZoom: number;
 }
 
 /** The viewport that fits `bounds` into a `width` × `height` canvas, zoom clamped; clamped below, the flow's start stays in view. */
 export function readableViewport(bounds: Rect, width: number, height: number, { padding, minZoom, maxZoom }: FitOptions): Viewport {
-  const room = (size: number) => size * (1 - 2 * padding);
-  const fitted = Math.min(room(width) / Math.max(bounds.width, 1), room(height) / Math.max(bounds.height, 1));
+  const pad = typeof padding === 'number' ? { x: padding, y: padding } : padding;
+  const room = (size: number, p: number) => size * (1 - 2 * p);
+  const fitted = Math.min(room(width, pad.x) / Math.max(bounds.width, 1), room(height, pad.y) / Math.max(bounds.height, 1));
   const zoom = Math.min(maxZoom, Math.max(minZoom, fitted));
   // Centre the flow along an axis where it fits; where it does not, put its start at the padding.
-  const place = (start: number, extent: number, canvas: number) =>
-    extent * zoom <= room(canvas) ? (canvas - extent * zoom) / 2 - start * zoom : canvas * padding - start * zoom;
-  return { x: place(bounds.x, bounds.width, width), y: place(bounds.y, bounds.height, height), zoom };
+  const place = (start: number, extent: number, canvas: number, p: number) =>
+    extent * zoom <= room(canvas, p) ? (canvas - extent * zoom) / 2 - start * zoom : canvas * p - start * zoom;
+  return { x: place(bounds.x, bounds.width, width, pad.x), y: place(bounds.y, bounds.height, height, pad.y), zoom };
 }
 
 /** The smallest font size (px, before zoom) of any text in the rendered cards; `fallback` when none is drawn. */
@@ -52,7 +53,7 @@ export function readableMinZoom(root: ParentNode): number {
 export function fitReadable(
   rf: ReactFlowInstance<AmqpFlowNode, AmqpFlowEdge>,
   canvas: HTMLElement,
-  options: { padding: number; maxZoom: number },
+  options: { padding: FitOptions['padding']; maxZoom: number },
   framesLeft = 60,
 ): void {
   const nodes = rf.getNodes();
