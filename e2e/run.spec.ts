@@ -74,7 +74,7 @@ test('credit starvation leaves the receiver at credit 0 with 7 messages queued u
   await log.getByRole('combobox', { name: 'Filter by event' }).selectOption('MESSAGE_SETTLED');
   await expect(log.getByText(/^10 of \d+ events$/)).toBeVisible();
   await credit.getByRole('tab', { name: 'Charts' }).click();
-  await expect(credit.locator('[data-chart="credit"] canvas')).toBeVisible();
+  await expect(credit.locator('[data-chart="credit"] canvas').first()).toBeVisible();
   await stop(page);
 });
 

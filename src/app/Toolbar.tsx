@@ -60,6 +60,7 @@ export function Toolbar() {
   const canRedo = useDocument((s) => s.future.length > 0);
   const status = useRunStatus();
   const nextHeld = useRunControl((s) => s.nextHeld);
+  const stepping = useRunControl((s) => s.stepMode && s.status === 'running');
   const fileInput = useRef<HTMLInputElement>(null);
 
   const onFile = (e: ChangeEvent<HTMLInputElement>) => {
@@ -71,8 +72,8 @@ export function Toolbar() {
   return (
     <header className="toolbar">
       <div className="toolbar__brand">
-        <span className="toolbar__logo" aria-hidden="true" />
-        AMQP Flow
+        <span className="toolbar__logo" aria-hidden="true" title="AMQP Flow" />
+        <span className="toolbar__name">AMQP Flow</span>
         <span className="toolbar__doc" title={name}>
           {name}
         </span>
@@ -88,8 +89,8 @@ export function Toolbar() {
           <Icon d="M3 3v10l7-5zM11 3h2v10h-2z" />Step
         </button>
         <FeatureSlot part="run" />
-        <span className="run-status" role="status" aria-label="Run status">
-          {STATUS_WORDS[status]}
+        <span className={`run-status${stepping ? ' run-status--stepping' : ''}`} role="status" aria-label="Run status" title={stepping ? 'Each press of Step sends one frame; Stop ends the stepping run' : undefined}>
+          {stepping ? 'Stepping' : STATUS_WORDS[status]}
         </span>
       </div>
       <div className="toolbar__group">

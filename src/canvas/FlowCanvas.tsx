@@ -168,7 +168,8 @@ export function FlowCanvas() {
         defaultEdgeOptions={DEFAULT_EDGE_OPTIONS}
       >
         <DotsBackground />
-        {roomForMiniMap && <MiniMap<AmqpFlowNode> pannable zoomable nodeColor={minimapColor} nodeBorderRadius={6} ariaLabel="Mini map" />}
+        {/* Without nodes the minimap would be an empty box; on a short canvas it would cover the cards. */}
+        {graph.nodes.length > 0 && roomForMiniMap && <MiniMap<AmqpFlowNode> pannable zoomable nodeColor={minimapColor} nodeBorderRadius={6} ariaLabel="Mini map" />}
         <Controls showInteractive={false} />
       </ReactFlow>
       {graph.nodes.length === 0 && <EmptyCanvas title="An empty flow">Drag a Connection from the palette, or pick one of the Templates.</EmptyCanvas>}

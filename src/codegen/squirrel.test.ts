@@ -97,3 +97,31 @@ describe('Squirrel export', () => {
     expect(src).toContain('switch_sender <- null;');
   });
 });
+
+describe('the CBS handshake in the agent style', () => {
+  const azure = (): Graph => {
+    const g = TEMPLATES.find((t) => t.id === 'send-receive')!.graph();
+    const c1 = g.nodes.find((n) => n.id === 'c1')!;
+    c1.props = { url: 'wss://ns.servicebus.windows.net:443/$servicebus/websocket', cbs: { token: 'SharedAccessSignature sr=x&sig=SECRET&se=1&skn=k', renewEveryMs: 600_000 } };
+    return g;
+  };
+
+  it('puts the token to $cbs and begins the sessions only once the broker accepts it, renewing on a timer', () => {
+    const src = generateSquirrel(azure());
+    expect(src).toContain('.opensender("$cbs"');
+    expect(src).toContain('["operation"] = "put-token"');
+    expect(src).toContain('["type"] = "servicebus.windows.net:sastoken"');
+    expect(src).toContain('["name"] = "amqps://ns.servicebus.windows.net/"');
+    expect(src).toContain('imp.wakeup(600, renewC1Token)');
+    // The sessions open in the reply handler, not when the connection opens.
+    const reply = src.slice(src.indexOf('function onC1CbsReplies'), src.indexOf('function renewC1Token'));
+    expect(reply).toContain('s1 = c1.opensession(onS1Event);');
+    const onOpen = src.slice(src.indexOf('function onC1Event'));
+    expect(onOpen.slice(0, onOpen.indexOf('break;'))).not.toContain('s1 = c1.opensession');
+    expect(balanced(src)).toBe(true);
+  });
+
+  it('never writes the token itself into the file', () => {
+    expect(generateSquirrel(azure())).not.toContain('SECRET');
+  });
+});

@@ -5,6 +5,7 @@ import { effectiveProps } from '../graph/defaults.ts';
 import type { Graph, GraphNode, JsonValue, TransferProps } from '../graph/types.ts';
 import { childrenOf } from '../graph/wiring.ts';
 import { commentText, fileStem, nodeIdentifiers } from './identifiers.ts';
+import { squirrelCbsCode, squirrelCbsStart } from './squirrelCbs.ts';
 
 export function squirrelFileName(graph: Graph): string {
   return `${fileStem(graph.name)}.agent.nut`;
@@ -53,7 +54,10 @@ export function generateSquirrel(graph: Graph): string {
   const connections = graph.nodes.filter((n): n is GraphNode<'connection'> => n.kind === 'connection');
   for (const c of connections) {
     const sessions = childrenOf(graph, c.id).filter((n) => n.kind === 'session');
-    lines.push('', ...callback(handler(c.id), c.id, 'CONNECTION', sessions.map((s) => `${v(s.id)} = ${v(c.id)}.opensession(${handler(s.id)});`)));
+    const openSessions = sessions.map((s) => `${v(s.id)} = ${v(c.id)}.opensession(${handler(s.id)});`);
+    const cbs = c.props.cbs;
+    if (cbs) lines.push('', ...squirrelCbsCode(c.id, v(c.id), effectiveProps(c).url, cbs, squirrelQuote, openSessions));
+    lines.push('', ...callback(handler(c.id), c.id, 'CONNECTION', cbs ? squirrelCbsStart(v(c.id)) : openSessions));
     for (const s of sessions) {
       const links = childrenOf(graph, s.id);
       const opens = links.flatMap((l) => {

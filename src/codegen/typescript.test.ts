@@ -59,3 +59,21 @@ describe('TypeScript export', () => {
     expect(typeScriptFileName(TEMPLATES[0]!.graph())).toBe('hello-over-cbs.ts');
   });
 });
+
+describe('TypeScript export with claims-based security', () => {
+  const withCbs = (): Graph => {
+    const g = TEMPLATES.find((t) => t.id === 'send-receive')!.graph();
+    g.nodes[0]!.props = { url: 'wss://ns.servicebus.windows.net:443/$servicebus/websocket', cbs: { token: 'SharedAccessSignature sr=x&sig=SECRET&se=1&skn=k', renewEveryMs: 60_000 } };
+    return g;
+  };
+
+  it('puts the token read from AMQP_FLOW_CBS_TOKEN before the sessions begin, and never writes it into the file', () => {
+    const src = generateTypeScript(withCbs());
+    expect(syntaxErrors(src)).toEqual([]);
+    expect(src).toContain('process.env.AMQP_FLOW_CBS_TOKEN');
+    expect(src).toContain("operation: 'put-token'");
+    expect(src).toContain('putToken_c1(() => {');
+    expect(src).toContain('setInterval(() => put(true), 60000)');
+    expect(src).not.toContain('SECRET');
+  });
+});

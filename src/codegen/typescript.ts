@@ -6,6 +6,7 @@ import { childrenOf } from '../graph/wiring.ts';
 import { commentText, fileStem, nodeIdentifiers, quote } from './identifiers.ts';
 // the runtime is a real, type-checked module (runtime/flowRuntime.ts), copied into the program as text
 import FLOW_RUNTIME from './runtime/flowRuntime.ts?raw';
+import { cbsTokenVariable, typeScriptCbsCode } from './typescriptCbs.ts';
 
 const SND_SETTLE = { unsettled: 0, settled: 1, mixed: 2 } as const;
 
@@ -28,11 +29,16 @@ export function generateTypeScript(graph: Graph): string {
     '// While it runs, stdin takes "credit <receiver> <n>", "drain <receiver>", "accept|reject|release|modify <receiver> <deliveryId>" and "stop".',
     FLOW_RUNTIME.trimEnd(),
   );
-  for (const c of graph.nodes) if (c.kind === 'connection') out.push(...connectionCode(graph, c, v));
+  const withCbs = graph.nodes.filter((n) => n.kind === 'connection' && n.props.cbs);
+  if (withCbs.length) {
+    const vars = withCbs.map((c) => `${cbsTokenVariable(c.id, withCbs.length === 1)}=<SAS token>`).join(' ');
+    out.splice(3, 0, `// Claims-based security (Azure): the SAS token is read from the environment, never stored here: ${vars} npx tsx ${file}`);
+  }
+  for (const c of graph.nodes) if (c.kind === 'connection') out.push(...connectionCode(graph, c, v, withCbs.length === 1));
   return `${out.join('\n')}\n`;
 }
 
-function connectionCode(graph: Graph, c: GraphNode<'connection'>, v: (id: string) => string): string[] {
+function connectionCode(graph: Graph, c: GraphNode<'connection'>, v: (id: string) => string, onlyCbs: boolean): string[] {
   const p = effectiveProps(c);
   const name = v(c.id);
   const containerId = p.containerId || `amqp-flow-${c.id}`;
@@ -56,13 +62,17 @@ function connectionCode(graph: Graph, c: GraphNode<'connection'>, v: (id: string
     `const ${name}Endpoint = track(${lit(c.id)}, 'CONNECTION', null, () => ({ url: ${name}Url }), () => ${name}.close());`,
     `${name}.on('connection_open', () => {`,
     `  opened(${name}Endpoint, { containerId: ${lit(containerId)} });`,
-    ...sessions.map((s) => `  open_${v(s.id)}();`),
+    // With cbs, the sessions begin once the broker has accepted the token.
+    ...(p.cbs
+      ? [`  putToken_${name}(() => {`, ...sessions.map((s) => `    open_${v(s.id)}();`), '  });']
+      : sessions.map((s) => `  open_${v(s.id)}();`)),
     '});',
     `${name}.on('connection_error', (ctx: EventContext) => ended(${name}Endpoint, ctx.connection.error ?? { condition: 'amqp:internal-error', description: 'connection error' }));`,
     `${name}.on('connection_close', () => ended(${name}Endpoint));`,
     `${name}.on('protocol_error', (ctx: EventContext) => ended(${name}Endpoint, { condition: 'amqp:connection:framing-error', description: String(ctx.error ?? 'protocol error') }));`,
     `${name}.on('disconnected', (ctx: EventContext) => ended(${name}Endpoint, stopping ? undefined : socketFailure(ctx.error)));`,
   ];
+  if (p.cbs) lines.push(...typeScriptCbsCode(c.id, name, p.cbs, cbsTokenVariable(c.id, onlyCbs)));
   for (const s of sessions) lines.push(...sessionCode(graph, s, name, v));
   return lines;
 }

@@ -85,7 +85,7 @@ export const PROP_DOCS: { readonly [K in NodeKind]: readonly PropDoc<K>[] } = {
     { field: 'maxFrameSize', label: 'Max frame size (bytes)', type: 'integer', help: 'Largest frame this side accepts (at least 512). Leave empty to keep the default of rhea, the AMQP client.' },
     { field: 'channelMax', label: 'Channel max', type: 'integer', help: 'Highest session channel number this side accepts (0–65535).' },
     { field: 'reconnect', label: 'Reconnect', type: 'boolean', default: false, help: 'Reopen the connection when the socket drops.' },
-    { field: 'cbs', label: 'CBS token', type: 'scalarMap', help: 'Azure claims-based security: { "token": your SAS token, "audience", "tokenType", "renewEveryMs" }. The token is put to "$cbs" before the sessions begin and again every renewEveryMs (default 45 minutes); audience defaults to amqps://<host>/, tokenType to servicebus.windows.net:sastoken.' },
+    { field: 'cbs', label: 'CBS token', type: 'scalarMap', help: 'Azure claims-based security: paste your SAS token as it is ("SharedAccessSignature sr=…&sig=…&se=…&skn=…"), or JSON { "token", "audience", "tokenType", "renewEveryMs" }. The token is put to "$cbs" before the sessions begin and again every renewEveryMs (default 45 minutes); audience defaults to amqps://<host>/, tokenType to servicebus.windows.net:sastoken.' },
   ],
   session: [
     { field: 'incomingWindow', label: 'Incoming window (frames)', type: 'integer', help: 'Transfer frames the broker may send before this session grants more. Leave empty to keep the default of rhea, the AMQP client.' },

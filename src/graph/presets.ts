@@ -57,7 +57,9 @@ export const CONNECTION_PRESETS: readonly ConnectionPreset[] = [
   {
     id: 'azure-service-bus',
     name: 'Azure Service Bus / Event Hubs',
-    description: 'Replace <namespace> with yours and the cbs token with a SAS token for it. Connects with SASL ANONYMOUS, then puts the token to "$cbs" (claims-based security) before the sessions begin, and again before it expires.',
+    description:
+      'Replace <namespace> in the URL with yours, and paste your SAS token ("SharedAccessSignature sr=…&sig=…&se=…&skn=…", as the portal or CLI gives it) into the connection\'s "CBS token" field below. ' +
+      'Connects with SASL ANONYMOUS, then puts the token to "$cbs" (claims-based security) before the sessions begin, and again before it expires; the connection card shows the answer.',
     props: {
       url: 'wss://<namespace>.servicebus.windows.net:443/$servicebus/websocket',
       subprotocols: ['AMQPWSB10'],

@@ -14,8 +14,11 @@ describe('templates', () => {
     for (const t of TEMPLATES) expect(anyCardsOverlap(t.graph().nodes.map((n) => n.position)), t.name).toBe(false);
   });
 
-  it('offers the five flows with distinct ids and names', () => {
-    expect(TEMPLATES.map((t) => t.name)).toEqual(['Hello over $cbs', 'Send and receive', 'Credit starvation', 'Competing consumers', 'Request / reply']);
+  it('offers the flows with distinct ids and names', () => {
+    expect(TEMPLATES.map((t) => t.name)).toEqual([
+      'Hello over $cbs', 'Send and receive', 'Credit starvation', 'Competing consumers', 'Request / reply',
+      'Settle modes', 'Accept and reject by hand', 'Dead-lettering and redelivery', 'Drain',
+    ]);
     expect(new Set(TEMPLATES.map((t) => t.id)).size).toBe(TEMPLATES.length);
   });
 

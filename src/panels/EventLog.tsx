@@ -1,11 +1,12 @@
 // The Event log: every engine event of the run, virtualised (only visible rows are in the DOM),
 // filterable by node and by event name; a click selects the event's node on the canvas.
-import { useEffect, useMemo, useRef, useState } from 'react';
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { useVirtualizer } from '@tanstack/react-virtual';
 import { EVENT_NAMES, isErrorEvent, lifecycleOf, type EngineEvent } from '../engine/events.ts';
 import { setSelection } from '../store/documentStore.ts';
 import { useRunControl } from '../store/runController.ts';
 import { useRun } from '../store/runStore.ts';
+import { DetailToggle, detailHeight, eventDetail, RowDetailText, useOpenRows } from './RowDetail.tsx';
 import { scrollToEnd, useFollowTail } from './useFollowTail.ts';
 
 const ROW_HEIGHT = 22;
@@ -46,6 +47,13 @@ export function EventLog() {
   const problems = useRunControl((s) => s.problems);
   const [nodeFilter, setNodeFilter] = useState('');
   const [eventFilter, setEventFilter] = useState('');
+  // A new flow (the run view emptied) or a run without the filtered node: show everything again.
+  const runGraph = useRun((s) => s.graph);
+  useEffect(() => {
+    if (!runGraph) setEventFilter('');
+    if (!runGraph || !runGraph.nodes.some((n) => n.id === nodeFilter)) setNodeFilter('');
+    // eslint-disable-next-line react-hooks/exhaustive-deps -- only a change of run resets the filters
+  }, [runGraph]);
 
   const rows = useMemo(() => {
     if (!nodeFilter && !eventFilter) return events;
@@ -54,16 +62,20 @@ export function EventLog() {
 
   const nodeIds = useMemo(() => Object.keys(kindOf), [kindOf]);
   const scrollRef = useRef<HTMLDivElement>(null);
+  const { open, toggle } = useOpenRows<EngineEvent>();
   const virtualizer = useVirtualizer({
     count: rows.length,
     getScrollElement: () => scrollRef.current,
-    estimateSize: () => ROW_HEIGHT,
+    estimateSize: (index) => (open.has(rows[index]!) ? ROW_HEIGHT + detailHeight(eventDetail(rows[index]!)) : ROW_HEIGHT),
+    // A new key function when rows open or close makes the virtualiser lay them out again.
+    // eslint-disable-next-line react-hooks/exhaustive-deps -- open and rows are the reason for a new key function
+    getItemKey: useCallback((index: number) => index, [open, rows]),
     overscan: 12,
   });
   const follow = useFollowTail(scrollRef);
   useEffect(() => {
-    if (follow.current && rows.length) scrollToEnd(scrollRef.current, rows.length * ROW_HEIGHT);
-  }, [rows, follow]);
+    if (follow.current && rows.length) scrollToEnd(scrollRef.current, virtualizer.getTotalSize());
+  }, [rows, follow, virtualizer]);
 
   return (
     <div className="panel panel--log">
@@ -110,6 +122,7 @@ export function EventLog() {
         <div style={{ height: virtualizer.getTotalSize(), position: 'relative' }}>
           {virtualizer.getVirtualItems().map((item) => {
             const e = rows[item.index]!;
+            const isOpen = open.has(e);
             return (
               <div
                 key={item.key}
@@ -117,14 +130,18 @@ export function EventLog() {
                 className={`log__row log__row--${eventTone(e)}`}
                 data-event={e.event}
                 data-node={e.node}
-                style={{ position: 'absolute', top: 0, left: 0, right: 0, height: ROW_HEIGHT, transform: `translateY(${item.start}px)` }}
+                style={{ position: 'absolute', top: 0, left: 0, right: 0, height: item.size, transform: `translateY(${item.start}px)` }}
                 onClick={() => setSelection({ nodes: [e.node], edges: [] })}
                 title={e.errorDetail?.hint}
               >
-                <span className="log__at">{e.at.toFixed(0)} ms</span>
-                <span className="log__node">{e.node}</span>
-                <span className="log__event">{e.event}</span>
-                <span className="log__details">{eventDetails(e)}</span>
+                <div className="row__line" style={{ height: ROW_HEIGHT }}>
+                  <DetailToggle open={isOpen} onToggle={() => toggle(e)} />
+                  <span className="log__at">{e.at.toFixed(0)} ms</span>
+                  <span className="log__node">{e.node}</span>
+                  <span className="log__event">{e.event}</span>
+                  <span className="log__details">{eventDetails(e)}</span>
+                </div>
+                {isOpen && <RowDetailText text={eventDetail(e)} />}
               </div>
             );
           })}

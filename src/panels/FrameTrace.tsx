@@ -1,6 +1,6 @@
 // The Frames panel: decoded performatives one per line (or as a sequence diagram), filtered to the
 // node selected on the canvas; a click flashes the frame's node on the canvas.
-import { lazy, Suspense, useEffect, useMemo, useRef, useState } from 'react';
+import { lazy, Suspense, useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { useVirtualizer } from '@tanstack/react-virtual';
 import type { FrameRecord } from '../engine/events.ts';
 import { useDocument } from '../store/documentStore.ts';
@@ -8,6 +8,7 @@ import { frameSummary } from '../store/describeFrame.ts';
 import { useRunControl } from '../store/runController.ts';
 import { useRun } from '../store/runStore.ts';
 import { flashNode } from './flashNode.ts';
+import { DetailToggle, detailHeight, frameDetail, RowDetailText, useOpenRows } from './RowDetail.tsx';
 import { FrameExplanation } from './FrameExplanation.tsx';
 import { frameSubject } from './explain/frameSubject.ts';
 import { selectFrame, useFrameSelection } from './frameSelection.ts';
@@ -57,6 +58,9 @@ export function FrameTrace() {
   const [view, setView] = useState<'list' | 'sequence'>('list');
   const [onlySelected, setOnlySelected] = useState(true);
   const [performative, setPerformative] = useState('');
+  useEffect(() => {
+    if (!graph) setPerformative(''); // a new flow: no filter left over from the last one
+  }, [graph]);
   const frameNodes = useFrameNodes(graph, frames, frameTotal);
   const explained = useFrameSelection((s) => s.frame);
 
@@ -77,16 +81,23 @@ export function FrameTrace() {
   const performatives = usePerformatives(frames);
 
   const scrollRef = useRef<HTMLDivElement>(null);
+  const { open, toggle } = useOpenRows<FrameRecord>();
   const virtualizer = useVirtualizer({
     count: view === 'list' ? rowCount : 0,
     getScrollElement: () => scrollRef.current,
-    estimateSize: () => ROW_HEIGHT,
+    estimateSize: (row) => {
+      const f = frames[frameAt(row)]!;
+      return open.has(f) ? ROW_HEIGHT + detailHeight(frameDetail(f)) : ROW_HEIGHT;
+    },
+    // A new key function when rows open or close makes the virtualiser lay them out again.
+    // eslint-disable-next-line react-hooks/exhaustive-deps -- open and rows are the reason for a new key function
+    getItemKey: useCallback((row: number) => row, [open, rows]),
     overscan: 12,
   });
   const follow = useFollowTail(scrollRef);
   useEffect(() => {
-    if (view === 'list' && follow.current && rowCount) scrollToEnd(scrollRef.current, rowCount * ROW_HEIGHT);
-  }, [rowCount, frames, follow, view]);
+    if (view === 'list' && follow.current && rowCount) scrollToEnd(scrollRef.current, virtualizer.getTotalSize());
+  }, [rowCount, frames, follow, view, virtualizer]);
 
   return (
     <div className="panel panel--frames">
@@ -130,6 +141,7 @@ export function FrameTrace() {
             {virtualizer.getVirtualItems().map((item) => {
               const i = frameAt(item.index);
               const f = frames[i]!;
+              const isOpen = open.has(f);
               return (
                 <div
                   key={item.key}
@@ -137,20 +149,24 @@ export function FrameTrace() {
                   className={`frame__row frame__row--${f.dir}${f === explained ? ' frame__row--selected' : ''}`}
                   data-performative={f.performative}
                   data-node={frameNodes[i]}
-                  style={{ position: 'absolute', top: 0, left: 0, right: 0, height: ROW_HEIGHT, transform: `translateY(${item.start}px)` }}
+                  style={{ position: 'absolute', top: 0, left: 0, right: 0, height: item.size, transform: `translateY(${item.start}px)` }}
                   onClick={() => {
                     flashNode(frameNodes[i] ?? f.connection);
                     selectFrame(f, frameSubject(frames, frameNodes, parentOf, i));
                   }}
                 >
-                  <span className="frame__at">{f.at.toFixed(0)} ms</span>
-                  <span className="frame__conn">{f.connection}</span>
-                  <span className="frame__dir" aria-label={f.dir === 'out' ? 'sent' : 'received'}>
-                    {f.dir === 'out' ? '→' : '←'}
-                  </span>
-                  <span className="frame__perf">{f.performative}</span>
-                  <span className="frame__ch">ch {f.channel}</span>
-                  <span className="frame__fields">{frameSummary(f)}</span>
+                  <div className="row__line" style={{ height: ROW_HEIGHT }}>
+                    <DetailToggle open={isOpen} onToggle={() => toggle(f)} />
+                    <span className="frame__at">{f.at.toFixed(0)} ms</span>
+                    <span className="frame__conn">{f.connection}</span>
+                    <span className="frame__dir" aria-label={f.dir === 'out' ? 'sent' : 'received'}>
+                      {f.dir === 'out' ? '→' : '←'}
+                    </span>
+                    <span className="frame__perf">{f.performative}</span>
+                    <span className="frame__ch">ch {f.channel}</span>
+                    <span className="frame__fields">{frameSummary(f)}</span>
+                  </div>
+                  {isOpen && <RowDetailText text={frameDetail(f)} />}
                 </div>
               );
             })}

@@ -6,6 +6,8 @@ import type { NodeKind } from '../graph/types.ts';
 import { addCredit, drain, settle, useRunStatus } from '../store/runController.ts';
 import { useShowingEarlier } from '../store/runMoment.ts';
 import { useNodeLive, useRun, type NodeCounts, type UnsettledDelivery } from '../store/runStore.ts';
+import { useQueueDepth } from './queueDepths.ts';
+import { WaitLine } from './WaitLine.tsx';
 import './panels.css';
 
 function OutcomeCounts({ counts }: { counts: NodeCounts }) {
@@ -25,9 +27,10 @@ function OutcomeCounts({ counts }: { counts: NodeCounts }) {
 function TransferDetails({ id }: { id: string }) {
   const live = useNodeLive(id);
   const recent = live.recentOutcomes;
-  if (!recent?.length) return null;
+  if (!recent?.length) return <WaitLine id={id} kind="transfer" depth={null} />;
   return (
     <>
+      <WaitLine id={id} kind="transfer" depth={null} />
       <OutcomeCounts counts={live.counts} />
       <div className="live__chips" role="img" aria-label={`Outcomes of the latest attempts, last ${live.lastOutcome}`}>
         {recent.map((o, i) => (
@@ -40,7 +43,12 @@ function TransferDetails({ id }: { id: string }) {
 
 function SenderDetails({ id }: { id: string }) {
   const live = useNodeLive(id);
-  return <OutcomeCounts counts={live.counts} />;
+  return (
+    <>
+      <WaitLine id={id} kind="sender" depth={null} />
+      <OutcomeCounts counts={live.counts} />
+    </>
+  );
 }
 
 function CreditControls({ id }: { id: string }) {
@@ -103,8 +111,17 @@ function ReceiverDetails({ id }: { id: string }) {
   const live = useNodeLive(id);
   const mode = useRun((s) => s.receivers[id]);
   const { received, settled } = live.counts;
+  const depth = useQueueDepth(id, live.address);
   return (
     <>
+      {depth !== null && (
+        <div className="live__counts">
+          <span className="live__count live__count--depth" title={`Messages waiting at the broker in queue ${live.address ?? ''}`}>
+            {depth} in queue {live.address}
+          </span>
+        </div>
+      )}
+      <WaitLine id={id} kind="receiver" depth={depth} />
       {(received > 0 || settled > 0) && (
         <div className="live__counts">
           <span className="live__count">{received} received</span>
@@ -126,8 +143,9 @@ function NodeLiveDetailsImpl({ id, kind }: { id: string; kind: NodeKind }) {
       return <ReceiverDetails id={id} />;
     case 'transfer':
       return <TransferDetails id={id} />;
-    case 'connection':
     case 'session':
+      return <WaitLine id={id} kind="session" depth={null} />;
+    case 'connection':
       return null;
     default: {
       const never: never = kind;

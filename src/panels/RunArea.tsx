@@ -2,6 +2,7 @@
 // The panels' contents (virtualised lists, frame decoding) load just after the first paint, so they
 // stay out of the initial bundle; the regions and their titles are there from the start.
 import { lazy } from 'react';
+import { PanelDivider } from '../ui/PanelDivider.tsx';
 import { RunRegion } from './RunRegion.tsx';
 
 const EventLogPanel = lazy(() => import('./RunPanels.tsx').then((m) => ({ default: m.EventLogPanel })));
@@ -11,6 +12,7 @@ const CreditPanel = lazy(() => import('./RunPanels.tsx').then((m) => ({ default:
 export function RunArea({ collapsed, onToggle }: { collapsed: boolean; onToggle: () => void }) {
   return (
     <div className="bottom">
+      <PanelDivider />
       <div className="bottom__bar">
         <h2 className="section-title" style={{ margin: 0 }}>
           Run

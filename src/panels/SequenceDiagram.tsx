@@ -1,17 +1,33 @@
 // The frame trace as a sequence diagram: a client and a broker lane per connection, one arrow per
-// frame labelled with its performative. Windowed: only the rows in view are drawn.
-import { useEffect, useMemo, useRef } from 'react';
+// frame labelled with its performative and key fields (wrapped, never clipped). Windowed: only the
+// rows in view are drawn.
+import { useCallback, useEffect, useMemo, useRef } from 'react';
 import { useVirtualizer } from '@tanstack/react-virtual';
 import type { FrameRecord } from '../engine/events.ts';
-import { frameSummary } from '../store/describeFrame.ts';
+import { arrowFields, arrowLabel, wrapWords } from './arrowLabel.ts';
 import { flashNode } from './flashNode.ts';
 import { useRun } from '../store/runStore.ts';
 import { frameSubject } from './explain/frameSubject.ts';
 import { selectFrame, useFrameSelection } from './frameSelection.ts';
 import { scrollToEnd, useFollowTail } from './useFollowTail.ts';
 
-const ROW_HEIGHT = 26;
-const LANE_GAP = 220;
+const LINE_HEIGHT = 12;
+/** space below the label lines for the arrow itself */
+const ARROW_SPACE = 14;
+const LANE_GAP = 300;
+/** characters of 10 px monospace that fit between two lanes */
+const LABEL_CHARS = Math.floor((LANE_GAP - 24) / 6.1);
+
+/** The label's lines: the performative leads the first line. */
+const labelLines = (f: FrameRecord) => wrapWords([f.performative, ...arrowFields(f)], LABEL_CHARS);
+const rowHeight = (lines: number) => 4 + lines * LINE_HEIGHT + ARROW_SPACE;
+// Frames never change once recorded, so a row's height is worked out once per frame.
+const heights = new WeakMap<FrameRecord, number>();
+function frameRowHeight(f: FrameRecord): number {
+  let h = heights.get(f);
+  if (h === undefined) heights.set(f, (h = rowHeight(labelLines(f).length)));
+  return h;
+}
 const PAIR_GAP = 80;
 const MARGIN = 60;
 
@@ -42,16 +58,20 @@ export default function SequenceDiagram({ frames, rows, frameNodes }: SequenceDi
   const explained = useFrameSelection((s) => s.frame);
   const rowCount = rows ? rows.length : frames.length;
   const scrollRef = useRef<HTMLDivElement>(null);
+  // Each row is as tall as its wrapped label; the height is known without measuring the DOM.
   const virtualizer = useVirtualizer({
     count: rowCount,
     getScrollElement: () => scrollRef.current,
-    estimateSize: () => ROW_HEIGHT,
+    estimateSize: (index) => frameRowHeight(frames[rows ? rows[index]! : index]!),
+    // A new key function whenever the rows change makes the virtualiser lay them out again.
+    // eslint-disable-next-line react-hooks/exhaustive-deps -- frames and rows are the reason for a new key function
+    getItemKey: useCallback((index: number) => index, [frames, rows]),
     overscan: 8,
   });
   const follow = useFollowTail(scrollRef);
   useEffect(() => {
-    if (follow.current && rowCount) scrollToEnd(scrollRef.current, rowCount * ROW_HEIGHT);
-  }, [rowCount, frames, follow]);
+    if (follow.current && rowCount) scrollToEnd(scrollRef.current, virtualizer.getTotalSize());
+  }, [rowCount, frames, follow, virtualizer]);
 
   const lanes = connections.flatMap((c) => [
     { key: `${c}-client`, x: laneX(c, 'client'), label: `${c} (page)` },
@@ -76,29 +96,35 @@ export default function SequenceDiagram({ frames, rows, frameNodes }: SequenceDi
             const broker = laneX(f.connection, 'broker');
             const [from, to] = f.dir === 'out' ? [client, broker] : [broker, client];
             const tip = to > from ? to - 6 : to + 6;
-            const y = ROW_HEIGHT / 2 + 4;
+            const lines = labelLines(f);
+            const height = rowHeight(lines.length);
+            const y = height - ARROW_SPACE / 2;
             return (
               <svg
                 key={item.key}
                 className={`sequence__row sequence__row--${f.dir}${f === explained ? ' sequence__row--selected' : ''}`}
                 data-performative={f.performative}
+                data-label={arrowLabel(f)}
                 width={width}
-                height={ROW_HEIGHT}
+                height={height}
                 style={{ position: 'absolute', top: 0, left: 0, transform: `translateY(${item.start}px)` }}
                 onClick={() => {
                   flashNode(frameNodes[i] ?? f.connection);
                   selectFrame(f, frameSubject(frames, frameNodes, useRun.getState().parentOf, i));
                 }}
               >
-                <title>{`${f.at.toFixed(0)} ms ${f.performative} ch ${f.channel} ${frameSummary(f)}`}</title>
+                <title>{`${f.at.toFixed(0)} ms ch ${f.channel} ${arrowLabel(f)}`}</title>
                 {lanes.map((l) => (
-                  <line key={l.key} className="sequence__lane" x1={l.x} x2={l.x} y1={0} y2={ROW_HEIGHT} />
+                  <line key={l.key} className="sequence__lane" x1={l.x} x2={l.x} y1={0} y2={height} />
                 ))}
                 <line className="sequence__arrow" x1={from} x2={tip} y1={y} y2={y} />
                 <polygon className="sequence__head" points={`${to},${y} ${tip},${y - 4} ${tip},${y + 4}`} />
-                <text className="sequence__label" x={(client + broker) / 2} y={y - 3} textAnchor="middle">
-                  {f.performative}
-                  {f.performative === 'transfer' || f.performative === 'flow' || f.performative === 'attach' ? ` · ${frameSummary(f).split(' ').slice(0, 2).join(' ')}` : ''}
+                <text className="sequence__label" x={(client + broker) / 2} y={2} textAnchor="middle">
+                  {lines.map((line, k) => (
+                    <tspan key={k} x={(client + broker) / 2} dy={LINE_HEIGHT} className={k === 0 ? 'sequence__perf' : undefined}>
+                      {line}
+                    </tspan>
+                  ))}
                 </text>
                 <text className="sequence__at" x={4} y={y + 3}>
                   {f.at.toFixed(0)}

@@ -2,7 +2,7 @@
 // play, pause, speed and a slider over every recorded event and frame.
 import { useEffect } from 'react';
 import './record.css';
-import { useRun } from '../store/runStore.ts';
+import { useHasRunToRecord } from '../store/lastRun.ts';
 import { useRunMoment } from '../store/runMoment.ts';
 import { useRunStatus } from '../store/runController.ts';
 import { RECORDING_SUFFIX } from './recording.ts';
@@ -33,7 +33,7 @@ function chooseRecording() {
 
 export function RecordButtons() {
   const status = useRunStatus();
-  const canSave = useRun((s) => s.graph !== null && s.eventTotal > 0);
+  const canSave = useHasRunToRecord();
   const replaying = useReplay((s) => s.replay !== null);
   const steppingBack = useRunMoment((m) => m.earlier);
   return (

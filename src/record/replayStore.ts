@@ -2,8 +2,9 @@
 // Every move of the playhead puts the replayed run state into the run store, so canvas and panels show it.
 import { create } from 'zustand';
 import { replaceDocument } from '../store/actions.ts';
+import { runToRecord } from '../store/lastRun.ts';
 import { download } from '../ui/download.ts';
-import { liveRunState, useRun } from '../store/runStore.ts';
+import { useRun } from '../store/runStore.ts';
 import { useRunControl } from '../store/runController.ts';
 import { describeProblem, notify } from '../store/noticeStore.ts';
 import { MAX_RECORDING_BYTES, makeRecording, parseRecording, recordingFileName, serializeRecording } from './recording.ts';
@@ -103,8 +104,8 @@ export async function openRecording(file: File): Promise<boolean> {
 
 /** The last run as a recording file (the run store keeps its newest events and frames). */
 export function saveRecording() {
-  const s = liveRunState(); // the whole run, also while stepped back to an earlier moment
-  if (!s.graph) return;
+  const s = runToRecord();
+  if (!s?.graph) return;
   const recording = makeRecording(s.graph, s.events, s.frames);
   download(recordingFileName(recording), serializeRecording(recording), 'application/json');
   if (s.eventsDropped || s.framesDropped) {

@@ -10,6 +10,8 @@ import { updateProps } from '../graph/commands/updateProps.ts';
 import { nextId } from '../graph/ids.ts';
 import type { Graph, GraphEdge, GraphNode, NodeKind, Position, Problem, PropsByKind, Viewport } from '../graph/types.ts';
 import { applyCommand, setSelection, setViewport, useDocument } from './documentStore.ts';
+import { setAsideRun } from './lastRun.ts';
+import { stopRun, useRunControl } from './runController.ts';
 import { showStatus } from './noticeStore.ts';
 
 /** Adds a node and selects it; returns its id. */
@@ -45,9 +47,15 @@ export function renameDocument(name: string) {
   applyCommand(renameGraph, { name }, { coalesceKey: 'graph.name' });
 }
 
-/** Replaces the whole document (import, template) as one undo step, and shows it. */
+/**
+ * Replaces the whole document (import, template) as one undo step, and shows it. The new flow starts
+ * clean: the previous run's view is set aside (still savable as a recording).
+ */
 export function replaceDocument(graph: Graph, viewport?: Viewport) {
   const { viewport: _fileViewport, ...withoutViewport } = graph;
+  // A live run belongs to the flow being replaced: stop it, then clear its view.
+  if (useRunControl.getState().status !== 'idle') void stopRun().then(setAsideRun);
+  else setAsideRun();
   applyCommand(replaceGraph, { graph: withoutViewport });
   setSelection({ nodes: [], edges: [] });
   if (viewport) setViewport(viewport);

@@ -21,7 +21,7 @@ export function terminusAddress(t: unknown): string | undefined {
   return undefined;
 }
 
-function show(v: unknown): string {
+export function show(v: unknown): string {
   if (v === null || v === undefined) return '';
   if (typeof v === 'string') return v;
   if (typeof v === 'number' || typeof v === 'boolean') return String(v);
@@ -42,7 +42,8 @@ function show(v: unknown): string {
 
 const OUTCOME_CODES: Record<string, string> = { '35': 'received', '36': 'accepted', '37': 'rejected', '38': 'released', '39': 'modified' };
 
-function stateName(state: unknown): string {
+/** An outcome or delivery state by its spec name (`accepted`, `rejected`, …). */
+export function stateName(state: unknown): string {
   if (!state || typeof state !== 'object') return show(state);
   const s = state as { described?: unknown; descriptor?: unknown; constructor?: { composite_type?: string } };
   if (typeof s.descriptor === 'string') return s.descriptor;

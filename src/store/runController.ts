@@ -41,7 +41,8 @@ export async function startRun(graph: Graph = useDocument.getState().graph, opts
     useRunControl.setState({ problems });
     return problems;
   }
-  const stepMode = opts.stepMode ?? useRunControl.getState().stepMode;
+  // Step mode belongs to one run: Run always runs freely, only Step (or opts) starts a stepping run.
+  const stepMode = opts.stepMode ?? false;
   useRunControl.setState({ status: 'running', problems: [], stepMode });
   currentGraph = graph;
   beginRun(graph);
@@ -82,7 +83,7 @@ export async function stopRun() {
     unsubscribers = [];
     flushRun();
     current = null;
-    useRunControl.setState({ status: 'idle', nextHeld: null });
+    useRunControl.setState({ status: 'idle', nextHeld: null, stepMode: false });
   }
 }
 

@@ -5,6 +5,7 @@
 // do not block the edit: they are flagged next to the field they concern until fixed.
 import { useState } from 'react';
 import { DEFAULT_PROPS, PROP_DOCS, type PropDoc } from '../../graph/defaults.ts';
+import { cbsText, readCbsText } from '../../graph/cbsToken.ts';
 import { CONNECTION_PRESETS } from '../../graph/presets.ts';
 import { validateProps } from '../../graph/validate.ts';
 import { deepEqual } from '../../graph/equal.ts';
@@ -92,12 +93,25 @@ function PropField({ node, doc, problems }: { node: GraphNode; doc: PropDoc<Node
         />
       );
     case 'scalarMap':
+      if (field === 'cbs') {
+        // A raw SAS token as copied, or the JSON object with renewal settings.
+        return (
+          <TextField
+            {...common}
+            multiline
+            committed={cbsText(value as Parameters<typeof cbsText>[0])}
+            placeholder={'SharedAccessSignature sr=…&sig=…&se=…&skn=…\n(or { "token": …, "renewEveryMs": … })'}
+            parse={(text: string): Parsed<unknown> => readCbsText(text)}
+            commit={commit}
+          />
+        );
+      }
       return (
         <TextField
           {...common}
           multiline
           committed={value === undefined ? '' : JSON.stringify(value, null, 2)}
-          placeholder={field === 'cbs' ? '{ "token": "SharedAccessSignature sr=…" }' : '{ "operation": "put-token" }'}
+          placeholder='{ "operation": "put-token" }'
           parse={parseJson(doc.label)}
           commit={commit}
         />

@@ -5,6 +5,7 @@ import { effectiveProps } from '../../graph/defaults.ts';
 import { useNodeLive } from '../../store/runStore.ts';
 import type { KindFlowNode } from '../flowTypes.ts';
 import { NodeCard, NodeMain, NodeRow } from './NodeCard.tsx';
+import { CbsLine } from '../../panels/CbsLine.tsx';
 
 function ConnectionNode({ id, data }: NodeProps<KindFlowNode<'connection'>>) {
   const live = useNodeLive(id);
@@ -14,6 +15,7 @@ function ConnectionNode({ id, data }: NodeProps<KindFlowNode<'connection'>>) {
       <NodeMain value={props.url} empty="embedded broker" />
       <NodeRow label="SASL" value={props.sasl.mechanism} />
       {props.containerId && <NodeRow label="container" value={props.containerId} />}
+      {props.cbs && <CbsLine id={id} cbs={props.cbs} />}
       <Handle type="source" position={Position.Right} id="sessions" />
     </NodeCard>
   );

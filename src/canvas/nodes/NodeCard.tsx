@@ -3,6 +3,7 @@ import type { ReactNode } from 'react';
 import { KIND_LABEL } from '../../graph/defaults.ts';
 import type { NodeKind } from '../../graph/types.ts';
 import type { NodeLive } from '../../store/runStore.ts';
+import { useRunMatchesNode } from './useRunMatchesNode.ts';
 import { showCondition } from '../../panels/frameSelection.ts';
 import { FitRow } from '../text/FitRow.tsx';
 import { FitText } from '../text/FitText.tsx';
@@ -24,6 +25,7 @@ export function NodeCard(props: {
   children: ReactNode;
 }) {
   const { id, kind, live, invalid, children } = props;
+  const current = useRunMatchesNode(id);
   return (
     <div
       className={`node node--${kind}${invalid ? ' node--invalid' : ''}`}
@@ -39,8 +41,8 @@ export function NodeCard(props: {
       <div className="node__body">
         {children}
         {live.state !== 'idle' && <span className="node__state">{STATE_WORDS[live.state]}</span>}
-        {live.errorDetail && (
-          <div className="node__error" role="note">
+        {live.errorDetail && current && (
+          <div className="node__error nowheel" role="note" title={`${live.errorDetail.condition} ${live.errorDetail.description}`}>
             <strong>
               <button
                 type="button"

@@ -6,6 +6,7 @@ import { useNodeLive } from '../../store/runStore.ts';
 import type { KindFlowNode } from '../flowTypes.ts';
 import { NodeCard, NodeMain, NodeRow } from './NodeCard.tsx';
 import { NodeExtras } from './NodeExtras.tsx';
+import { SentBadges } from '../../panels/SentBadges.tsx';
 
 function SenderNode({ id, data }: NodeProps<KindFlowNode<'sender'>>) {
   const live = useNodeLive(id);
@@ -18,7 +19,7 @@ function SenderNode({ id, data }: NodeProps<KindFlowNode<'sender'>>) {
       <div className="node__live">
         <span className="node__badge node__badge--credit">credit {live.credit}</span>
         {live.queued > 0 && <span className="node__badge node__badge--queued">{live.queued} waiting for credit</span>}
-        {live.counts.sent > 0 && <span className="node__badge">{live.counts.sent} sent</span>}
+        <SentBadges id={id} />
       </div>
       <NodeExtras id={id} kind="sender" />
       <Handle type="source" position={Position.Right} id="transfers" />

@@ -7,6 +7,7 @@ import { useNodeLive } from '../../store/runStore.ts';
 import type { KindFlowNode } from '../flowTypes.ts';
 import { NodeCard, NodeMain, NodeRow } from './NodeCard.tsx';
 import { NodeExtras } from './NodeExtras.tsx';
+import { SentBadges } from '../../panels/SentBadges.tsx';
 import { shortenToChars } from '../text/shortenAtWord.ts';
 
 const PREVIEW_CHARS = 48;
@@ -29,7 +30,7 @@ function TransferNode({ id, data }: NodeProps<KindFlowNode<'transfer'>>) {
       {(live.queued > 0 || counts.sent > 0) && (
         <div className="node__live">
           {live.queued > 0 && <span className="node__badge node__badge--queued">{live.queued} queued</span>}
-          {counts.sent > 0 && <span className="node__badge">{counts.sent} sent</span>}
+          <SentBadges id={id} />
         </div>
       )}
       <NodeExtras id={id} kind="transfer" />
