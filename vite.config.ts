@@ -18,5 +18,7 @@ export default defineConfig({
       '/api': { target: `http://127.0.0.1:${brokerPort}` },
     },
   },
+  // Relative asset URLs: the built folder works from any static host under any path.
+  base: './',
   build: { target: 'es2022', sourcemap: true, chunkSizeWarningLimit: 1500 },
 });

@@ -21,6 +21,7 @@ import { guardAttaches, refusalOf } from './attachGuard.ts';
 import { answerEcho } from './flowEcho.ts';
 import { guardConnection } from './connectionGuard.ts';
 import { resolveLimits, type Limits } from './limits.ts';
+import { createFaults, type BrokerFaults } from './faults.ts';
 
 export interface BrokerOptions {
   /** user → password; when given, SASL PLAIN is required and ANONYMOUS is not offered */
@@ -65,6 +66,8 @@ export interface Broker {
   listenTcp(opts: { host?: string; port: number }): Promise<{ port: number; close(): Promise<void> }>;
   queues(): QueueInfo[];
   connections(): ConnectionInfo[];
+  /** faults injected on purpose (restart, drop a connection, pause/slow a queue, reject the next N) */
+  readonly faults: BrokerFaults;
   close(): Promise<void>;
 }
 
@@ -122,8 +125,27 @@ export function createBroker(opts: BrokerOptions = {}): Broker {
   const router = new Router(limits, `amq.dynamic.${broker}`);
   let connCount = 0;
   let closing = false;
+  /** restarting (a fault): new connections are cut at once */
+  let down = false;
+  const faults = createFaults({
+    connections: () => [...conns].map((c) => ({
+      containerId: (c.amqp as unknown as { container_id?: string }).container_id ?? null,
+      close: (error: AmqpError) => closeWithError(c, error),
+      destroy: () => c.raw.destroy(),
+    })),
+    nodeFor: (address) => router.nodeFor(address),
+    clearQueues: () => {
+      let lost = 0;
+      for (const n of router.nodes.values()) lost += n.queue.depth;
+      router.nodes.clear();
+      return lost;
+    },
+    setDown: (d) => { down = d; },
+  });
+  router.intercept = (address) => faults.interceptIncoming(address);
 
   function accept(raw: RawSocket): void {
+    if (down) return raw.destroy();
     const counted = closing ? false : [...conns].filter((c) => c.counted).length < limits.maxConnections;
     const id = `b${broker}-c${++connCount}`;
     const amqp = container.create_connection({
@@ -313,6 +335,7 @@ export function createBroker(opts: BrokerOptions = {}): Broker {
 
   return {
     limits,
+    faults,
     acceptWebSocket: (ws, req) => accept(wsSocket(ws, req)),
     acceptSocket: accept,
     async listenTcp({ host = '127.0.0.1', port }) {

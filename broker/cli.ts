@@ -4,6 +4,7 @@ import { parseArgs } from 'node:util';
 import { parseUserList, readUsersFile } from './sasl.ts';
 import { DEFAULT_LIMITS } from './limits.ts';
 import type { BrokerOptions } from './broker.ts';
+import { parseRelaySpec, readRelayConfig } from './relay.ts';
 
 export const HELP = `Usage: npm run broker -- [options]     (npm start serves the built page too)
 
@@ -20,6 +21,10 @@ export const HELP = `Usage: npm run broker -- [options]     (npm start serves th
   --max-delivery-count N  failed deliveries before a message is dead-lettered, default ${DEFAULT_LIMITS.maxDeliveryCount}
   --idle-timeout-ms N   idle-time-out announced to clients (0 = none), default ${DEFAULT_LIMITS.idleTimeoutMs}
   --serve-app DIR       also serve the built page from DIR
+  --relay NAME=amqp://HOST:PORT
+                        serve ws://…/relay/NAME, piped byte for byte to that AMQP broker over TCP
+                        (repeatable; only these targets are relayed)
+  --relay-config FILE   relays from JSON {"NAME": "amqp://HOST:PORT", …}
   --help                this text
 `;
 
@@ -36,6 +41,7 @@ export function parseCommandLine(argv: string[], env: NodeJS.ProcessEnv) {
       port: { type: 'string' }, host: { type: 'string' }, 'tcp-port': { type: 'string' }, users: { type: 'string' },
       'max-connections': { type: 'string' }, 'max-frame-size': { type: 'string' }, 'max-message-size': { type: 'string' },
       'max-queue-depth': { type: 'string' }, 'max-delivery-count': { type: 'string' }, 'idle-timeout-ms': { type: 'string' }, 'serve-app': { type: 'string' }, help: { type: 'boolean' },
+      relay: { type: 'string', multiple: true }, 'relay-config': { type: 'string' },
     },
     strict: true,
   });
@@ -50,8 +56,13 @@ export function parseCommandLine(argv: string[], env: NodeJS.ProcessEnv) {
   };
   if (values.users) broker.users = readUsersFile(values.users);
   else if (env.AMQPFLOW_USERS) broker.users = parseUserList(env.AMQPFLOW_USERS);
+  const relays = [...(values['relay-config'] ? readRelayConfig(values['relay-config']) : []), ...(values.relay ?? []).map(parseRelaySpec)];
+  const names = relays.map((r) => r.name);
+  const twice = names.find((n, i) => names.indexOf(n) !== i);
+  if (twice) throw new Error(`the relay "${twice}" is configured twice`);
   return {
     help: Boolean(values.help),
+    relays,
     host: values.host ?? '127.0.0.1',
     port: whole('port', values.port ?? env.PORT) ?? 5673,
     tcpPort: tcpText === 'off' ? (false as const) : whole('tcp-port', tcpText)!,

@@ -25,6 +25,8 @@ export class QueueNode {
   private again = false;
   private scheduled = false;
   private readonly opts: QueueNodeOptions;
+  /** set by an injected fault (broker/faults.ts): pauses or rate-limits handing out */
+  throttle?: { allow(): boolean; taken(): void };
 
   constructor(address: string, opts: QueueNodeOptions) {
     this.queue = new Queue(address, opts);
@@ -83,12 +85,13 @@ export class QueueNode {
   private handOut(): void {
     const n = this.consumers.length;
     let idle = 0; // consumers tried in a row without handing anything out
-    while (this.queue.depth > 0 && n > 0 && idle < n) {
+    while (this.queue.depth > 0 && n > 0 && idle < n && (this.throttle?.allow() ?? true)) {
       const c = this.consumers[this.next % n]!;
       this.next = (this.next + 1) % n;
       const m = c.ready ? this.queue.take((m) => !m.avoid?.has(c.id)) : undefined;
       if (m) {
         this.handTo(c, m);
+        this.throttle?.taken();
         idle = 0;
       } else {
         idle++;

@@ -21,6 +21,8 @@ export class Router {
   private readonly limits: Limits;
   private readonly prefix: string;
   private dynamicCount = 0;
+  /** an injected fault's outcome for a message sent to an address, instead of storing it (broker/faults.ts) */
+  intercept?: (address: string) => Outcome | null;
 
   constructor(limits: Limits, dynamicPrefix: string) {
     this.limits = limits;
@@ -184,7 +186,7 @@ export class Router {
     if (p.address !== null) {
       const node = this.missingTemporary(p.address) ? undefined : this.nodeFor(p.address);
       if (!node) return { kind: 'rejected', condition: 'amqp:not-found', description: `the temporary address ${p.address} was deleted` };
-      return this.store(node, payload);
+      return this.intercept?.(p.address) ?? this.store(node, payload);
     }
     const to = readMessage(payload)?.to;
     if (typeof to !== 'string' || to === '') {
@@ -192,6 +194,8 @@ export class Router {
     }
     if (to === CBS_ADDRESS) return this.cbs(payload);
     if (this.missingTemporary(to)) return { kind: 'rejected', condition: 'amqp:not-found', description: `the temporary address ${to} does not exist (it is deleted with the link that created it)` };
+    const faulted = this.intercept?.(to);
+    if (faulted) return faulted;
     const node = this.nodeFor(to);
     if (node.queue.room <= 0) {
       return { kind: 'rejected', condition: 'amqp:resource-limit-exceeded', description: `queue ${to} is full (max-queue-depth ${this.limits.maxQueueDepth})` };

@@ -7,6 +7,8 @@ import { serveStatic } from './staticFiles.ts';
 import { createBroker, type Broker, type BrokerOptions } from './broker.ts';
 import { createWsServer, upgradeProblem } from './transportWs.ts';
 import { handleManagement } from './management.ts';
+import { createRelay, type RelayTarget } from './relay.ts';
+import { handleFaultRequest } from './faultRoutes.ts';
 
 export interface ServerOptions {
   host?: string;
@@ -17,6 +19,8 @@ export interface ServerOptions {
   /** plain AMQP over TCP: a port (0 = free), or false (the default) for none */
   tcpPort?: number | false;
   broker?: BrokerOptions;
+  /** WebSocket → TCP relays served at /relay/<name> (only these targets) */
+  relays?: readonly RelayTarget[];
 }
 
 export interface RunningServer {
@@ -26,6 +30,8 @@ export interface RunningServer {
   wsUrl: string;
   /** amqp://host:port when plain TCP is on */
   tcpUrl?: string;
+  /** ws://host:port/relay/<name> per configured relay */
+  relayUrls: Record<string, string>;
   broker: Broker;
   close(): Promise<void>;
 }
@@ -36,6 +42,7 @@ export async function startServer(opts: ServerOptions = {}): Promise<RunningServ
   const statics = opts.appDir ? serveStatic(opts.appDir) : null;
   const http = createServer((req, res) => {
     void (async () => {
+      if (handleFaultRequest(broker, req, res)) return;
       if (handleManagement(broker, req, res)) return;
       if (statics && (await statics(req, res))) return;
       res.writeHead(404, { 'content-type': 'text/plain' }).end('not found');
@@ -45,8 +52,10 @@ export async function startServer(opts: ServerOptions = {}): Promise<RunningServ
     });
   });
   const wss = createWsServer(Math.max(1 << 20, broker.limits.maxFrameSize * 4));
+  const relay = createRelay(opts.relays ?? []);
   http.on('upgrade', (req, socket, head) => {
     socket.on('error', () => socket.destroy());
+    if (relay.handleUpgrade(req, socket, head)) return;
     const problem = upgradeProblem(req);
     if (problem) {
       socket.end(`HTTP/1.1 400 Bad Request\r\ncontent-type: text/plain\r\ncontent-length: ${Buffer.byteLength(problem)}\r\nconnection: close\r\n\r\n${problem}`);
@@ -71,8 +80,10 @@ export async function startServer(opts: ServerOptions = {}): Promise<RunningServ
     url: `http://${urlHost}:${port}/`,
     wsUrl: `ws://${urlHost}:${port}/amqp`,
     ...(tcp ? { tcpUrl: `amqp://${urlHost}:${tcp.port}` } : {}),
+    relayUrls: Object.fromEntries((opts.relays ?? []).map((r) => [r.name, `ws://${urlHost}:${port}/relay/${r.name}`])),
     broker,
     close: async () => {
+      relay.close();
       await broker.close();
       for (const ws of wss.clients) ws.terminate();
       wss.close();

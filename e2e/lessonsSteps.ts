@@ -89,7 +89,10 @@ export async function addCredit(page: Page, receiverId: string, amount: number) 
 /** Presses Accept / Reject / Release / Modify on the first unsettled delivery of a receiver. */
 export async function settleFirst(page: Page, receiverId: string, outcome: 'Accept' | 'Reject' | 'Release' | 'Modify') {
   await fitView(page);
-  await canvasNode(page, receiverId).getByRole('list', { name: 'Unsettled deliveries' }).getByRole('listitem').first().getByRole('button', { name: outcome, exact: true }).click();
+  // From the keyboard: the grown receiver card can reach under the canvas' corner controls.
+  const button = canvasNode(page, receiverId).getByRole('list', { name: 'Unsettled deliveries' }).getByRole('listitem').first().getByRole('button', { name: outcome, exact: true });
+  await button.focus();
+  await page.keyboard.press('Enter');
 }
 
 export async function expectComplete(page: Page) {

@@ -31,7 +31,7 @@ async function queue(page: Page, address: string): Promise<QueueInfo | undefined
 }
 
 /** Presses a button until the node's credit badge reads this (one moment at a time, as a learner would). */
-async function stepUntilCredit(page: Page, button: ReturnType<typeof earlier>, id: string, credit: string, received?: number) {
+async function stepUntilCredit(page: Page, step: ReturnType<typeof earlier> | (() => Promise<void>), id: string, credit: string, received?: number) {
   const there = () =>
     page.evaluate(([nodeId, want, count]) => {
       const node = document.querySelector(`[data-node-id="${nodeId}"]`);
@@ -39,9 +39,12 @@ async function stepUntilCredit(page: Page, button: ReturnType<typeof earlier>, i
       const got = Number(shown.find((t) => /^\d+ received$/.test(t))?.split(' ')[0] ?? 0);
       return shown.includes(want as string) && (count === null || got === count);
     }, [id, credit, received ?? null] as const);
-  for (let i = 0; i < 300 && !(await there()); i++) await button.click();
+  for (let i = 0; i < 300 && !(await there()); i++) await (typeof step === 'function' ? step() : step.click());
   await expect(creditBadge(page, id)).toHaveText(credit);
 }
+
+// Each journey steps one moment per click through dozens of moments, as a learner would.
+test.slow();
 
 test('stepping back through a finished run shows a receiver’s earlier state and credit, then forward to the end, without touching the broker', async ({ page }) => {
   await openTemplate(page, 'Credit starvation');
@@ -98,11 +101,14 @@ test('going back during a run sends nothing: the starved queue keeps its message
   expect(before?.depth).toBeGreaterThanOrEqual(7);
 
   await page.getByRole('button', { name: 'Rewind' }).click();
-  // Across the receiver's attach and its flow granting 3 credits: seen again, not sent again.
+  // Back with the "," key across the deliveries to the moment the receiver's 3 credits arrived, then to
+  // the very start: every frame that granted credit is seen again, none is sent again.
+  await stepUntilCredit(page, () => page.keyboard.press(','), 'rx1', 'credit 3', 0);
+  await page.keyboard.press('.');
+  await expect(rewindBar(page)).toBeVisible();
+  await expect(receiver.getByRole('button', { name: 'Add credit' })).toBeDisabled();
   await rewindBar(page).getByRole('slider', { name: 'Moment' }).fill('0');
   await expect(creditBadge(page, 'rx1')).toHaveText('credit 0');
-  await stepUntilCredit(page, later(page), 'rx1', 'credit 3');
-  await expect(receiver.getByRole('button', { name: 'Add credit' })).toBeDisabled();
 
   await rewindBar(page).getByRole('button', { name: /^Live/ }).click();
   await expect(receiver).toContainText('3 received');

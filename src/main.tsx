@@ -10,6 +10,7 @@ import { createRoot } from 'react-dom/client';
 import { App } from './app/App.tsx';
 import { restoreSaved, startAutosave } from './store/autosave.ts';
 import { isEmbed } from './presenter/mode.ts';
+import { probeEmbeddedBroker } from './store/embeddedBroker.ts';
 
 // Test hooks (src/testHooks.ts) never load unless a browser test or benchmark asks for them first.
 if (localStorage.getItem('amqpFlowTestHooks') !== null) {
@@ -17,6 +18,7 @@ if (localStorage.getItem('amqpFlowTestHooks') !== null) {
 }
 
 const root = createRoot(document.getElementById('root')!);
+void probeEmbeddedBroker();
 
 if (isEmbed()) {
   // The embeddable view shows the flow in its address and never touches the editor's saved document.

@@ -25,6 +25,7 @@ const LAYERS: Record<string, number> = {
   presenter: 5,
   lessons: 5,
   faults: 5,
+  diagrams: 5,
   app: 6,
   entry: 7, // src/main.tsx, src/polyfills.ts
 };

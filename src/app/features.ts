@@ -7,9 +7,11 @@ type FeatureModule = { default: Feature };
 
 export const FEATURE_MODULES: readonly (() => Promise<FeatureModule>)[] = [
   () => import('../share/feature.tsx'),
+  () => import('../diagrams/feature.tsx'),
   () => import('../codegen/feature.tsx'),
   () => import('../record/feature.tsx'),
   () => import('../compare/feature.tsx'),
+  () => import('../faults/feature.tsx'),
   () => import('../presenter/feature.tsx'),
   () => import('../lessons/feature.tsx'),
 ];

@@ -1,4 +1,5 @@
 // Parses the command line of `amqp-flow`; returns data, never exits.
+import { parseFaultText, type TimedFault } from '../graph/faultText.ts';
 
 export interface RunArgs {
   command: 'run';
@@ -7,13 +8,34 @@ export interface RunArgs {
   timeoutMs: number;
   quietMs: number;
   frames: boolean;
+  /** write the frames as a Mermaid sequenceDiagram to this file */
+  sequence?: string;
+  /** write the flow as an SVG picture (nodes that failed marked) to this file */
+  canvas?: string;
+  /** `--fault <spec>`, in the order given */
+  faults: TimedFault[];
+  /** `--resend-in-flight`: with reconnect, send in-flight attempts again instead of ending them lost */
+  resendInFlight: boolean;
 }
-export type CliArgs = RunArgs | { command: 'help' } | { command: 'error'; message: string };
+
+export interface TestArgs {
+  command: 'test';
+  /** files and folders (folders are searched for *.amqpflow.json) */
+  paths: string[];
+  url?: string;
+  junit?: string;
+  /** used when a flow states no time limit */
+  timeoutMs: number;
+  quietMs: number;
+}
+export type CliArgs = RunArgs | TestArgs | { command: 'help' } | { command: 'error'; message: string };
 
 export const DEFAULT_TIMEOUT_MS = 30_000;
 export const DEFAULT_QUIET_MS = 500;
 
-export const USAGE = `Usage: amqp-flow run <graph.amqpflow.json> [--url <ws-url>] [--timeout-ms N] [--quiet-ms N] [--frames]
+export const USAGE = `Usage: amqp-flow run <graph.amqpflow.json> [--url <ws-url>] [--timeout-ms N] [--quiet-ms N] [--frames] [--sequence <file.mmd>] [--canvas <file.svg>]
+                        [--fault <spec>]… [--resend-in-flight]
+       amqp-flow test <files|folders…> [--url <ws-url>] [--junit <file.xml>] [--timeout-ms N] [--quiet-ms N]
 
 Runs a flow against a real broker and prints one engine event per line as JSON, then
 {"summary": {...}} as the last line.
@@ -24,20 +46,38 @@ Runs a flow against a real broker and prints one engine event per line as JSON, 
   --quiet-ms N      once every transfer has settled, end after N ms without a new message
                     (default ${DEFAULT_QUIET_MS})
   --frames          also print every decoded frame, as {"frame": {...}} lines
+  --sequence FILE   write the frames as a Mermaid sequenceDiagram to FILE
+  --canvas FILE     write the flow as an SVG picture to FILE (nodes that failed say so)
+  --fault <spec>    inject a fault on purpose (repeatable):
+                    <fault>[:<node>][,<param>=<value>…][@<ms> | @after:<EVENT>[:<node>][:<n>]]
+                    e.g. drop-connection@2000, restart-broker@after:TRANSFER_SENT:t1:3,
+                    reject-next:tx1,count=2,condition=amqp:not-allowed (no @: once all is open)
+  --resend-in-flight  connections with reconnect send the transfers in flight when the socket
+                    dropped again (at least once) instead of ending them lost
   --help            show this text
 
 Exit status: 0 every transfer settled and no *_ERROR; 1 errors, or transfers not settled
-by the broker (unsent/lost); 2 the flow is invalid or cannot run (problems on stderr).`;
+by the broker (unsent/lost); 2 the flow is invalid or cannot run (problems on stderr).
+
+test runs every flow (folders: every *.amqpflow.json inside) and checks its "expect" section:
+one line per flow with ✓ or ✗ and the failed expectations, then "N passed, N failed".
+A flow without expectations passes when it would exit 0 from run. --timeout-ms applies to flows
+without expect.timeLimitMs. --junit writes a JUnit XML report. Exit status 0 only when all pass.`;
 
 export function parseArgs(argv: string[]): CliArgs {
   if (argv.length === 0 || argv.includes('--help') || argv.includes('-h') || argv[0] === 'help') return { command: 'help' };
   const [command, ...rest] = argv;
-  if (command !== 'run') return { command: 'error', message: `Unknown command "${command}". Use: amqp-flow run <graph.json>` };
+  if (command === 'test') return parseTestArgs(rest);
+  if (command !== 'run') return { command: 'error', message: `Unknown command "${command}". Use: amqp-flow run <graph.json> or amqp-flow test <files|folders>` };
   let file: string | undefined;
   let url: string | undefined;
   let timeoutMs = DEFAULT_TIMEOUT_MS;
   let quietMs = DEFAULT_QUIET_MS;
   let frames = false;
+  let sequence: string | undefined;
+  let canvas: string | undefined;
+  const faults: TimedFault[] = [];
+  let resendInFlight = false;
   for (let i = 0; i < rest.length; i++) {
     const a = rest[i]!;
     const value = () => {
@@ -51,6 +91,16 @@ export function parseArgs(argv: string[]): CliArgs {
       else if (a === '--timeout-ms' || a.startsWith('--timeout-ms=')) timeoutMs = positiveInt(a, a.includes('=') ? a.split('=')[1]! : value());
       else if (a === '--quiet-ms' || a.startsWith('--quiet-ms=')) quietMs = positiveInt(a, a.includes('=') ? a.split('=')[1]! : value(), true);
       else if (a === '--frames') frames = true;
+      else if (a === '--sequence') sequence = value();
+      else if (a.startsWith('--sequence=')) sequence = a.slice(11);
+      else if (a === '--canvas') canvas = value();
+      else if (a.startsWith('--canvas=')) canvas = a.slice(9);
+      else if (a === '--resend-in-flight') resendInFlight = true;
+      else if (a === '--fault' || a.startsWith('--fault=')) {
+        const parsed = parseFaultText(a.includes('=') && a.startsWith('--fault=') ? a.slice(8) : value());
+        if ('error' in parsed) return { command: 'error', message: parsed.error };
+        faults.push(parsed);
+      }
       else if (a.startsWith('-')) return { command: 'error', message: `Unknown option ${a}. See amqp-flow --help` };
       else if (file === undefined) file = a;
       else return { command: 'error', message: `Only one graph file can be run at a time (got "${file}" and "${a}")` };
@@ -59,7 +109,37 @@ export function parseArgs(argv: string[]): CliArgs {
     }
   }
   if (!file) return { command: 'error', message: 'Which flow? Use: amqp-flow run <graph.json>' };
-  return { command: 'run', file, url, timeoutMs, quietMs, frames };
+  return { command: 'run', file, url, timeoutMs, quietMs, frames, faults, resendInFlight, ...(sequence ? { sequence } : {}), ...(canvas ? { canvas } : {}) };
+}
+
+function parseTestArgs(rest: string[]): CliArgs {
+  const paths: string[] = [];
+  let url: string | undefined;
+  let junit: string | undefined;
+  let timeoutMs = DEFAULT_TIMEOUT_MS;
+  let quietMs = DEFAULT_QUIET_MS;
+  for (let i = 0; i < rest.length; i++) {
+    const a = rest[i]!;
+    const value = () => {
+      const v = rest[++i];
+      if (v === undefined) throw new Error(`${a} needs a value`);
+      return v;
+    };
+    try {
+      if (a === '--url') url = value();
+      else if (a.startsWith('--url=')) url = a.slice(6);
+      else if (a === '--junit') junit = value();
+      else if (a.startsWith('--junit=')) junit = a.slice(8);
+      else if (a === '--timeout-ms' || a.startsWith('--timeout-ms=')) timeoutMs = positiveInt(a, a.includes('=') ? a.split('=')[1]! : value());
+      else if (a === '--quiet-ms' || a.startsWith('--quiet-ms=')) quietMs = positiveInt(a, a.includes('=') ? a.split('=')[1]! : value(), true);
+      else if (a.startsWith('-')) return { command: 'error', message: `Unknown option ${a}. See amqp-flow --help` };
+      else paths.push(a);
+    } catch (e) {
+      return { command: 'error', message: (e as Error).message };
+    }
+  }
+  if (paths.length === 0) return { command: 'error', message: 'Which flows? Use: amqp-flow test <files|folders>' };
+  return { command: 'test', paths, url, junit, timeoutMs, quietMs };
 }
 
 function positiveInt(flag: string, v: string, zeroOk = false): number {

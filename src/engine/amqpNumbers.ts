@@ -2,9 +2,9 @@
 // which .NET clients (and Azure's documented int status codes) do not expect; here an integer is
 // an int when it fits and a long otherwise, a fraction a double, unless the user picked a type.
 import rhea from 'rhea';
+import type { AmqpNumberType } from '../graph/types.ts';
 
-export const AMQP_NUMBER_TYPES = ['int', 'long', 'double', 'float', 'short', 'byte', 'uint', 'ulong', 'ushort', 'ubyte'] as const;
-export type AmqpNumberType = (typeof AMQP_NUMBER_TYPES)[number];
+export type { AmqpNumberType };
 
 const INTEGER_RANGE: Partial<Record<AmqpNumberType, [number, number]>> = {
   byte: [-128, 127], short: [-32768, 32767], int: [-2147483648, 2147483647], long: [Number.MIN_SAFE_INTEGER, Number.MAX_SAFE_INTEGER],
@@ -37,9 +37,15 @@ export function wrapNumber(n: number, type: AmqpNumberType = defaultNumberType(n
   return types[`wrap_${type}`](n);
 }
 
-/** Application properties ready for rhea: every number typed (the picked type, or the default). */
+/**
+ * Application properties ready for rhea: every number typed, as picked or by default. A picked
+ * type the number does not fit is not used (the default is), so a run never fails over it.
+ */
 export function typedApplicationProperties(props: Record<string, unknown>, picked: Record<string, AmqpNumberType> = {}): Record<string, unknown> {
   const out: Record<string, unknown> = {};
-  for (const [k, v] of Object.entries(props)) out[k] = typeof v === 'number' ? wrapNumber(v, picked[k]) : v;
+  for (const [k, v] of Object.entries(props)) {
+    if (typeof v !== 'number') out[k] = v;
+    else out[k] = wrapNumber(v, picked[k] && !numberProblem(v, picked[k]) ? picked[k] : defaultNumberType(v));
+  }
   return out;
 }

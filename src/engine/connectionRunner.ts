@@ -33,7 +33,7 @@ export class ConnectionRunner implements LifecycleRules {
   private cbs?: CbsHandshake;
   /** the outage being retried (reconnect on): reported once, cleared when the connection opens again */
   private outage?: ErrorDetail;
-  private readonly containerId: string;
+  readonly containerId: string;
 
   constructor(node: GraphNode<'connection'>, ctx: RunContext) {
     this.node = node;
@@ -51,7 +51,7 @@ export class ConnectionRunner implements LifecycleRules {
         new ReceiverControl(p.autoAccept, {
           settled: (deliveryId, outcome) => ctx.emit({ at: ctx.now(), node: n.id, event: 'MESSAGE_SETTLED', deliveryId, outcome }),
           changed: () => ctx.credit.mark(n.id),
-        }),
+        }, p.creditWindow === 0 ? p.initialCredit : undefined),
     });
     const p = this.tree.props;
     this.url = ctx.opts.urlOverride || p.url || ctx.opts.defaultUrl || '';
@@ -77,7 +77,7 @@ export class ConnectionRunner implements LifecycleRules {
     container.on('error', () => {});
     const subprotocols = this.tree.props.subprotocols;
     const options = connectionOptions(this.tree.props, this.url, this.containerId, (onOpen) =>
-      tapSocket(this.ctx.opts.createWebSocket(this.url, subprotocols), this.url, {
+      tapSocket(this.ctx.socketFor(this.node.id, this.url, subprotocols), this.url, {
         connection: this.node.id,
         gate: this.ctx.gate,
         now: this.ctx.now,
@@ -124,10 +124,11 @@ export class ConnectionRunner implements LifecycleRules {
   // ---- opening, children after parents ----
 
   connectionOpened(): void {
+    const recovered = this.outage !== undefined;
     this.transportFailure = undefined;
     this.outage = undefined;
     this.ctx.move(this.node.id, 'opened');
-    this.ctx.emit({ at: this.ctx.now(), node: this.node.id, event: 'CONNECTION_OPEN', url: this.url, containerId: this.containerId });
+    this.ctx.emit({ at: this.ctx.now(), node: this.node.id, event: 'CONNECTION_OPEN', url: this.url, containerId: this.containerId, ...(recovered ? { recovered } : {}) });
     this.openAfterCbs();
   }
 
@@ -222,17 +223,27 @@ export class ConnectionRunner implements LifecycleRules {
   }
 
   /**
-   * rhea will try again: report the drop once per outage, end what was in flight as `lost`, keep waiting
-   * attempts queued; rhea begins the same sessions and attaches the same links again once it reconnects.
+   * rhea will try again: report the drop once per outage, end what was in flight as `lost` (or queue it again
+   * with `resendInFlight`), return receivers' unsettled deliveries, keep waiting attempts queued; rhea begins
+   * the same sessions and attaches the same links again once it reconnects.
    */
   private onOutage(detail: ErrorDetail): void {
-    for (const s of this.tree.senders.values()) s.queue.failInFlight('the connection dropped before the broker settled it');
-    for (const r of this.tree.receivers.values()) r.control.close(); // their unsettled deliveries died with the socket
+    const resend = this.ctx.opts.reconnect?.resendInFlight === true;
+    for (const s of this.tree.senders.values()) {
+      if (resend) s.queue.requeueInFlight();
+      else s.queue.failInFlight('the connection dropped before the broker settled it');
+    }
+    // unsettled deliveries go back to the broker, which delivers them again
+    for (const [id, r] of this.tree.receivers) {
+      for (const deliveryId of r.control.returnUnsettled()) {
+        this.ctx.emit({ at: this.ctx.now(), node: id, event: 'MESSAGE_SETTLED', deliveryId, outcome: 'released', note: 'returned to the broker: the connection dropped before this receiver settled it' });
+      }
+    }
     for (const id of this.tree.childIds()) if (this.ctx.stateOf(id) === 'open') this.ctx.move(id, 'reconnect');
     this.ctx.move(this.node.id, 'reconnect');
     if (this.outage) return;
     this.outage = detail;
-    this.ctx.emit({ at: this.ctx.now(), node: this.node.id, event: 'CONNECTION_ERROR', url: this.url, errorDetail: { ...detail, hint: `${detail.hint ?? ''} Reconnecting…`.trim() } });
+    this.ctx.emit({ at: this.ctx.now(), node: this.node.id, event: 'CONNECTION_ERROR', url: this.url, reconnecting: true, errorDetail: { ...detail, hint: `${detail.hint ?? ''} Reconnecting…`.trim() } });
   }
 
   /** A remote close without an error (ours are awaited through the closer). */

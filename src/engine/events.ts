@@ -1,6 +1,8 @@
 // The engine's whole event contract (contracts §2): every event's name, when it is raised and what its fields mean,
 // the outcome lists, and category helpers, all derived from the const tuples below so no list is written twice.
 import type { NodeKind } from '../graph/types.ts';
+import type { FaultName, FaultSpec } from '../graph/faultSpec.ts';
+import type { BodySection } from './bodySection.ts';
 
 export interface ErrorDetail {
   /** the AMQP condition (`amqp:not-found`) or a project one (`amqp-flow:connection-refused`) */
@@ -38,7 +40,7 @@ export const EVENT_NAMES = [
   'SENDER_OPEN', 'SENDER_CLOSED', 'SENDER_ERROR',
   'RECEIVER_OPEN', 'RECEIVER_CLOSED', 'RECEIVER_ERROR',
   'CREDIT', 'TRANSFER_QUEUED', 'TRANSFER_SENT', 'TRANSFER_SETTLED', 'MESSAGE_RECEIVED', 'MESSAGE_SETTLED',
-  'CBS_TOKEN',
+  'CBS_TOKEN', 'FAULT',
 ] as const;
 export type EngineEventName = (typeof EVENT_NAMES)[number];
 
@@ -54,12 +56,12 @@ interface Base {
 
 /** Each event's own fields, with when it is raised. */
 interface EventFields {
-  /** The broker answered `open`. `url`: the WebSocket URL used; `containerId`: ours, as sent in `open`. */
-  CONNECTION_OPEN: { url: string; containerId: string };
+  /** The broker answered `open`. `url`: the WebSocket URL used; `containerId`: ours, as sent in `open`; `recovered`: open again after an outage it was reconnecting from. */
+  CONNECTION_OPEN: { url: string; containerId: string; recovered?: boolean };
   /** The connection ended: closed by Stop, by the broker (errorDetail `amqp-flow:closed-by-broker`), once. */
   CONNECTION_CLOSED: { url: string };
-  /** The connection failed (refused, lost, broker error, idle timeout), or dropped with reconnect on (hint ends in `Reconnecting…`). */
-  CONNECTION_ERROR: { url: string };
+  /** The connection failed (refused, lost, broker error, idle timeout), or dropped with reconnect on (`reconnecting: true`, hint ends in `Reconnecting…`): then it opens again, not a failure yet. */
+  CONNECTION_ERROR: { url: string; reconnecting?: boolean };
   /** The broker answered `begin`. */
   SESSION_OPEN: Record<never, never>;
   /** The session ended (errorDetail when its connection failed or the broker ended it). */
@@ -87,13 +89,28 @@ interface EventFields {
   TRANSFER_SENT: { attempt: number; deliveryId: number };
   /** The attempt ended, exactly once per attempt. `note`: why, in words, for outcomes the broker did not give. */
   TRANSFER_SETTLED: { attempt: number; outcome: Outcome; note?: string };
-  /** A receiver got a message. `properties` use the transfer props' names (`messageId`, `ttlMs`, …). */
-  MESSAGE_RECEIVED: { deliveryId: number; body: unknown; properties: Record<string, unknown>; applicationProperties: Record<string, unknown> };
-  /** A receiver settled a delivery (auto-accept or a settle button). */
-  MESSAGE_SETTLED: { deliveryId: number; outcome: ReceiverOutcome };
+  /**
+   * A receiver got a message. `properties` use the transfer props' names (`messageId`, `ttlMs`, …).
+   * `body` is the decoded value; bytes (data sections, binary values) as `{ length, base64, hex, utf8? }`.
+   * `bodySection` says which body section carried it (amqp-value, data, amqp-sequence) and how many.
+   * `duplicate`: this receiver already had a message with this message-id (at-least-once delivery).
+   */
+  MESSAGE_RECEIVED: { deliveryId: number; body: unknown; bodySection?: BodySection; properties: Record<string, unknown>; applicationProperties: Record<string, unknown>; duplicate?: boolean };
+  /** A receiver settled a delivery (auto-accept or a settle button), or, with `note`, the connection dropped and it went back to the broker (`released`). */
+  MESSAGE_SETTLED: { deliveryId: number; outcome: ReceiverOutcome; note?: string };
   /** The broker's answer to a CBS put-token on a connection node: `status` (status-code), `description`, and whether it was a renewal. */
   CBS_TOKEN: { status: number; description: string; renewal: boolean };
+  /**
+   * A fault injected on purpose (Faults menu, CLI `--fault`, a scene), on the node it acts on: `fault` its name,
+   * `target` what it hit in AMQP terms (a container-id, a queue address, a link, a URL), `description` what it
+   * does in plain words, then its parameters (count, ms, …). A frame fault reports a second FAULT naming the
+   * `frame` it dropped or duplicated when that happens.
+   */
+  FAULT: { fault: FaultName; target: string; description: string; frame?: string } & FaultParameters;
 }
+
+/** A FAULT event's parameters (the fault spec without its name and target node). */
+export type FaultParameters = Omit<FaultSpec, 'fault' | 'target'>;
 
 /** One engine event: a discriminated union on `event`, built from EVENT_NAMES and EventFields. */
 export type EngineEvent = { [N in EngineEventName]: Base & { event: N } & EventFields[N] }[EngineEventName];
@@ -136,6 +153,8 @@ export function nodeKindsOfEvent(name: EngineEventName): readonly NodeKind[] {
     case 'MESSAGE_RECEIVED':
     case 'MESSAGE_SETTLED':
       return ['receiver'];
+    case 'FAULT':
+      return ['connection', 'session', 'sender', 'receiver', 'transfer'];
     case 'CBS_TOKEN':
       return ['connection'];
     default:
@@ -145,7 +164,7 @@ export function nodeKindsOfEvent(name: EngineEventName): readonly NodeKind[] {
 
 /** Events that change no node's state and end no attempt (the run's completion check skips them). */
 export const isProgressEvent = (name: EngineEventName): boolean =>
-  name === 'TRANSFER_QUEUED' || name === 'TRANSFER_SENT' || name === 'MESSAGE_RECEIVED' || name === 'MESSAGE_SETTLED' || name === 'CREDIT' || name === 'CBS_TOKEN';
+  name === 'TRANSFER_QUEUED' || name === 'TRANSFER_SENT' || name === 'MESSAGE_RECEIVED' || name === 'MESSAGE_SETTLED' || name === 'CREDIT' || name === 'CBS_TOKEN' || name === 'FAULT';
 
 /** One decoded frame of the wire trace (a separate stream from engine events). */
 export interface FrameRecord {

@@ -2,6 +2,8 @@
 import type { Message } from 'rhea';
 import type { TransferProps } from '../graph/types.ts';
 import { toJsonSafe } from './frameDecoder.ts';
+import { bodySection, type BodySection } from './bodySection.ts';
+import { typedApplicationProperties } from './amqpNumbers.ts';
 
 /** `@<receiverNodeId>` in replyTo names a receiver node whose (possibly dynamic) address is used. */
 export function replyToReceiver(replyTo: string | undefined): string | null {
@@ -22,7 +24,7 @@ export function buildMessage(p: TransferProps, transferNodeId: string, attempt: 
   const replyTo = replyToReceiver(p.replyTo) ? replyToAddress : p.replyTo;
   if (replyTo !== undefined) m.reply_to = replyTo;
   if (p.to !== undefined) m.to = p.to;
-  if (p.applicationProperties && Object.keys(p.applicationProperties).length) m.application_properties = { ...p.applicationProperties };
+  if (p.applicationProperties && Object.keys(p.applicationProperties).length) m.application_properties = typedApplicationProperties(p.applicationProperties, p.applicationPropertyTypes);
   if (p.durable !== undefined) m.durable = p.durable;
   if (p.ttlMs !== undefined && p.ttlMs > 0) m.ttl = p.ttlMs;
   return m;
@@ -49,8 +51,12 @@ const PROPERTY_NAMES: Record<string, string> = {
   delivery_count: 'deliveryCount',
 };
 
-/** A received message as plain JSON: properties and header fields under the transfer props' names. */
-export function readMessage(m: Message): { body: unknown; properties: Record<string, unknown>; applicationProperties: Record<string, unknown> } {
+/**
+ * A received message as plain JSON: its body (bytes of data sections and binary values as
+ * { length, base64, hex, utf8? }), which body section carried it, and the properties and header
+ * fields under the transfer props' names.
+ */
+export function readMessage(m: Message): { body: unknown; bodySection: BodySection; properties: Record<string, unknown>; applicationProperties: Record<string, unknown> } {
   const properties: Record<string, unknown> = {};
   const raw = m as unknown as Record<string, unknown>;
   for (const [amqpName, name] of Object.entries(PROPERTY_NAMES)) {
@@ -58,5 +64,7 @@ export function readMessage(m: Message): { body: unknown; properties: Record<str
     if (v !== undefined && v !== null) properties[name] = toJsonSafe(v);
   }
   const applicationProperties = (toJsonSafe(m.application_properties ?? {}) ?? {}) as Record<string, unknown>;
-  return { body: toJsonSafe(m.body), properties, applicationProperties };
+  const section = bodySection(m.body);
+  const body = section.kind === 'data' ? section.bytes : section.kind === 'none' ? null : section.value;
+  return { body, bodySection: section, properties, applicationProperties };
 }

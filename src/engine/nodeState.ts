@@ -48,6 +48,8 @@ export function stateAfterEvent(from: NodeState, e: EngineEvent): NodeState | nu
   const life = lifecycleOf(e.event);
   if (!life) return null;
   if (life.phase === 'open') return 'open'; // also after a reconnect
+  // an outage of a connection with reconnect on: it opens again, it has not failed (yet)
+  if (e.event === 'CONNECTION_ERROR' && e.reconnecting) return transition(from, 'reconnect');
   if (life.phase === 'error') return transition(from, 'failed');
   return e.errorDetail ? transition(from, 'failed') : transition(from, 'closed');
 }

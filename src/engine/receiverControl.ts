@@ -1,10 +1,12 @@
 // A receiver node at run time: credit by hand (manual mode), drain, and settling deliveries one per tick,
 // because rhea 3.0.5 merges dispositions settled in the same tick without comparing their outcomes.
 import type { Delivery, Receiver } from 'rhea';
-import type { ModifiedOptions } from './run.ts';
+import type { SettleOptions } from './run.ts';
+import { rejectError } from './rejectError.ts';
 import type { ReceiverOutcome } from './events.ts';
 import type { CreditState } from './credit.ts';
 import { linkCounters } from './rheaInternals.ts';
+import { DuplicateWatch } from './duplicateWatch.ts';
 
 export interface ReceiverControlEvents {
   settled(deliveryId: number, outcome: ReceiverOutcome): void;
@@ -14,7 +16,7 @@ export interface ReceiverControlEvents {
 interface PendingSettle {
   delivery: Delivery;
   outcome: ReceiverOutcome;
-  modified?: ModifiedOptions;
+  modified?: SettleOptions;
 }
 
 export class ReceiverControl {
@@ -24,14 +26,32 @@ export class ReceiverControl {
   private timer: ReturnType<typeof setTimeout> | undefined;
   private readonly events: ReceiverControlEvents;
   readonly autoAccept: boolean;
+  /** manual credit mode: the credit granted at attach; undefined with a credit window */
+  private readonly initialCredit: number | undefined;
+  /** the connection dropped: the next attach is a new link to the broker */
+  private returned = false;
+  private readonly duplicates = new DuplicateWatch();
 
-  constructor(autoAccept: boolean, events: ReceiverControlEvents) {
+  constructor(autoAccept: boolean, events: ReceiverControlEvents, initialCredit?: number) {
     this.autoAccept = autoAccept;
     this.events = events;
+    this.initialCredit = initialCredit;
   }
 
   attach(link: Receiver): void {
     this.link = link;
+    if (!this.returned) return;
+    this.returned = false;
+    // attached again after an outage: the broker knows no credit for this link, so a manual-credit receiver
+    // grants its initial credit again (a credit window is topped up by rhea itself)
+    if (this.initialCredit === undefined) return;
+    (link as unknown as { credit: number }).credit = 0;
+    if (this.initialCredit > 0) link.add_credit(this.initialCredit);
+  }
+
+  /** True when this receiver already had a message with this message-id (at-least-once delivery). */
+  seenBefore(messageId: unknown): boolean {
+    return this.duplicates.check('', messageId);
   }
 
   get received(): number {
@@ -58,7 +78,7 @@ export class ReceiverControl {
     this.events.changed();
   }
 
-  settle(deliveryId: number, outcome: ReceiverOutcome, modified?: ModifiedOptions): void {
+  settle(deliveryId: number, outcome: ReceiverOutcome, modified?: SettleOptions): void {
     const delivery = this.unsettled.get(deliveryId);
     if (!delivery) throw new Error(`this receiver has no unsettled delivery ${deliveryId} (already settled, auto-accepted, or never received)`);
     this.unsettled.delete(deliveryId);
@@ -70,6 +90,17 @@ export class ReceiverControl {
     if (!this.link) return null;
     const c = linkCounters(this.link);
     return { credit: c.credit, deliveryCount: c.deliveryCount, queued: 0 };
+  }
+
+  /**
+   * The connection dropped: deliveries not yet settled (and settlements not yet written) go back to the
+   * broker, which delivers them again. Returns their ids, oldest first; the control is closed.
+   */
+  returnUnsettled(): number[] {
+    const ids = [...this.settleQueue.map((p) => p.delivery.id), ...this.unsettled.keys()];
+    this.close();
+    this.returned = true;
+    return ids;
   }
 
   close(): void {
@@ -90,7 +121,7 @@ export class ReceiverControl {
         delivery.accept();
         break;
       case 'rejected':
-        delivery.reject({ condition: 'amqp:internal-error', description: 'rejected by hand in AMQP Flow' });
+        delivery.reject(rejectError(modified));
         break;
       case 'released':
         delivery.release();

@@ -109,7 +109,9 @@ export function listen(conn: Connection, tree: EndpointTree, ctx: RunContext, ru
     const id = tree.idOf(c.receiver);
     const r = id ? tree.receivers.get(id) : undefined;
     if (!id || !r || !c.delivery || !c.message) return;
-    ctx.emit({ at: emitAt(), node: id, event: 'MESSAGE_RECEIVED', deliveryId: c.delivery.id, ...readMessage(c.message) });
+    const m = readMessage(c.message);
+    const duplicate = r.control.seenBefore(m.properties.messageId);
+    ctx.emit({ at: emitAt(), node: id, event: 'MESSAGE_RECEIVED', deliveryId: c.delivery.id, ...m, ...(duplicate ? { duplicate } : {}) });
     r.control.onMessage(c.delivery);
     ctx.credit.mark(id);
   });

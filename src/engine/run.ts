@@ -1,5 +1,7 @@
 // The engine's public surface: what a page, a Node test or the CLI gets back from runGraph().
 import type { EngineEvent, FrameRecord, OutcomeCounts, ReceiverOutcome } from './events.ts';
+import type { FaultSpec } from '../graph/faultSpec.ts';
+import type { RejectOptions } from './rejectError.ts';
 
 /** The subset of the WHATWG WebSocket that the engine uses; the browser's and `ws`'s both fit. */
 export interface WebSocketLike {
@@ -34,11 +36,18 @@ export interface RunOptions {
 export interface ReconnectOptions {
   /** tries per outage before the connection fails for good */
   limit?: number;
+  /**
+   * Send again the attempts that were in flight when the socket dropped (at least once: the broker may get
+   * them twice; receivers flag the second copy as `duplicate`), instead of ending them `lost`.
+   */
+  resendInFlight?: boolean;
   initialDelayMs?: number;
   maxDelayMs?: number;
 }
 
 export type ModifiedOptions = { deliveryFailed?: boolean; undeliverableHere?: boolean };
+/** A manual settlement's details: modified's flags, or a reject's condition and description. */
+export type SettleOptions = ModifiedOptions & RejectOptions;
 
 export interface RunSummary extends OutcomeCounts {
   transfers: number;
@@ -65,9 +74,11 @@ export interface Run {
   readonly ended: Promise<void>;
   addCredit(receiverNodeId: string, credit: number): void;
   drain(receiverNodeId: string): void;
-  settle(receiverNodeId: string, deliveryId: number, outcome: ReceiverOutcome, modified?: ModifiedOptions): void;
+  settle(receiverNodeId: string, deliveryId: number, outcome: ReceiverOutcome, options?: SettleOptions): void;
   /** Close one node (and its children first), as when it is deleted during a run. */
   closeNode(nodeId: string): Promise<void>;
+  /** Inject a fault on purpose (reported as a FAULT event); rejects with the reason when it cannot be done. */
+  injectFault(spec: FaultSpec): Promise<void>;
   /** Resolves once every transfer attempt has settled and no link is waiting (or after stop()). */
   readonly settled: Promise<RunSummary>;
   summary(): RunSummary;

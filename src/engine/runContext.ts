@@ -5,7 +5,7 @@ import type { CreditCoalescer } from './credit.ts';
 import type { EngineEvent } from './events.ts';
 import type { NodeInput, NodeState } from './nodeState.ts';
 import type { ReceiverDirectory } from './receiverDirectory.ts';
-import type { RunOptions } from './run.ts';
+import type { RunOptions, WebSocketLike } from './run.ts';
 import type { StepGate } from './stepGate.ts';
 
 export interface RunContext {
@@ -14,6 +14,8 @@ export interface RunContext {
   emit(e: EngineEvent): void;
   tracing(): boolean;
   onUnit(connection: string, dir: 'in' | 'out', bytes: Uint8Array): void;
+  /** the WebSocket for a connection node (the injected factory's, with this run's page faults) */
+  socketFor(connection: string, url: string, protocols: string[]): WebSocketLike;
   gate: StepGate;
   credit: CreditCoalescer;
   receivers: ReceiverDirectory;

@@ -2,7 +2,7 @@
 import type { Graph, GraphNode } from '../graph/types.ts';
 import { childrenOf } from '../graph/wiring.ts';
 import { isProgressEvent, type EngineEvent, type FrameRecord, type ReceiverOutcome } from './events.ts';
-import type { ModifiedOptions, Run, RunOptions, RunSummary } from './run.ts';
+import type { Run, RunOptions, RunSummary, SettleOptions } from './run.ts';
 import { ConnectionRunner } from './connectionRunner.ts';
 import type { RunContext } from './runContext.ts';
 import { isBusy, isTerminal, transition, type NodeState } from './nodeState.ts';
@@ -11,6 +11,8 @@ import { decodeUnit } from './frameDecoder.ts';
 import { ReceiverDirectory } from './receiverDirectory.ts';
 import { StepGate } from './stepGate.ts';
 import { SummaryCounter } from './summary.ts';
+import { FaultInjector } from './faultInjector.ts';
+import { connectionOf } from '../graph/faults.ts';
 
 export function runGraph(graph: Graph, opts: RunOptions): Run {
   const t0 = nowMs();
@@ -29,7 +31,8 @@ export function runGraph(graph: Graph, opts: RunOptions): Run {
   let listenerList: ((e: EngineEvent) => void)[] = [];
   let frameListenerList: ((f: FrameRecord) => void)[] = [];
 
-  const emit = (e: EngineEvent) => {
+  const emit = (raw: EngineEvent) => {
+    const e = faults.annotate(raw, connectionOfNode); // built below; emit runs only once the run starts
     counter.add(e);
     for (const l of listenerList) {
       try {
@@ -94,8 +97,30 @@ export function runGraph(graph: Graph, opts: RunOptions): Run {
   const receivers = new ReceiverDirectory();
   const children = (id: string): GraphNode[] => childrenOf(graph, id);
 
+  const connectionOfNode = (id: string): string | undefined => connectionOf(graph, id)?.id;
+  const faults = new FaultInjector(graph, {
+    now,
+    emit,
+    connection: (id) => runners.find((r) => r.node.id === id),
+    link: (id) => {
+      for (const r of runners) {
+        const l = r.tree.senders.get(id)?.link ?? r.tree.receivers.get(id)?.link;
+        if (l) return l;
+      }
+      return undefined;
+    },
+    sessionChannel: (id) => {
+      for (const r of runners) {
+        const ssn = r.tree.sessions.get(id)?.ssn as unknown as { local?: { channel?: number } } | undefined;
+        if (ssn?.local?.channel !== undefined) return ssn.local.channel;
+      }
+      return undefined;
+    },
+  });
+
   const ctx: RunContext = {
     opts,
+    socketFor: (connection, url, protocols) => faults.socketFor(connection, opts.createWebSocket(url, protocols)),
     now,
     emit,
     tracing: () => !!opts.frames && frameListeners.size > 0,
@@ -164,6 +189,7 @@ export function runGraph(graph: Graph, opts: RunOptions): Run {
       endedDone = true; // connections that never started end with the run
       resolveEnded();
       receivers.closeAll();
+      faults.dispose();
       credit.flush();
       credit.dispose();
       checkSettled();
@@ -191,7 +217,7 @@ export function runGraph(graph: Graph, opts: RunOptions): Run {
     drain(receiverNodeId: string) {
       receiverControl(receiverNodeId).drain();
     },
-    settle(receiverNodeId: string, deliveryId: number, outcome: ReceiverOutcome, modified?: ModifiedOptions) {
+    settle(receiverNodeId: string, deliveryId: number, outcome: ReceiverOutcome, modified?: SettleOptions) {
       receiverControl(receiverNodeId).settle(deliveryId, outcome, modified);
     },
     async closeNode(nodeId: string) {
@@ -199,6 +225,7 @@ export function runGraph(graph: Graph, opts: RunOptions): Run {
       if (!r) throw new Error(`"${nodeId}" is not a node of this run`);
       await r.closeNode(nodeId);
     },
+    injectFault: (spec) => (stopped ? Promise.reject(new Error('the run has stopped')) : faults.inject(spec)),
     settled,
     summary: () => counter.value(),
   };

@@ -226,6 +226,23 @@ export class SenderQueue {
     this.events.changed();
   }
 
+  /**
+   * The connection dropped and in-flight attempts are to be sent again once it is back (at least once:
+   * the broker may have stored them already): they go back to the head of the queue, in the order sent.
+   */
+  requeueInFlight(): number {
+    const unsettled = [...this.unsettled.values()];
+    this.unsettled.clear();
+    this.handed.drain();
+    this.link = null;
+    const rest = this.waiting.drain();
+    for (const a of unsettled) this.waiting.push(a);
+    for (const e of rest) this.waiting.push(e);
+    this.waitingAttempts += unsettled.length;
+    this.events.changed();
+    return unsettled.length;
+  }
+
   /** Credit as the sender can use it now: rhea's credit minus deliveries it has not yet written. */
   creditState(): CreditState | null {
     const link = this.link;

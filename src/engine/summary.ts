@@ -11,6 +11,8 @@ export class SummaryCounter {
   /** per transfer node, one bit per attempt number seen: bounded by the counts, not by the events */
   private readonly attempts = new Map<string, AttemptBits>();
   private distinct = 0;
+  /** connections in an outage they are reconnecting from */
+  private readonly outages = new Set<string>();
 
   add(e: EngineEvent): void {
     switch (e.event) {
@@ -23,6 +25,15 @@ export class SummaryCounter {
         break;
       case 'MESSAGE_RECEIVED':
         this.s.received += 1;
+        break;
+      case 'CONNECTION_OPEN':
+        // an outage it recovered from is not an error of the run
+        if (e.recovered && this.outages.delete(e.node)) this.s.errors -= 1;
+        break;
+      case 'CONNECTION_ERROR':
+        if (e.reconnecting) this.outages.add(e.node);
+        else this.outages.delete(e.node);
+        this.s.errors += 1;
         break;
       default:
         if (isErrorEvent(e.event)) this.s.errors += 1;

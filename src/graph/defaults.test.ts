@@ -38,7 +38,7 @@ describe('defaults', () => {
       session: ['incomingWindow', 'outgoingWindow'],
       sender: ['address', 'sndSettleMode', 'rcvSettleMode'],
       receiver: ['address', 'creditWindow', 'initialCredit', 'autoAccept', 'rcvSettleMode', 'dynamic'],
-      transfer: ['body', 'contentType', 'subject', 'messageId', 'correlationId', 'replyTo', 'to', 'applicationProperties', 'durable', 'ttlMs', 'count', 'intervalMs', 'startAfterMs'],
+      transfer: ['body', 'contentType', 'subject', 'messageId', 'correlationId', 'replyTo', 'to', 'applicationProperties', 'applicationPropertyTypes', 'durable', 'ttlMs', 'count', 'intervalMs', 'startAfterMs'],
     });
     for (const kind of NODE_KINDS) {
       for (const doc of PROP_DOCS[kind]) {

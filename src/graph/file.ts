@@ -8,11 +8,13 @@
 // zod/mini: the same checks and issues as zod, a fraction of its size in the page's first bundle.
 import * as z from 'zod/mini';
 import { PROP_DOCS } from './defaults.ts';
+import { expectationProblems, type FlowExpectations } from './expectations.ts';
 import { MAX_DEPTH, MAX_EDGES, MAX_FILE_BYTES, MAX_NAME_LENGTH, MAX_NODES, MAX_STRING_LENGTH } from './limits.ts';
 import { migrate } from './migrations.ts';
 import { describeValue, isPlainObject } from './props.ts';
 import { GRAPH_FORMAT, GRAPH_VERSION, NODE_KINDS, type Graph, type GraphEdge, type GraphNode, type Problem } from './types.ts';
 import { structuralProblems } from './validate.ts';
+import { ScenesSchema, copyScene } from './scenes.ts';
 
 export {
   MAX_DEPTH,
@@ -48,6 +50,8 @@ const DocumentSchema = z.strictObject({
   nodes: z.array(NodeSchema),
   edges: z.array(EdgeSchema),
   viewport: z.optional(z.strictObject({ x: finite, y: finite, zoom: finite.check(z.refine((v) => v > 0)) })),
+  expect: z.optional(z.unknown()),
+  scenes: z.optional(ScenesSchema),
 });
 
 const fail = (problems: Problem[]): ParseResult => ({ ok: false, problems: problems.slice(0, MAX_PROBLEMS) });
@@ -99,7 +103,11 @@ export function parseGraphValue(value: unknown): ParseResult {
 
   const parsed = DocumentSchema.safeParse(doc);
   if (!parsed.success) return fail(parsed.error.issues.flatMap((issue) => issueToProblems(issue, doc)));
-  const { name, nodes, edges, viewport } = parsed.data;
+  const { name, nodes, edges, viewport, expect, scenes } = parsed.data;
+  if (expect !== undefined) {
+    const expectProblems = expectationProblems(expect);
+    if (expectProblems.length > 0) return fail(expectProblems);
+  }
   const graph: Graph = {
     format: GRAPH_FORMAT,
     version: GRAPH_VERSION,
@@ -107,6 +115,8 @@ export function parseGraphValue(value: unknown): ParseResult {
     nodes: nodes.map((n) => ({ id: n.id, kind: n.kind, position: { x: n.position.x + 0, y: n.position.y + 0 }, props: cloneJson(n.props) }) as GraphNode),
     edges: edges.map((e): GraphEdge => ({ id: e.id, source: e.source, target: e.target })),
     ...(viewport ? { viewport: { x: viewport.x + 0, y: viewport.y + 0, zoom: viewport.zoom } } : {}),
+    ...(expect !== undefined ? { expect: cloneJson(expect) as FlowExpectations } : {}),
+    ...(scenes ? { scenes: scenes.map(copyScene) } : {}),
   };
   const problems = structuralProblems(graph);
   return problems.length > 0 ? fail(problems) : { ok: true, graph };
@@ -299,6 +309,8 @@ export function serializeGraph(g: Graph): string {
       props: orderedProps(n.kind, n.props as Record<string, unknown>),
     })),
     edges: g.edges.map((e) => ({ id: e.id, source: e.source, target: e.target })),
+    ...(g.expect ? { expect: g.expect } : {}),
+    ...(g.scenes ? { scenes: g.scenes.map(copyScene) } : {}),
   };
   return `${JSON.stringify(doc, null, 2)}\n`;
 }

@@ -8,5 +8,6 @@ export * from './ids.ts';
 export * from './empty.ts';
 export * from './templates.ts';
 export * from './presets.ts';
+export * from './expectations.ts';
 export * from './commands/index.ts';
 // layout.ts is left out on purpose: it pulls in ELK (large), so the canvas imports it where needed.

@@ -8,6 +8,8 @@ describe('connection presets', () => {
     expect(byName['Embedded broker']!.url).toBe('');
     expect(byName['RabbitMQ via websockify']).toEqual({ url: 'ws://127.0.0.1:15673/', subprotocols: ['binary'], sasl: { mechanism: 'PLAIN', username: 'guest', password: 'guest' } });
     expect(byName['Qpid Proton via websockify']).toEqual({ url: 'ws://127.0.0.1:15674/', subprotocols: ['binary'], sasl: { mechanism: 'ANONYMOUS' } });
+    expect(byName['RabbitMQ over the relay']).toEqual({ url: 'ws://127.0.0.1:5673/relay/rabbitmq', subprotocols: ['amqp'], sasl: { mechanism: 'PLAIN', username: 'guest', password: 'guest' } });
+    expect(byName['Qpid Proton over the relay']!.url).toBe('ws://127.0.0.1:5673/relay/proton');
     expect(byName['ActiveMQ Artemis']!.subprotocols).toEqual(['amqp']);
     expect(byName['ActiveMQ Classic']!.subprotocols!.at(-1)).toBe('amqp');
     expect(byName['Azure Service Bus / Event Hubs']).toMatchObject({ subprotocols: ['AMQPWSB10'], sasl: { mechanism: 'ANONYMOUS' } });

@@ -27,6 +27,20 @@ export const CONNECTION_PRESETS: readonly ConnectionPreset[] = [
     reachableHere: true,
   },
   {
+    id: 'rabbitmq-relay',
+    name: 'RabbitMQ over the relay',
+    description: 'RabbitMQ (AMQP 1.0 over plain TCP) reached through the relay of "npm start -- --relay rabbitmq=amqp://127.0.0.1:5672"; no websockify needed.',
+    props: { url: 'ws://127.0.0.1:5673/relay/rabbitmq', subprotocols: ['amqp'], sasl: { mechanism: 'PLAIN', username: 'guest', password: 'guest' } },
+    reachableHere: false,
+  },
+  {
+    id: 'qpid-proton-relay',
+    name: 'Qpid Proton over the relay',
+    description: 'A Qpid Proton broker on plain TCP port 5674, reached through the relay of "npm start -- --relay proton=amqp://127.0.0.1:5674".',
+    props: { url: 'ws://127.0.0.1:5673/relay/proton', subprotocols: ['amqp'], sasl: { mechanism: 'ANONYMOUS' } },
+    reachableHere: false,
+  },
+  {
     id: 'rabbitmq-web-amqp',
     name: 'RabbitMQ Web AMQP',
     description: 'RabbitMQ 4 with the Web AMQP plugin (native AMQP 1.0 over WebSocket on port 15678, path /ws).',

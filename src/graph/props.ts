@@ -10,7 +10,7 @@ import {
   MAX_SUBPROTOCOLS,
   MAX_UINT,
 } from './limits.ts';
-import { NODE_KINDS, type NodeKind, type Problem } from './types.ts';
+import { AMQP_NUMBER_TYPES, NODE_KINDS, type NodeKind, type Problem } from './types.ts';
 
 interface FieldRule {
   schema: z.ZodMiniType;
@@ -137,6 +137,10 @@ const RULES: { [K in NodeKind]: Record<string, FieldRule> } = {
         }
         return null;
       },
+    },
+    applicationPropertyTypes: {
+      schema: z.record(z.string().check(z.minLength(1), z.maxLength(256)), z.enum(AMQP_NUMBER_TYPES)),
+      must: `an object naming, for a number property, its AMQP type: one of ${AMQP_NUMBER_TYPES.map((t) => `"${t}"`).join(', ')}`,
     },
     durable: BOOLEAN,
     ttlMs: uint(0, MAX_UINT),

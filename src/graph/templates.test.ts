@@ -17,7 +17,7 @@ describe('templates', () => {
   it('offers the flows with distinct ids and names', () => {
     expect(TEMPLATES.map((t) => t.name)).toEqual([
       'Hello over $cbs', 'Send and receive', 'Credit starvation', 'Competing consumers', 'Request / reply',
-      'Settle modes', 'Accept and reject by hand', 'Dead-lettering and redelivery', 'Drain',
+      'Settle modes', 'Accept and reject by hand', 'Dead-lettering and redelivery', 'Drain', 'Survive a broker restart',
     ]);
     expect(new Set(TEMPLATES.map((t) => t.id)).size).toBe(TEMPLATES.length);
   });

@@ -10,6 +10,8 @@ import { requestReply } from './templates/request-reply.ts';
 import { sendReceive } from './templates/send-receive.ts';
 import { settleByHand } from './templates/settle-by-hand.ts';
 import { settleModes } from './templates/settle-modes.ts';
+import { TEMPLATE_EXPECTATIONS } from './templateExpectations.ts';
+import { restartDemo } from './demoTemplates.ts';
 
 export type { Template } from './templates/makeGraph.ts';
 
@@ -23,4 +25,17 @@ export const TEMPLATES: Template[] = [
   settleByHand,
   deadLetter,
   drain,
+  {
+    id: 'restart-demo',
+    name: 'Survive a broker restart',
+    description: 'A steady stream with reconnect on, and scenes for presenting: the broker restarts mid-run and the flow recovers.',
+    graph: restartDemo,
+  },
 ];
+
+// Every template carries its expectations (see templateExpectations.ts).
+for (const template of TEMPLATES) {
+  const expect = TEMPLATE_EXPECTATIONS[template.id];
+  const build = template.graph;
+  if (expect) template.graph = () => ({ ...build(), expect: structuredClone(expect) });
+}

@@ -1,9 +1,14 @@
 // The graph document: node kinds, their props (contracts §1) and the file shape. Pure data types.
+import type { Scene } from './scenes.ts';
 
 export const NODE_KINDS = ['connection', 'session', 'sender', 'receiver', 'transfer'] as const;
 export type NodeKind = (typeof NODE_KINDS)[number];
 
 export type Scalar = string | number | boolean | null;
+
+/** AMQP types a number can be sent as (an application property's number, for instance). */
+export const AMQP_NUMBER_TYPES = ['int', 'long', 'double', 'float', 'short', 'byte', 'uint', 'ulong', 'ushort', 'ubyte'] as const;
+export type AmqpNumberType = (typeof AMQP_NUMBER_TYPES)[number];
 export type JsonValue = Scalar | JsonValue[] | { [key: string]: JsonValue };
 
 export type SaslMechanism = 'ANONYMOUS' | 'PLAIN';
@@ -75,6 +80,8 @@ export interface TransferProps {
   replyTo?: string;
   to?: string;
   applicationProperties?: Record<string, Scalar>;
+  /** The AMQP type each number property goes out as; by default int when it fits, else long, double for fractions. */
+  applicationPropertyTypes?: Record<string, AmqpNumberType>;
   durable?: boolean;
   ttlMs?: number;
   /** Send attempts, each one transfer. */
@@ -125,6 +132,10 @@ export interface Graph {
   edges: GraphEdge[];
   /** Optional extension: where the canvas was looking when the file was saved. */
   viewport?: Viewport;
+  /** Optional extension: what must happen when the flow runs (validated in expectations.ts). */
+  expect?: FlowExpectations;
+  /** Optional extension: scenes for presenters, in order (see scenes.ts). */
+  scenes?: Scene[];
 }
 
 /** A problem found in a graph or a file, in plain words. */
@@ -132,4 +143,38 @@ export interface Problem {
   nodeId?: string;
   field?: string;
   message: string;
+}
+
+// What a flow must do when it runs: the optional `expect` section (validation in expectations.ts).
+
+/** An exact number, or a range (either end may be left open). */
+export type CountExpectation = number | { min?: number; max?: number };
+
+export const EXPECTED_OUTCOMES = ['accepted', 'rejected', 'released', 'modified', 'presettled', 'lost', 'unsent'] as const;
+export type ExpectedOutcome = (typeof EXPECTED_OUTCOMES)[number];
+
+/** The states a node can be left in; `error` means it failed at some point of the run. */
+export const EXPECTED_STATES = ['open', 'closed', 'error'] as const;
+export type ExpectedState = (typeof EXPECTED_STATES)[number];
+
+export interface NodeExpectation {
+  /** Settled attempts by outcome (transfers), or deliveries settled by outcome (receivers). */
+  outcomes?: Partial<Record<ExpectedOutcome, CountExpectation>>;
+  /** Messages a receiver gets. */
+  received?: CountExpectation;
+  /** The bodies a receiver gets, in order (compared as JSON). */
+  bodies?: JsonValue[];
+  /** The state the node was in when the run ended (before the runner closed it). */
+  state?: ExpectedState;
+  /** The condition the node fails with ("amqp:not-found"), or false: it must not fail. */
+  error?: string | false;
+}
+
+export interface FlowExpectations {
+  /** The run must finish (every attempt settled, receivers quiet) within this many ms. */
+  timeLimitMs?: number;
+  /** Check these expectations only against the embedded broker; the text says why. */
+  embeddedOnly?: string;
+  /** Per node id. */
+  nodes?: Record<string, NodeExpectation>;
 }

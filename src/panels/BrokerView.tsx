@@ -1,6 +1,7 @@
 // A read-only view of the embedded broker: its queues, their depth and consumers, polled from
 // GET /api/queues while the view is open.
 import { useEffect, useState } from 'react';
+import { MANAGEMENT_QUEUES_URL, useNoEmbeddedBroker } from '../store/embeddedBroker.ts';
 
 const POLL_MS = 1000;
 
@@ -28,6 +29,19 @@ export function parseQueues(body: unknown): QueueRow[] {
 }
 
 export function BrokerView() {
+  const noBroker = useNoEmbeddedBroker();
+  if (noBroker) {
+    return (
+      <p className="panel__empty" role="note">
+        The Broker view lists the queues of the embedded broker that <code>npm start</code> serves with the page. This page comes from a
+        static host without one, so there is nothing to list; use your broker's own console.
+      </p>
+    );
+  }
+  return <EmbeddedQueues />;
+}
+
+function EmbeddedQueues() {
   const [queues, setQueues] = useState<QueueRow[] | null>(null);
   const [error, setError] = useState<string | null>(null);
 
@@ -35,7 +49,7 @@ export function BrokerView() {
     let stopped = false;
     const poll = async () => {
       try {
-        const res = await fetch('/api/queues', { headers: { accept: 'application/json' } });
+        const res = await fetch(MANAGEMENT_QUEUES_URL, { headers: { accept: 'application/json' } });
         if (!res.ok) throw new Error(`the broker answered ${res.status} ${res.statusText}`);
         const rows = parseQueues(await res.json());
         if (!stopped) {

@@ -6,6 +6,8 @@ import uPlot from 'uplot';
 import 'uplot/dist/uPlot.min.css';
 import { subscribeBatch } from '../store/runBatch.ts';
 import { CreditSeries, ThroughputSeries } from './creditSeries.ts';
+import { faultMarkOf, faultMarksPlugin, type FaultMark } from './faultMarks.ts';
+import { LiveFiguresBar } from './LiveFiguresBar.tsx';
 
 const PALETTE = ['#2f6fed', '#0f9d6e', '#d08a00', '#d63c86', '#7c4dde', '#18a0b0', '#b0452f', '#6b7a00'];
 const CHART_HEIGHT = 150;
@@ -39,9 +41,10 @@ const X_AXIS: uPlot.Axis = { label: 'seconds', incrs: SECOND_INCRS, values: seco
 const LINK_X_AXIS: uPlot.Axis = { incrs: SECOND_INCRS, values: secondsLabels, size: 28 };
 const COUNT_AXIS: uPlot.Axis = { incrs: COUNT_INCRS, values: countLabels, size: 44, space: 18 };
 
-function linkOptions(id: string, index: number, width: number): uPlot.Options {
+function linkOptions(id: string, index: number, width: number, plugins: uPlot.Plugin[]): uPlot.Options {
   const stroke = PALETTE[index % PALETTE.length]!;
   return {
+    plugins,
     width,
     height: LINK_CHART_HEIGHT,
     title: `${id}: credit (solid) and waiting for credit (dashed), by second`,
@@ -64,8 +67,9 @@ function linkOptions(id: string, index: number, width: number): uPlot.Options {
   };
 }
 
-function throughputOptions(width: number): uPlot.Options {
+function throughputOptions(width: number, plugins: uPlot.Plugin[]): uPlot.Options {
   return {
+    plugins,
     width,
     height: CHART_HEIGHT,
     title: 'Throughput per second',
@@ -84,6 +88,7 @@ export default function CreditCharts() {
   const creditEl = useRef<HTMLDivElement>(null);
   const throughputEl = useRef<HTMLDivElement>(null);
   const emptyEl = useRef<HTMLParagraphElement>(null);
+  const marksEl = useRef<HTMLUListElement>(null);
 
   useEffect(() => {
     const creditBox = creditEl.current!;
@@ -93,6 +98,14 @@ export default function CreditCharts() {
     /** one chart per link, in the order the links first reported credit */
     let linkPlots: uPlot[] = [];
     let throughputPlot: uPlot | null = null;
+    let marks: FaultMark[] = [];
+    const plugins = [faultMarksPlugin(() => marks)];
+    const listMarks = () => {
+      const ul = marksEl.current;
+      if (!ul) return;
+      ul.replaceChildren(...marks.map((m) => Object.assign(document.createElement('li'), { textContent: `⚡ ${m.t.toFixed(1)} s ${m.label}` })));
+      ul.hidden = marks.length === 0;
+    };
     const width = () => Math.max(240, (creditBox.parentElement?.clientWidth ?? 600) - 16);
 
     const paint = () => {
@@ -103,13 +116,13 @@ export default function CreditCharts() {
           box.className = 'charts__link';
           box.dataset.link = c.links[i]!;
           creditBox.append(box);
-          linkPlots.push(new uPlot(linkOptions(c.links[i]!, i, width()), [[]], box));
+          linkPlots.push(new uPlot(linkOptions(c.links[i]!, i, width(), plugins), [[]], box));
         }
       }
       linkPlots.forEach((plot, i) => {
         plot.setData([c.t, c.credit[i]!, c.queued[i]!] as uPlot.AlignedData);
       });
-      if (!throughputPlot && throughput.t.length) throughputPlot = new uPlot(throughputOptions(width()), [[]], throughputBox);
+      if (!throughputPlot && throughput.t.length) throughputPlot = new uPlot(throughputOptions(width(), plugins), [[]], throughputBox);
       throughputPlot?.setData([throughput.t, throughput.settled, throughput.received]);
       if (emptyEl.current) emptyEl.current.hidden = c.links.length > 0 || throughput.t.length > 0;
     };
@@ -124,11 +137,20 @@ export default function CreditCharts() {
         linkPlots = [];
         throughputPlot?.destroy();
         throughputPlot = null;
+        marks = [];
+        listMarks();
       }
+      let marked = false;
       for (const e of events) {
         credit.add(e);
         throughput.add(e);
+        const mark = faultMarkOf(e);
+        if (mark) {
+          marks = [...marks, mark];
+          marked = true;
+        }
       }
+      if (marked) listMarks();
       paint();
     });
     const resize = new ResizeObserver(() => {
@@ -146,6 +168,8 @@ export default function CreditCharts() {
 
   return (
     <div className="charts">
+      <LiveFiguresBar />
+      <ul ref={marksEl} className="charts__marks" aria-label="Faults on the charts" hidden />
       <p ref={emptyEl} className="panel__empty">
         Press Run to see link credit and throughput over time.
       </p>

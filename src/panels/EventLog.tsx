@@ -35,6 +35,7 @@ export function eventDetails(e: EngineEvent): string {
 }
 
 function eventTone(e: EngineEvent): string {
+  if (e.event === 'FAULT') return 'fault';
   if (e.errorDetail || isErrorEvent(e.event)) return 'error';
   if (e.event === 'TRANSFER_SETTLED' || e.event === 'MESSAGE_SETTLED') return e.outcome;
   return lifecycleOf(e.event)?.phase ?? 'plain';

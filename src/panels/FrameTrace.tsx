@@ -12,6 +12,7 @@ import { DetailToggle, detailHeight, frameDetail, RowDetailText, useOpenRows } f
 import { FrameExplanation } from './FrameExplanation.tsx';
 import { frameSubject } from './explain/frameSubject.ts';
 import { selectFrame, useFrameSelection } from './frameSelection.ts';
+import { SequenceExport } from './SequenceExport.tsx';
 import { scrollToEnd, useFollowTail } from './useFollowTail.ts';
 import { useFrameNodes } from './useFrameNodes.ts';
 
@@ -124,6 +125,7 @@ export function FrameTrace() {
         </select>
         <span className="panel__count">{rows ? `${rows.length} of ${frames.length} frames` : `${frames.length} frames`}</span>
         {dropped > 0 && <span className="panel__note">{dropped} older frames dropped</span>}
+        {view === 'sequence' && <SequenceExport frames={frames} rows={rows} />}
       </div>
       {nextHeld && (
         <div className="panel__step" role="status" aria-label="Next frame">

@@ -6,6 +6,8 @@ import type { NodeKind } from '../graph/types.ts';
 import { addCredit, drain, settle, useRunStatus } from '../store/runController.ts';
 import { useShowingEarlier } from '../store/runMoment.ts';
 import { useNodeLive, useRun, type NodeCounts, type UnsettledDelivery } from '../store/runStore.ts';
+import type { RejectOptions } from '../engine/rejectError.ts';
+import { RejectChoice } from './RejectChoice.tsx';
 import { useQueueDepth } from './queueDepths.ts';
 import { WaitLine } from './WaitLine.tsx';
 import './panels.css';
@@ -84,26 +86,30 @@ function UnsettledList({ id, unsettled }: { id: string; unsettled: readonly Unse
   // stepped back to an earlier moment: nothing acts on the live run from here
   const showingEarlier = useShowingEarlier();
   const running = useRunStatus() === 'running' && !showingEarlier;
+  const [reject, setReject] = useState<RejectOptions>({});
   if (!unsettled.length) return null;
   return (
-    <ul className="live__unsettled nodrag nokey" aria-label="Unsettled deliveries">
-      {unsettled.slice(0, 20).map((u) => (
-        <li key={u.deliveryId}>
-          <span className="live__delivery" title={u.summary}>
-            #{u.deliveryId} {u.summary}
-          </span>
-          <span className="live__settle">
-            <button type="button" disabled={!running} onClick={() => settle(id, u.deliveryId, 'accepted')}>Accept</button>
-            <button type="button" disabled={!running} onClick={() => settle(id, u.deliveryId, 'rejected')}>Reject</button>
-            <button type="button" disabled={!running} onClick={() => settle(id, u.deliveryId, 'released')}>Release</button>
-            <button type="button" disabled={!running} onClick={() => settle(id, u.deliveryId, 'modified', { deliveryFailed: true })}>
-              Modify
-            </button>
-          </span>
-        </li>
-      ))}
-      {unsettled.length > 20 && <li className="live__more">and {unsettled.length - 20} more</li>}
-    </ul>
+    <>
+      <RejectChoice value={reject} onChange={setReject} />
+      <ul className="live__unsettled nodrag nokey" aria-label="Unsettled deliveries">
+        {unsettled.slice(0, 20).map((u) => (
+          <li key={u.deliveryId}>
+            <span className="live__delivery" title={u.summary}>
+              #{u.deliveryId} {u.summary}
+            </span>
+            <span className="live__settle">
+              <button type="button" disabled={!running} onClick={() => settle(id, u.deliveryId, 'accepted')}>Accept</button>
+              <button type="button" disabled={!running} onClick={() => settle(id, u.deliveryId, 'rejected', reject)}>Reject</button>
+              <button type="button" disabled={!running} onClick={() => settle(id, u.deliveryId, 'released')}>Release</button>
+              <button type="button" disabled={!running} onClick={() => settle(id, u.deliveryId, 'modified', { deliveryFailed: true })}>
+                Modify
+              </button>
+            </span>
+          </li>
+        ))}
+        {unsettled.length > 20 && <li className="live__more">and {unsettled.length - 20} more</li>}
+      </ul>
+    </>
   );
 }
 

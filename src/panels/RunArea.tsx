@@ -4,12 +4,19 @@
 import { lazy } from 'react';
 import { PanelDivider } from '../ui/PanelDivider.tsx';
 import { RunRegion } from './RunRegion.tsx';
+import { useChecks } from '../store/checksStore.ts';
+import { useDocument } from '../store/documentStore.ts';
 
 const EventLogPanel = lazy(() => import('./RunPanels.tsx').then((m) => ({ default: m.EventLogPanel })));
 const FramesPanel = lazy(() => import('./RunPanels.tsx').then((m) => ({ default: m.FramesPanel })));
 const CreditPanel = lazy(() => import('./RunPanels.tsx').then((m) => ({ default: m.CreditPanel })));
+const ChecksPanel = lazy(() => import('./RunPanels.tsx').then((m) => ({ default: m.ChecksPanel })));
 
 export function RunArea({ collapsed, onToggle }: { collapsed: boolean; onToggle: () => void }) {
+  // The Checks region joins the others while the flow states expectations or a verdict is shown.
+  const stated = useDocument((s) => s.graph.expect !== undefined);
+  const shown = useChecks((s) => s.results !== null);
+  const checks = stated || shown;
   return (
     <div className="bottom">
       <PanelDivider />
@@ -22,7 +29,7 @@ export function RunArea({ collapsed, onToggle }: { collapsed: boolean; onToggle:
           {collapsed ? 'Show panels' : 'Hide panels'}
         </button>
       </div>
-      <div className="bottom__panels">
+      <div className={`bottom__panels${checks ? ' bottom__panels--checks' : ''}`}>
         <RunRegion title="Event log">
           <EventLogPanel />
         </RunRegion>
@@ -32,6 +39,11 @@ export function RunArea({ collapsed, onToggle }: { collapsed: boolean; onToggle:
         <RunRegion title="Credit">
           <CreditPanel />
         </RunRegion>
+        {checks && (
+          <RunRegion title="Checks">
+            <ChecksPanel />
+          </RunRegion>
+        )}
       </div>
     </div>
   );

@@ -13,6 +13,8 @@ export function EventLogPanel() {
   return <EventLog />;
 }
 
+export { ChecksPanel } from './ChecksPanel.tsx';
+
 export function FramesPanel() {
   return <FrameTrace />;
 }

@@ -8,6 +8,8 @@ import { setShellClass } from '../ui/shellClasses.ts';
 import { MAX_NOTE_CHARS, loadNotes, saveNote, useNotes } from './annotations.ts';
 import { requestFitView } from '../store/actions.ts';
 import { editNote, onPresentingChange, setPresenting, usePresenter } from './mode.ts';
+import { ScenePanel } from './ScenePanel.tsx';
+import { PresenterStrip } from './PresenterStrip.tsx';
 import './presenter.css';
 
 function NoteEditor({ nodeId, graphName, initial }: { nodeId: string; graphName: string; initial: string }) {
@@ -132,7 +134,13 @@ export function PresenterLayer() {
     };
   }, [on]);
 
-  return on ? <Callouts /> : null;
+  return on ? (
+    <>
+      <Callouts />
+      <PresenterStrip />
+      <ScenePanel />
+    </>
+  ) : null;
 }
 
 /** The toolbar toggle. */

@@ -51,6 +51,7 @@ function eventProblem(e: unknown, nodes: ReadonlySet<string>): string | null {
   if (e.event === 'CREDIT' && !(typeof e.credit === 'number' && typeof e.deliveryCount === 'number' && typeof e.queued === 'number')) return 'CREDIT needs numbers credit, deliveryCount and queued';
   if (e.event === 'TRANSFER_SETTLED' && !KNOWN_OUTCOMES.has(String(e.outcome))) return `"outcome" ${JSON.stringify(e.outcome)} is not an outcome`;
   if ((e.event.startsWith('TRANSFER_')) && typeof e.attempt !== 'number') return '"attempt" is missing';
+  if (e.event === 'FAULT' && !(typeof e.fault === 'string' && typeof e.target === 'string')) return 'FAULT needs a fault name and a target';
   if (e.errorDetail !== undefined && !(isObject(e.errorDetail) && typeof e.errorDetail.condition === 'string')) return '"errorDetail" needs a condition';
   return null;
 }

@@ -151,9 +151,23 @@ function cascade(d: NodeDraft, s: RunState, parent: string, state: NodeState) {
   }
 }
 
+/** The connection a node is under (a few parent steps at most). */
+function connectionOf(s: RunState, id: string): string | undefined {
+  let at: string | undefined = id;
+  for (let i = 0; at && i < 4; i++) {
+    if (s.kindOf[at] === 'connection') return at;
+    at = s.parentOf[at];
+  }
+  return undefined;
+}
+/** Bytes as the engine reports them (data sections, binary values): text when UTF-8, else hex. */
+const isBodyBytes = (v: unknown): v is { length: number; hex: string; utf8?: string } =>
+  typeof v === 'object' && v !== null && typeof (v as { base64?: unknown }).base64 === 'string' && typeof (v as { hex?: unknown }).hex === 'string';
+
 function summarise(body: unknown): string {
   let text: string;
   if (typeof body === 'string') text = body;
+  else if (isBodyBytes(body)) text = body.utf8 !== undefined ? `${body.utf8} (${body.length} bytes)` : `0x${body.hex} (${body.length} bytes)`;
   else {
     try {
       text = JSON.stringify(body) ?? String(body);
@@ -186,6 +200,16 @@ function applyEvent(d: NodeDraft, s: RunState, e: EngineEvent) {
       if (next === 'open') delete n.errorDetail;
       else if (e.errorDetail) n.errorDetail = e.errorDetail;
       if ('address' in e && next === 'open') n.address = e.address;
+      if (e.event === 'CONNECTION_ERROR' && e.reconnecting) {
+        // an outage it is reconnecting from: everything under the connection opens again with it
+        for (const child of Object.keys(s.parentOf)) {
+          if (child === id || connectionOf(s, child) !== id) continue;
+          const current = d.get(child).state;
+          const after = transition(current, 'reconnect');
+          if (after !== current) d.edit(child).state = after;
+        }
+        return;
+      }
       // transfers follow the phase of their sender's event (closed, even when the close carries a reason)
       const phase = lifecycleOf(e.event)?.phase;
       if (phase) cascade(d, s, id, phase);
@@ -253,6 +277,9 @@ function applyEvent(d: NodeDraft, s: RunState, e: EngineEvent) {
     }
     case 'CBS_TOKEN':
       // The token's answer shows in the event log; the connection's state follows its own events.
+      return;
+    case 'FAULT':
+      // An injected fault shows in the event log and on the credit charts; what it causes follows as its own events.
       return;
     default: {
       const never: never = e;

@@ -1,13 +1,17 @@
 // Run, Stop and Step for the page: starts the engine on the document's graph, pipes its events and
 // frames into the run store, and exposes the live Run for manual credit and settlement.
 import type { FrameRecord, ReceiverOutcome } from '../engine/events.ts';
-import type { ModifiedOptions, Run, WebSocketLike } from '../engine/run.ts';
+import type { Run, SettleOptions, WebSocketLike } from '../engine/run.ts';
 import { loadEngine } from '../engine/loadEngine.ts';
 import type { Graph, Problem } from '../graph/types.ts';
+import type { FaultSpec } from '../graph/faultSpec.ts';
 import { validateGraph } from '../graph/validate.ts';
 import { useDocument } from './documentStore.ts';
 import { beginRun, enqueue, enqueueFrame, flushRun, liveRunState, markClosing, useRunControl } from './runStore.ts';
 import { describeHeldFrame } from './describeFrame.ts';
+import { missingUrlProblems } from '../graph/urlRequired.ts';
+import { noEmbeddedBroker, probeEmbeddedBroker } from './embeddedBroker.ts';
+import { endFigures, feedFigures, resetFigures } from './figuresStore.ts';
 
 // run control state (status, step mode, next held frame) lives with the run store
 export { useRunControl, useRunStatus, type RunStatus } from './runStore.ts';
@@ -36,7 +40,9 @@ function showHeld(held: FrameRecord | null) {
  */
 export async function startRun(graph: Graph = useDocument.getState().graph, opts: { stepMode?: boolean } = {}): Promise<readonly Problem[]> {
   if (useRunControl.getState().status !== 'idle') return [];
-  const problems = validateGraph(graph);
+  await probeEmbeddedBroker();
+  if (useRunControl.getState().status !== 'idle') return [];
+  const problems = [...validateGraph(graph), ...(noEmbeddedBroker() ? missingUrlProblems(graph) : [])];
   if (problems.length) {
     useRunControl.setState({ problems });
     return problems;
@@ -46,6 +52,7 @@ export async function startRun(graph: Graph = useDocument.getState().graph, opts
   useRunControl.setState({ status: 'running', problems: [], stepMode });
   currentGraph = graph;
   beginRun(graph);
+  resetFigures(graph);
   try {
     const runGraph = await loadEngine();
     const run = runGraph(graph, {
@@ -56,7 +63,7 @@ export async function startRun(graph: Graph = useDocument.getState().graph, opts
       stepMode,
     });
     current = run;
-    unsubscribers = [run.subscribe(enqueue), run.subscribeFrames(enqueueFrame), run.subscribeHeld(showHeld)];
+    unsubscribers = [run.subscribe(enqueue), run.subscribe(feedFigures), run.subscribeFrames(enqueueFrame), run.subscribeHeld(showHeld)];
     // every connection closed or failed on its own: the run is over, so Run can be pressed again
     void run.ended.then(() => {
       if (current === run) void stopRun();
@@ -83,6 +90,7 @@ export async function stopRun() {
     unsubscribers = [];
     flushRun();
     current = null;
+    endFigures();
     useRunControl.setState({ status: 'idle', nextHeld: null, stepMode: false });
   }
 }
@@ -108,7 +116,10 @@ export function setStepMode(on: boolean) {
 /** Manual receiver controls; each does nothing when no run is live. */
 export const addCredit = (receiverId: string, credit: number) => current?.addCredit(receiverId, credit);
 export const drain = (receiverId: string) => current?.drain(receiverId);
-export const settle = (receiverId: string, deliveryId: number, outcome: ReceiverOutcome, modified?: ModifiedOptions) =>
+/** Inject a fault into the live run (the Faults menu, scenes); rejects with the reason when it cannot. */
+export const injectFault = (spec: FaultSpec): Promise<void> =>
+  current ? current.injectFault(spec) : Promise.reject(new Error('Press Run first: faults act on a running flow.'));
+export const settle = (receiverId: string, deliveryId: number, outcome: ReceiverOutcome, modified?: SettleOptions) =>
   current?.settle(receiverId, deliveryId, outcome, modified);
 
 /**

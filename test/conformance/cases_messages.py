@@ -143,3 +143,16 @@ def properties_round_trip(c):
                 "delivery_annotations": delivery_annotations(c)}
     finally:
         conn.close()
+
+
+@case
+def property_types(c):
+    """The Python types Proton decodes a waiting message's application properties to (int32, long, …)."""
+    conn = c.connect()
+    try:
+        receiver = Receiver(conn, c.options["address"])
+        item = receiver.receive()
+        outcome(item, "accepted")
+        return {k: type(v).__name__ for k, v in (item.message.properties or {}).items()}
+    finally:
+        conn.close()

@@ -5,6 +5,8 @@ import { useReactFlow } from '@xyflow/react';
 import { useShallow } from 'zustand/react/shallow';
 import { KIND_LABEL } from '../../graph/defaults.ts';
 import { validateGraph } from '../../graph/validate.ts';
+import { missingUrlProblems } from '../../graph/urlRequired.ts';
+import { useNoEmbeddedBroker } from '../../store/embeddedBroker.ts';
 import type { Graph, Problem } from '../../graph/types.ts';
 import { setSelection, useDocument } from '../../store/documentStore.ts';
 import { deleteSelection, duplicateSelection, renameDocument } from '../../store/actions.ts';
@@ -68,7 +70,8 @@ export function Inspector() {
   // the gesture began, so it neither re-renders nor re-validates on every pointer move.
   const graph = useDocument((s) => s.gestureStart ?? s.graph);
   const selection = useDocument(useShallow((s) => s.selection));
-  const problems = useMemo(() => validateGraph(graph), [graph]);
+  const noBroker = useNoEmbeddedBroker();
+  const problems = useMemo(() => [...validateGraph(graph), ...(noBroker ? missingUrlProblems(graph) : [])], [graph, noBroker]);
   const node = selection.nodes.length === 1 && selection.edges.length <= 1 ? graph.nodes.find((n) => n.id === selection.nodes[0]) : undefined;
   const edge = !node && selection.nodes.length === 0 && selection.edges.length === 1 ? graph.edges.find((e) => e.id === selection.edges[0]) : undefined;
   const count = selection.nodes.length + selection.edges.length;
@@ -77,7 +80,7 @@ export function Inspector() {
   let body;
   if (node) {
     title = KIND_LABEL[node.kind];
-    const own = problems.filter((p) => p.nodeId === node.id && !p.field);
+    const own = problems.filter((p) => p.nodeId === node.id && (!p.field || (p.field === 'url' && noBroker)));
     body = (
       <>
         {own.length > 0 && <ProblemList problems={own} />}

@@ -11,6 +11,8 @@ import { validateProps } from '../../graph/validate.ts';
 import { deepEqual } from '../../graph/equal.ts';
 import type { GraphNode, NodeKind, Problem, SaslProps } from '../../graph/types.ts';
 import { setNodeProps } from '../../store/actions.ts';
+import { URL_REQUIRED_MESSAGE } from '../../graph/urlRequired.ts';
+import { useNoEmbeddedBroker } from '../../store/embeddedBroker.ts';
 import {
   CheckboxField,
   SelectField,
@@ -36,6 +38,7 @@ const problemFor = (problems: readonly Problem[], field: string): string | null 
   problems.find((p) => p.field === field || p.field?.startsWith(`${field}.`))?.message ?? null;
 
 function PropField({ node, doc, problems }: { node: GraphNode; doc: PropDoc<NodeKind>; problems: readonly Problem[] }) {
+  const noBroker = useNoEmbeddedBroker();
   const props = node.props as AnyProps;
   const field = doc.field as string;
   const value = props[field];
@@ -59,7 +62,7 @@ function PropField({ node, doc, problems }: { node: GraphNode; doc: PropDoc<Node
         <TextField
           {...common}
           committed={typeof value === 'string' ? value : ''}
-          placeholder={typeof doc.default === 'string' && doc.default === '' && field === 'url' ? 'embedded broker' : undefined}
+          placeholder={typeof doc.default === 'string' && doc.default === '' && field === 'url' ? (noBroker ? 'ws://… (required here)' : 'embedded broker') : undefined}
           parse={parseOptionalText}
           commit={commit}
         />
@@ -196,13 +199,17 @@ function SaslField({ node, problems }: { node: GraphNode; problems: readonly Pro
 
 /** Connection presets fill url, subprotocols and SASL in one step. */
 function PresetField({ node }: { node: GraphNode<'connection'> }) {
+  const noBroker = useNoEmbeddedBroker();
   const { url = '', subprotocols, sasl } = node.props;
   const current = CONNECTION_PRESETS.find(
     (p) => (p.props.url ?? '') === url && deepEqual(p.props.subprotocols, subprotocols ?? p.props.subprotocols) && deepEqual(p.props.sasl ?? { mechanism: 'ANONYMOUS' }, sasl ?? { mechanism: 'ANONYMOUS' }),
   );
   const options = [
     ...(current ? [] : [{ value: '', label: 'Custom' }]),
-    ...CONNECTION_PRESETS.map((p) => ({ value: p.id, label: p.reachableHere ? p.name : `${p.name} (not reachable here)` })),
+    ...CONNECTION_PRESETS.map((p) => ({
+      value: p.id,
+      label: p.id === 'embedded' && noBroker ? `${p.name} (none: this page is statically hosted)` : p.reachableHere ? p.name : `${p.name} (not reachable here)`,
+    })),
   ];
   return (
     <SelectField
@@ -222,7 +229,8 @@ function PresetField({ node }: { node: GraphNode<'connection'> }) {
 }
 
 export function NodeInspector({ node }: { node: GraphNode }) {
-  const problems = validateProps(node.kind, node.props);
+  const noBroker = useNoEmbeddedBroker();
+  const problems = [...validateProps(node.kind, node.props), ...(noBroker && node.kind === 'connection' && !node.props.url ? [{ field: 'url', message: URL_REQUIRED_MESSAGE }] : [])];
   return (
     <>
       <TextField label="Id" help="Node ids are kept as they are in files and events." committed={node.id} readOnly parse={parseOptionalText} commit={() => null} />

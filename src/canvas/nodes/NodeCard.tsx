@@ -5,6 +5,7 @@ import type { NodeKind } from '../../graph/types.ts';
 import type { NodeLive } from '../../store/runStore.ts';
 import { useRunMatchesNode } from './useRunMatchesNode.ts';
 import { showCondition } from '../../panels/frameSelection.ts';
+import { CheckBadge } from './CheckBadge.tsx';
 import { FitRow } from '../text/FitRow.tsx';
 import { FitText } from '../text/FitText.tsx';
 
@@ -37,6 +38,7 @@ export function NodeCard(props: {
         <span className="node__dot" title={`State: ${STATE_WORDS[live.state]}`} />
         <span className="node__kind">{KIND_LABEL[kind]}</span>
         <span className="node__id">{id}</span>
+        <CheckBadge id={id} />
       </header>
       <div className="node__body">
         {children}

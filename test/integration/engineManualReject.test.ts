@@ -1,0 +1,39 @@
+// A manual Reject carries the condition and description the user picked (or a default saying it
+// was rejected by hand), on the wire and into the embedded broker's dead-letter reason.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { RunningServer } from '../../broker/server.ts';
+import { oneSession, record, startBroker } from './engineHarness.ts';
+
+describe('a manual Reject', () => {
+  let server: RunningServer;
+  beforeAll(async () => {
+    server = await startBroker();
+  });
+  afterAll(async () => {
+    await server.close();
+  });
+
+  it('sends the picked condition and description, and by default "Rejected by hand in AMQP Flow"', async () => {
+    const r = record(
+      oneSession(server.wsUrl, [
+        { id: 'rx1', kind: 'receiver', parent: 's1', props: { address: 'reject-q', autoAccept: false, creditWindow: 0, initialCredit: 2 } },
+        { id: 'tx1', kind: 'sender', parent: 's1', props: { address: 'reject-q' } },
+        { id: 't1', kind: 'transfer', parent: 'tx1', props: { body: 'judge me', count: 2 } },
+      ]),
+      { frames: true },
+    );
+    await r.waitFor(() => r.of('MESSAGE_RECEIVED', 'rx1').length === 2);
+    const [picked, plain] = r.of('MESSAGE_RECEIVED', 'rx1').map((e) => e.deliveryId);
+    r.run.settle('rx1', picked!, 'rejected', { condition: 'amqp:not-allowed', description: 'no thanks' });
+    r.run.settle('rx1', plain!, 'rejected');
+    await r.waitFor(() => r.of('MESSAGE_SETTLED', 'rx1').length === 2);
+    while (server.broker.queues().find((q) => q.address === 'reject-q.dlq')?.depth !== 2) await new Promise((ok) => setTimeout(ok, 10));
+
+    const dispositions = r.frames.filter((f) => f.dir === 'out' && f.performative === 'disposition').map((f) => JSON.stringify(f.fields.state));
+    expect(dispositions[0]).toContain('amqp:not-allowed');
+    expect(dispositions[0]).toContain('no thanks');
+    expect(dispositions[1]).toContain('amqp:precondition-failed');
+    expect(dispositions[1]).toContain('Rejected by hand in AMQP Flow');
+    await r.run.stop();
+  });
+});
