@@ -1,11 +1,12 @@
 // The canvas: React Flow over the document store. Every change goes through a command, so undo sees
 // it; a drag is one gesture; wires are checked by the model's canWire and refusals say why.
-import { useCallback, useEffect, type DragEvent } from 'react';
+import { useCallback, useEffect, useRef, type DragEvent } from 'react';
 import {
   Controls,
   MiniMap,
   ReactFlow,
   useReactFlow,
+  useStore,
   type Connection,
   type EdgeChange,
   type NodeChange,
@@ -25,6 +26,7 @@ import {
 import { addNodeAt, onFitViewRequest, wire } from '../store/actions.ts';
 import { HALF_NODE, KIND_DRAG_TYPE, type AmqpFlowEdge, type AmqpFlowNode } from './flowTypes.ts';
 import { DotsBackground, EmptyCanvas, FLOW_VIEW_PROPS } from './FlowView.tsx';
+import { fitReadable } from './readableFit.ts';
 import { StatusLine } from './StatusLine.tsx';
 import { useMeasuredElements } from './useMeasuredElements.ts';
 
@@ -77,11 +79,16 @@ export function FlowCanvas() {
   const viewport = useDocument((s) => s.viewport);
   const { nodes, edges, measure } = useMeasuredElements(graph, selection);
   const rf = useReactFlow<AmqpFlowNode, AmqpFlowEdge>();
+  const canvasRef = useRef<HTMLElement>(null);
+  // A short canvas (1280×720) needs every pixel for the cards: the mini map would cover them.
+  const roomForMiniMap = useStore((s) => s.height > MINIMAP_MIN_CANVAS_HEIGHT);
 
   useEffect(
     () => onFitViewRequest(() => {
       // Wait a frame so newly added nodes are measured before the view fits them.
-      requestAnimationFrame(() => void rf.fitView({ padding: 0.12, maxZoom: 1.25 }));
+      requestAnimationFrame(() => {
+        if (canvasRef.current) fitReadable(rf, canvasRef.current, FIT_OPTIONS);
+      });
     }),
     [rf],
   );
@@ -140,7 +147,7 @@ export function FlowCanvas() {
   );
 
   return (
-    <section role="region" aria-label="Canvas" className="canvas" onDragOver={onDragOver} onDrop={onDrop}>
+    <section ref={canvasRef} role="region" aria-label="Canvas" className="canvas" onDragOver={onDragOver} onDrop={onDrop}>
       <ReactFlow<AmqpFlowNode, AmqpFlowEdge>
         nodes={nodes}
         edges={edges}
@@ -161,8 +168,8 @@ export function FlowCanvas() {
         defaultEdgeOptions={DEFAULT_EDGE_OPTIONS}
       >
         <DotsBackground />
-        {/* Without nodes the minimap would be an empty box. */}
-        {graph.nodes.length > 0 && <MiniMap<AmqpFlowNode> pannable zoomable nodeColor={minimapColor} nodeBorderRadius={6} ariaLabel="Mini map" />}
+        {/* Without nodes the minimap would be an empty box; on a short canvas it would cover the cards. */}
+        {graph.nodes.length > 0 && roomForMiniMap && <MiniMap<AmqpFlowNode> pannable zoomable nodeColor={minimapColor} nodeBorderRadius={6} ariaLabel="Mini map" />}
         <Controls showInteractive={false} />
       </ReactFlow>
       {graph.nodes.length === 0 && <EmptyCanvas title="An empty flow">Drag a Connection from the palette, or pick one of the Templates.</EmptyCanvas>}
@@ -171,5 +178,9 @@ export function FlowCanvas() {
   );
 }
 
+const MINIMAP_MIN_CANVAS_HEIGHT = 520;
+// Little room at the sides, so four columns fit a 1440-wide editor at the readable zoom; more above
+// and below for presenter notes, which sit over their cards.
+const FIT_OPTIONS = { padding: { x: 0.02, y: 0.12 }, maxZoom: 1.25 };
 const MULTI_SELECT_KEYS = ['Shift', 'Meta', 'Control'];
 const DEFAULT_EDGE_OPTIONS = { type: 'default' } as const;

@@ -1,5 +1,6 @@
 // Templates made for presenting: a steady stream with reconnect on and scenes that break it on
 // purpose (Faults menu, scenes), so a demo needs nothing but a click on Run and a clicker.
+import { COLUMN_STEP, ROW_STEP } from './cardSize.ts';
 import { GRAPH_FORMAT, GRAPH_VERSION, type Graph } from './types.ts';
 
 export function restartDemo(): Graph {
@@ -8,11 +9,11 @@ export function restartDemo(): Graph {
     version: GRAPH_VERSION,
     name: 'Survive a broker restart',
     nodes: [
-      { id: 'c1', kind: 'connection', position: { x: 0, y: 115 }, props: { reconnect: true } },
-      { id: 's1', kind: 'session', position: { x: 220, y: 115 }, props: {} },
-      { id: 'tx1', kind: 'sender', position: { x: 440, y: 0 }, props: { address: 'demo' } },
-      { id: 't1', kind: 'transfer', position: { x: 660, y: 0 }, props: { body: 'tick', count: 600, intervalMs: 100 } },
-      { id: 'rx1', kind: 'receiver', position: { x: 440, y: 230 }, props: { address: 'demo' } },
+      { id: 'c1', kind: 'connection', position: { x: 0, y: ROW_STEP / 2 }, props: { reconnect: true } },
+      { id: 's1', kind: 'session', position: { x: COLUMN_STEP, y: ROW_STEP / 2 }, props: {} },
+      { id: 'tx1', kind: 'sender', position: { x: 2 * COLUMN_STEP, y: 0 }, props: { address: 'demo' } },
+      { id: 't1', kind: 'transfer', position: { x: 3 * COLUMN_STEP, y: 0 }, props: { body: 'tick', count: 600, intervalMs: 100 } },
+      { id: 'rx1', kind: 'receiver', position: { x: 2 * COLUMN_STEP, y: ROW_STEP }, props: { address: 'demo' } },
     ],
     edges: [
       { id: 'e1', source: 'c1', target: 's1' },

@@ -1,3 +1,4 @@
+import { COLUMN_STEP } from './cardSize.ts';
 import { describe, expect, it } from 'vitest';
 import { TEMPLATES } from './templates.ts';
 import { CARD_WIDTH, cardText, flowToSvg } from './flowSvg.ts';
@@ -23,7 +24,7 @@ describe('the canvas as SVG', () => {
     const moved = { ...g, nodes: g.nodes.map((n) => ({ ...n, position: { x: n.position.x + 5000, y: n.position.y - 3000 } })) };
     expect(flowToSvg(moved)).toBe(flowToSvg(g));
     const width = Number(/width="(\d+)"/.exec(flowToSvg(g))![1]);
-    expect(width).toBe(660 + CARD_WIDTH + 2 * 24);
+    expect(width).toBe(3 * COLUMN_STEP + CARD_WIDTH + 2 * 24);
   });
 
   it('shows run states and expectation verdicts when given, and escapes text from the file', () => {

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { EMPTY_GRAPH } from './empty.ts';
 import { deepFreeze, makeGraph } from './fixtures/factory.ts';
+import { anyCardsOverlap } from './cardSize.ts';
 import { LAYOUT_NODE_SIZE, layoutGraph } from './layout.ts';
 import { TEMPLATES } from './templates.ts';
 import type { Graph } from './types.ts';
@@ -22,6 +23,13 @@ describe('layoutGraph', () => {
         const apart = Math.abs(boxes[i]!.x - boxes[j]!.x) >= LAYOUT_NODE_SIZE.width || Math.abs(boxes[i]!.y - boxes[j]!.y) >= LAYOUT_NODE_SIZE.height;
         expect(apart, `${laid.nodes[i]!.id} and ${laid.nodes[j]!.id} overlap`).toBe(true);
       }
+    }
+  });
+
+  it('leaves room for every card to show its live details', async () => {
+    for (const t of TEMPLATES) {
+      const laid = await layoutGraph(piled(t.graph()));
+      expect(anyCardsOverlap(laid.nodes.map((n) => n.position)), t.name).toBe(false);
     }
   });
 

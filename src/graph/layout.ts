@@ -1,9 +1,10 @@
 // Auto layout: ELK's layered algorithm, parents to the left of their children.
 import ELK from 'elkjs/lib/elk.bundled.js';
+import { CARD_WIDTH, COLUMN_GAP, LIVE_CARD_HEIGHT, ROW_GAP } from './cardSize.ts';
 import type { Graph } from './types.ts';
 
-/** The size nodes are laid out with; close to what the canvas draws. */
-export const LAYOUT_NODE_SIZE = { width: 180, height: 90 } as const;
+/** The size nodes are laid out with: the largest live card, so running cards stay apart. */
+export const LAYOUT_NODE_SIZE = { width: CARD_WIDTH, height: LIVE_CARD_HEIGHT } as const;
 
 const elk = new ELK();
 
@@ -16,8 +17,8 @@ export async function layoutGraph(g: Graph): Promise<Graph> {
     layoutOptions: {
       'elk.algorithm': 'layered',
       'elk.direction': 'RIGHT',
-      'elk.spacing.nodeNode': '40',
-      'elk.layered.spacing.nodeNodeBetweenLayers': '60',
+      'elk.spacing.nodeNode': String(ROW_GAP),
+      'elk.layered.spacing.nodeNodeBetweenLayers': String(COLUMN_GAP),
       'elk.layered.considerModelOrder.strategy': 'NODES_AND_EDGES',
     },
     children: g.nodes.map((n) => ({ id: n.id, ...LAYOUT_NODE_SIZE })),

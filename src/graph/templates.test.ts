@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { COLUMN_STEP, anyCardsOverlap } from './cardSize.ts';
 import { effectiveProps } from './defaults.ts';
 import { TEMPLATES } from './templates.ts';
 import type { Graph, GraphNode } from './types.ts';
@@ -9,6 +10,10 @@ const byId = (g: Graph, id: string) => g.nodes.find((n) => n.id === id)!;
 const template = (id: string) => TEMPLATES.find((t) => t.id === id)!.graph();
 
 describe('templates', () => {
+  it('place every card with room for the largest live card around it', () => {
+    for (const t of TEMPLATES) expect(anyCardsOverlap(t.graph().nodes.map((n) => n.position)), t.name).toBe(false);
+  });
+
   it('offers the flows with distinct ids and names', () => {
     expect(TEMPLATES.map((t) => t.name)).toEqual([
       'Hello over $cbs', 'Send and receive', 'Credit starvation', 'Competing consumers', 'Request / reply',
@@ -41,9 +46,9 @@ describe('templates', () => {
     const g = template('hello-cbs');
     expect(g.nodes.map((n) => [n.id, n.kind, n.position.x, n.props])).toEqual([
       ['c1', 'connection', 0, {}],
-      ['s1', 'session', 220, {}],
-      ['tx1', 'sender', 440, { address: '$cbs' }],
-      ['t1', 'transfer', 660, { body: 'Hello!' }],
+      ['s1', 'session', COLUMN_STEP, {}],
+      ['tx1', 'sender', 2 * COLUMN_STEP, { address: '$cbs' }],
+      ['t1', 'transfer', 3 * COLUMN_STEP, { body: 'Hello!' }],
     ]);
     expect(g.edges).toEqual([
       { id: 'e1', source: 'c1', target: 's1' },

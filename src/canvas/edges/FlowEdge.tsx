@@ -72,7 +72,8 @@ function FlowEdge(props: EdgeProps) {
         <EdgeLabelRenderer>
           <div
             className="flow-edge__rate nodrag nopan"
-            style={{ transform: `translate(-50%, -50%) translate(${labelX}px, ${labelY}px)` }}
+            // Above the edge's midpoint, between the cards: never on the line, a handle or a card's text.
+            style={{ transform: `translate(${labelX}px, ${labelY}px) translate(-50%, calc(-100% - 6px))` }}
           >
             {rate >= 10 ? Math.round(rate) : rate.toFixed(1)}/s
           </div>

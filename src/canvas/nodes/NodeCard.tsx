@@ -6,6 +6,8 @@ import type { NodeLive } from '../../store/runStore.ts';
 import { useRunMatchesNode } from './useRunMatchesNode.ts';
 import { showCondition } from '../../panels/frameSelection.ts';
 import { CheckBadge } from './CheckBadge.tsx';
+import { FitRow } from '../text/FitRow.tsx';
+import { FitText } from '../text/FitText.tsx';
 
 const STATE_WORDS: Record<NodeLive['state'], string> = {
   idle: 'idle',
@@ -64,6 +66,7 @@ export function NodeCard(props: {
 
 /** One label/value line of a node card. */
 export function NodeRow({ label, value }: { label: string; value: ReactNode }) {
+  if (typeof value === 'string' || typeof value === 'number') return <FitRow label={label} value={String(value)} />;
   return (
     <div className="node__row">
       <span>{label}</span>
@@ -75,8 +78,8 @@ export function NodeRow({ label, value }: { label: string; value: ReactNode }) {
 /** The node's headline value (URL, address, body), or a muted placeholder when empty. */
 export function NodeMain({ value, empty, title }: { value: string; empty: string; title?: string }) {
   return value ? (
-    <div className="node__main" title={title ?? value}>
-      {value}
+    <div className="node__main">
+      <FitText text={value} title={title ?? value} />
     </div>
   ) : (
     <div className="node__main node__main--empty">{empty}</div>

@@ -8,12 +8,13 @@ import type { KindFlowNode } from '../flowTypes.ts';
 import { NodeCard, NodeMain, NodeRow } from './NodeCard.tsx';
 import { NodeExtras } from './NodeExtras.tsx';
 import { SentBadges } from '../../panels/SentBadges.tsx';
+import { shortenToChars } from '../text/shortenAtWord.ts';
 
 const PREVIEW_CHARS = 48;
 
 export function bodyPreview(body: JsonValue): string {
   const text = typeof body === 'string' ? body : JSON.stringify(body);
-  return text.length > PREVIEW_CHARS ? `${text.slice(0, PREVIEW_CHARS - 1)}…` : text;
+  return shortenToChars(text, PREVIEW_CHARS);
 }
 
 function TransferNode({ id, data }: NodeProps<KindFlowNode<'transfer'>>) {
@@ -23,7 +24,7 @@ function TransferNode({ id, data }: NodeProps<KindFlowNode<'transfer'>>) {
   return (
     <NodeCard id={id} kind="transfer" live={live}>
       <Handle type="target" position={Position.Left} id="sender" />
-      <NodeMain value={bodyPreview(props.body)} empty="(empty body)" />
+      <NodeMain value={bodyPreview(props.body)} title={typeof props.body === 'string' ? props.body : JSON.stringify(props.body)} empty="(empty body)" />
       <NodeRow label="count" value={props.intervalMs > 0 ? `${props.count} every ${props.intervalMs} ms` : props.count} />
       {props.subject && <NodeRow label="subject" value={props.subject} />}
       {(live.queued > 0 || counts.sent > 0) && (

@@ -1,5 +1,6 @@
 // What every template is built from: a Template record and makeGraph, which lays nodes out in
 // their kind's column, left → right.
+import { COLUMN_STEP, ROW_STEP } from '../cardSize.ts';
 import { GRAPH_FORMAT, GRAPH_VERSION, type Graph, type GraphEdge, type GraphNode, type NodeKind, type PropsByKind } from '../types.ts';
 
 export interface Template {
@@ -9,9 +10,9 @@ export interface Template {
   graph: () => Graph;
 }
 
-const COLUMN: Record<NodeKind, number> = { connection: 0, session: 220, sender: 440, receiver: 440, transfer: 660 };
-// Rows leave room for the live details a running sender or receiver grows (counts, credit controls).
-const ROW = 230;
+// Columns and rows leave room for the largest live card (cardSize.ts) and an edge label between columns.
+const COLUMN: Record<NodeKind, number> = { connection: 0, session: COLUMN_STEP, sender: 2 * COLUMN_STEP, receiver: 2 * COLUMN_STEP, transfer: 3 * COLUMN_STEP };
+const ROW = ROW_STEP;
 
 type Spec = { [K in NodeKind]: [id: string, kind: K, row: number, props?: PropsByKind[K]] }[NodeKind];
 
