@@ -92,10 +92,10 @@ test('a rejected delivery’s disposition explains the outcome and, on a click, 
   await expect(explanation.locator('[data-field="role"]')).toContainText('rx1 speaks as the receiver');
   const state = explanation.getByRole('region', { name: 'state: rejected' });
   await expect(state).toContainText('§3.4.3');
-  await state.getByRole('button', { name: 'Explain amqp:internal-error' }).click();
-  await expect(explanation).toContainText('amqp:internal-error');
+  await state.getByRole('button', { name: 'Explain amqp:precondition-failed' }).click();
+  await expect(explanation).toContainText('amqp:precondition-failed');
   await expect(explanation).toContainText('§2.8.15');
-  await expect(explanation).toContainText('rejected by hand in AMQP Flow');
+  await expect(explanation).toContainText('Rejected by hand in AMQP Flow');
   await expect(explanation).toContainText('What to do');
   await explanation.getByRole('button', { name: 'Back to the frame' }).click();
   await expect(explanation).toContainText('§2.7.6');

@@ -341,7 +341,7 @@ export function readMessage(m: Message): { body: unknown; properties: Record<str
 /** Settles one received delivery and reports it. */
 function settleReceived(receiver: string, delivery: Delivery, outcome: 'accepted' | 'rejected' | 'released' | 'modified'): void {
   if (outcome === 'accepted') delivery.accept();
-  else if (outcome === 'rejected') delivery.reject({ condition: 'amqp:internal-error', description: 'rejected by hand' });
+  else if (outcome === 'rejected') delivery.reject({ condition: 'amqp:precondition-failed', description: 'Rejected by hand in AMQP Flow' });
   else if (outcome === 'released') delivery.release();
   else delivery.modified({ delivery_failed: true, undeliverable_here: false });
   print(receiver, 'MESSAGE_SETTLED', { deliveryId: delivery.id, outcome });
