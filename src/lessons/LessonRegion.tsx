@@ -98,8 +98,12 @@ export function LessonRegion() {
   const fileInput = useRef<HTMLInputElement>(null);
   useEffect(() => openLessonStartup(), []);
   // The column narrows (or widens) the canvas: fit the flow to the new size once the layout has settled.
+  // Not on the first render with the column closed: that would throw away the view a reload restored.
+  const shownBefore = useRef(false);
   useEffect(() => {
     setShellClass('app--lesson', open);
+    if (!open && !shownBefore.current) return;
+    shownBefore.current = open;
     const frame = requestAnimationFrame(() => requestFitView());
     return () => cancelAnimationFrame(frame);
   }, [open, lesson]);
