@@ -1,5 +1,6 @@
 // The live run state as pure data: what each node is doing, the capped event log and frame trace.
 // Every function here is pure and replaces only what changed, so untouched nodes keep their reference.
+// (Just over 300 lines: the node, log and frame reducers share the capped-list helpers and one state type.)
 import { lifecycleOf, type EngineEvent, type ErrorDetail, type FrameRecord, type Outcome, type OutcomeCounts } from '../engine/events.ts';
 import { childAfterParent, stateAfterEvent, transition, type NodeState } from '../engine/nodeState.ts';
 import type { Graph, NodeKind } from '../graph/types.ts';

@@ -1,6 +1,7 @@
 // ---- AMQP Flow runtime: the fixed part of every exported program (command line, one JSON line per event,
 // the per-sender queue that waits for credit, credit reports, received messages, stdin controls, the end of a
 // run). The flow's own code follows it; the names it uses are exported so this file type-checks on its own.
+// Over 300 lines: it is copied whole into each exported program, which must stay one self-contained file.
 import rhea from 'rhea';
 import type { Connection, ConnectionOptions, Delivery, EventContext, Message, Receiver, Sender, Session } from 'rhea';
 import WebSocket from 'ws';
