@@ -6,7 +6,7 @@
 /** The widest card: presenter mode's (the editor's is 180). */
 export const CARD_WIDTH = 200;
 /** The tallest live card (a receiver settling by hand, its unsettled list full, in presenter type). */
-export const LIVE_CARD_HEIGHT = 340;
+export const LIVE_CARD_HEIGHT = 400;
 /**
  * Between columns: room for an edge's rate label clear of both handles, while a four-column flow still
  * fits a 1440-wide editor at the readable zoom.

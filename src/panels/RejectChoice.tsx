@@ -4,7 +4,9 @@ import { DEFAULT_REJECT_CONDITION, DEFAULT_REJECT_DESCRIPTION, REJECT_CONDITIONS
 
 export function RejectChoice({ value, onChange }: { value: RejectOptions; onChange(next: RejectOptions): void }) {
   return (
-    <div className="live__reject nodrag nokey">
+    // Folded by default: a receiver card settling by hand must stay within the card spacing of the layout.
+    <details className="live__reject nodrag nokey">
+      <summary>Reject as {value.condition ?? DEFAULT_REJECT_CONDITION}</summary>
       <label>
         <span className="visually-hidden">Reject condition</span>
         <select
@@ -26,6 +28,6 @@ export function RejectChoice({ value, onChange }: { value: RejectOptions; onChan
           onChange={(e) => onChange({ ...value, description: e.target.value })}
         />
       </label>
-    </div>
+    </details>
   );
 }
