@@ -7,7 +7,7 @@ import { test, expect } from './fixtures.ts';
 
 /** c1 → s1 → sender tx1 → transfer t1, and receiver rx1 on the same queue. */
 function makeGraph(name: string, transfer: PropsByKind['transfer'], receiver: PropsByKind['receiver']): Graph {
-  const q = `${name}-q`;
+  const q = `${name}-${Date.now().toString(36)}-q`; // a queue of its own: the e2e broker is shared by every journey
   return graphOf(
     name,
     [['c1', 'connection'], ['s1', 'session'], ['tx1', 'sender', { address: q }], ['t1', 'transfer', transfer], ['rx1', 'receiver', { address: q, ...receiver }]],
