@@ -26,6 +26,7 @@ import {
 import { addNodeAt, onFitViewRequest, wire } from '../store/actions.ts';
 import { HALF_NODE, KIND_DRAG_TYPE, type AmqpFlowEdge, type AmqpFlowNode } from './flowTypes.ts';
 import { DotsBackground, EmptyCanvas, FLOW_VIEW_PROPS } from './FlowView.tsx';
+import { LevelOfDetail } from './detail/LevelOfDetail.tsx';
 import { fitReadable } from './readableFit.ts';
 import { StatusLine } from './StatusLine.tsx';
 import { useMeasuredElements } from './useMeasuredElements.ts';
@@ -168,6 +169,7 @@ export function FlowCanvas() {
         defaultEdgeOptions={DEFAULT_EDGE_OPTIONS}
       >
         <DotsBackground />
+        <LevelOfDetail />
         {/* Without nodes the minimap would be an empty box; on a short canvas it would cover the cards. */}
         {graph.nodes.length > 0 && roomForMiniMap && <MiniMap<AmqpFlowNode> pannable zoomable nodeColor={minimapColor} nodeBorderRadius={6} ariaLabel="Mini map" />}
         <Controls showInteractive={false} />

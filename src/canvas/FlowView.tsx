@@ -2,7 +2,7 @@
 // background, and the message over an empty canvas.
 import type { ReactNode } from 'react';
 import { Background, BackgroundVariant } from '@xyflow/react';
-import { edgeTypes } from './edges/edgeTypes.ts';
+import { edgeTypes } from './edges/edgeTypes.tsx';
 import { nodeTypes } from './nodes/nodeTypes.ts';
 
 /** Spread onto `<ReactFlow>`. */

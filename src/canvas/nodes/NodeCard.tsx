@@ -9,7 +9,7 @@ import { CheckBadge } from './CheckBadge.tsx';
 import { FitRow } from '../text/FitRow.tsx';
 import { FitText } from '../text/FitText.tsx';
 
-const STATE_WORDS: Record<NodeLive['state'], string> = {
+export const STATE_WORDS: Record<NodeLive['state'], string> = {
   idle: 'idle',
   opening: 'opening…',
   open: 'open',
