@@ -6,10 +6,22 @@ import type { Graph } from '../graph/types.ts';
 import type { Selection } from '../store/documentStore.ts';
 import type { AmqpFlowNode } from './flowTypes.ts';
 import { useFlowElements, type Size } from './useFlowElements.ts';
+import { compactCardSize, LARGE_FLOW_NODES } from './detail/cardDetail.ts';
+
+/**
+ * A large flow draws compact cards of a known size: taking that size before React Flow measures them
+ * shows them in the first frame, and their measurement then changes nothing, so there is no second
+ * pass over every node. A card drawn otherwise is corrected by its measurement.
+ */
+function presumeCompactSizes(graph: Graph, sizes: Map<string, Size>) {
+  if (graph.nodes.length <= LARGE_FLOW_NODES) return;
+  for (const node of graph.nodes) if (!sizes.has(node.id)) sizes.set(node.id, compactCardSize(node.kind));
+}
 
 export function useMeasuredElements(graph: Graph, selection: Selection) {
   const sizes = useRef(new Map<string, Size>());
   const [sizesVersion, setSizesVersion] = useState(0);
+  presumeCompactSizes(graph, sizes.current);
   const { nodes, edges } = useFlowElements(graph, selection, sizes.current, sizesVersion);
 
   /** Keeps the sizes in React Flow's `dimensions` changes (the other changes are the caller's). */

@@ -2,6 +2,7 @@
 // (kind, id, state) and plain edges; cards near the pointer, the selected and the dragged ones stay full.
 // One small store, so a pointer move re-renders only the cards whose detail changes.
 import { create } from 'zustand';
+import type { NodeKind } from '../../graph/types.ts';
 
 /** A flow with more nodes than this draws compact cards (the templates have a dozen at most). */
 export const LARGE_FLOW_NODES = 200;
@@ -11,6 +12,14 @@ export const COMPACT_BELOW_ZOOM = 0.9;
 export const FULL_NEAR_POINTER_PX = 120;
 /** More selected nodes than this (Ctrl+A on a large flow) stay compact, so selecting all stays cheap. */
 export const FULL_WHEN_SELECTED_AT_MOST = 12;
+
+/** A compact card's size, fixed by nodes.css (`.node--compact`): a link's card has a second line for its credit. */
+const COMPACT_CARD = { width: 180, height: 36 } as const;
+const COMPACT_LINK_CARD = { width: 180, height: 54 } as const;
+
+export function compactCardSize(kind: NodeKind): { width: number; height: number } {
+  return kind === 'sender' || kind === 'receiver' ? COMPACT_LINK_CARD : COMPACT_CARD;
+}
 
 interface CardDetailState {
   /** Compact cards and plain edges, except for the cards in `full`. */

@@ -24,7 +24,7 @@ export function CompactCard({ id, kind }: { id: string; kind: NodeKind }) {
   const link = kind === 'sender' || kind === 'receiver';
   return (
     <div
-      className={`node node--${kind} node--compact`}
+      className={`node node--${kind} node--compact${link ? ' node--compact-link' : ''}`}
       data-kind={kind}
       data-node-id={id}
       data-state={live.state}
