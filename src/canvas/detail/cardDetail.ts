@@ -9,16 +9,16 @@ export const LARGE_FLOW_NODES = 200;
 /** Below this zoom card text (12 px) is under 11 px on screen: every flow draws compact cards. */
 export const COMPACT_BELOW_ZOOM = 0.9;
 /** Cards this close to the pointer (screen px, to the card's edge) draw in full. */
-export const FULL_NEAR_POINTER_PX = 120;
+export const FULL_NEAR_POINTER_PX = 24;
 /** More selected nodes than this (Ctrl+A on a large flow) stay compact, so selecting all stays cheap. */
 export const FULL_WHEN_SELECTED_AT_MOST = 12;
 
-/** A compact card's size, fixed by nodes.css (`.node--compact`): a link's card has a second line for its credit. */
+/** A compact card's size, fixed by nodes.css (`.node--compact`): a session's has no line under its header. */
 const COMPACT_CARD = { width: 180, height: 36 } as const;
-const COMPACT_LINK_CARD = { width: 180, height: 54 } as const;
+const COMPACT_LINED_CARD = { width: 180, height: 54 } as const;
 
 export function compactCardSize(kind: NodeKind): { width: number; height: number } {
-  return kind === 'sender' || kind === 'receiver' ? COMPACT_LINK_CARD : COMPACT_CARD;
+  return kind === 'session' ? COMPACT_CARD : COMPACT_LINED_CARD;
 }
 
 interface CardDetailState {

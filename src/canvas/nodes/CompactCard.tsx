@@ -1,13 +1,15 @@
 // The compact card a large or zoomed-out canvas draws: the kind's colour, the state dot and ring, the
-// kind and id (and a link's credit), with the same handles as the full card so edges still attach.
+// kind and id, and one line with the node's headline value (a link's with its credit), clipped by CSS
+// with the whole text in its tooltip. The same handles as the full card, so edges still attach.
 import { memo, type ComponentType } from 'react';
 import { Handle, Position, type NodeProps } from '@xyflow/react';
-import { KIND_LABEL } from '../../graph/defaults.ts';
-import type { NodeKind } from '../../graph/types.ts';
-import { useNodeLive } from '../../store/runStore.ts';
+import { effectiveProps, KIND_LABEL } from '../../graph/defaults.ts';
+import type { GraphNode, NodeKind } from '../../graph/types.ts';
+import { useNodeLive, type NodeLive } from '../../store/runStore.ts';
 import { useCompactCard } from '../detail/cardDetail.ts';
 import type { AmqpFlowNode } from '../flowTypes.ts';
 import { STATE_WORDS } from './NodeCard.tsx';
+import { bodyPreview } from './TransferNode.tsx';
 
 /** Handle ids per kind, as on the full cards: a target handle names the parent, a source handle the children. */
 const HANDLES: Record<NodeKind, { target?: string; source?: string }> = {
@@ -18,13 +20,33 @@ const HANDLES: Record<NodeKind, { target?: string; source?: string }> = {
   transfer: { target: 'sender' },
 };
 
-export function CompactCard({ id, kind }: { id: string; kind: NodeKind }) {
+/** The card's one line under its header: what the full card shows first. A session has none. */
+function headline(node: GraphNode, live: NodeLive): string | null {
+  switch (node.kind) {
+    case 'connection':
+      return effectiveProps(node).url || 'embedded broker';
+    case 'session':
+      return null;
+    case 'sender':
+      return effectiveProps(node).address ?? '(no address)';
+    case 'receiver': {
+      const props = effectiveProps(node);
+      return (live.address && props.dynamic ? live.address : props.address) || (props.dynamic ? '(dynamic address)' : '(no address)');
+    }
+    case 'transfer':
+      return bodyPreview(effectiveProps(node).body);
+  }
+}
+
+export function CompactCard({ node }: { node: GraphNode }) {
+  const { id, kind } = node;
   const live = useNodeLive(id);
   const { target, source } = HANDLES[kind];
+  const line = headline(node, live);
   const link = kind === 'sender' || kind === 'receiver';
   return (
     <div
-      className={`node node--${kind} node--compact${link ? ' node--compact-link' : ''}`}
+      className={`node node--${kind} node--compact${line === null ? '' : ' node--compact-lined'}`}
       data-kind={kind}
       data-node-id={id}
       data-state={live.state}
@@ -38,7 +60,12 @@ export function CompactCard({ id, kind }: { id: string; kind: NodeKind }) {
         <span className="node__kind">{KIND_LABEL[kind]}</span>
         <span className="node__id">{id}</span>
       </header>
-      {link && <div className="node__compact-line">credit {live.credit}</div>}
+      {line !== null && (
+        <div className="node__compact-line">
+          <span className="node__compact-main" title={line}>{line}</span>
+          {link && <span>credit {live.credit}</span>}
+        </div>
+      )}
       {source && <Handle type="source" position={Position.Right} id={source} />}
     </div>
   );
@@ -48,7 +75,7 @@ export function CompactCard({ id, kind }: { id: string; kind: NodeKind }) {
 export function withLevelOfDetail<P extends NodeProps<AmqpFlowNode>>(kind: NodeKind, Full: ComponentType<P>) {
   function Detailed(props: P) {
     const compact = useCompactCard(props.id, props.selected, props.dragging ?? false);
-    return compact ? <CompactCard id={props.id} kind={kind} /> : <Full {...props} />;
+    return compact ? <CompactCard node={props.data.node} /> : <Full {...props} />;
   }
   Detailed.displayName = `Detailed(${kind})`;
   return memo(Detailed);
