@@ -1,6 +1,6 @@
 // The canvas: React Flow over the document store. Every change goes through a command, so undo sees
 // it; a drag is one gesture; wires are checked by the model's canWire and refusals say why.
-import { useCallback, useEffect, useRef, type DragEvent } from 'react';
+import { useCallback, useEffect, useMemo, useRef, type DragEvent } from 'react';
 import {
   Controls,
   MiniMap,
@@ -78,7 +78,10 @@ export function FlowCanvas() {
   const graph = useDocument((s) => s.graph);
   const selection = useDocument((s) => s.selection);
   const viewport = useDocument((s) => s.viewport);
-  const { nodes, edges, measure } = useMeasuredElements(graph, selection);
+  const width = useStore((s) => s.width);
+  const height = useStore((s) => s.height);
+  const screen = useMemo(() => ({ width, height, viewport }), [width, height, viewport]);
+  const { nodes, edges, measure } = useMeasuredElements(graph, selection, screen);
   const rf = useReactFlow<AmqpFlowNode, AmqpFlowEdge>();
   const canvasRef = useRef<HTMLElement>(null);
   // A short canvas (1280×720) needs every pixel for the cards: the mini map would cover them.

@@ -7,6 +7,9 @@ import type { Selection } from '../store/documentStore.ts';
 import type { AmqpFlowNode } from './flowTypes.ts';
 import { useFlowElements, type Size } from './useFlowElements.ts';
 import { compactCardSize, LARGE_FLOW_NODES } from './detail/cardDetail.ts';
+import { useVisibleEdges, type Screen } from './detail/visibleEdges.ts';
+
+const NO_SCREEN: Screen = { width: 0, height: 0, viewport: { x: 0, y: 0, zoom: 1 } };
 
 /**
  * A large flow draws compact cards of a known size: taking that size before React Flow measures them
@@ -18,11 +21,13 @@ function presumeCompactSizes(graph: Graph, sizes: Map<string, Size>) {
   for (const node of graph.nodes) if (!sizes.has(node.id)) sizes.set(node.id, compactCardSize(node.kind));
 }
 
-export function useMeasuredElements(graph: Graph, selection: Selection) {
+/** `screen`: the canvas's size and view; given, a large flow gets only the edges that can be on screen. */
+export function useMeasuredElements(graph: Graph, selection: Selection, screen?: Screen) {
   const sizes = useRef(new Map<string, Size>());
   const [sizesVersion, setSizesVersion] = useState(0);
   presumeCompactSizes(graph, sizes.current);
-  const { nodes, edges } = useFlowElements(graph, selection, sizes.current, sizesVersion);
+  const { nodes, edges: allEdges } = useFlowElements(graph, selection, sizes.current, sizesVersion);
+  const edges = useVisibleEdges(allEdges, graph.nodes, sizes.current, sizesVersion, screen ?? NO_SCREEN);
 
   /** Keeps the sizes in React Flow's `dimensions` changes (the other changes are the caller's). */
   const measure = useCallback((changes: NodeChange<AmqpFlowNode>[]) => {
