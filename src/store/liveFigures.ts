@@ -41,9 +41,11 @@ export interface Figures {
 class RateCounter {
   private readonly buckets = new Float64Array(RATE_BUCKETS);
   private head = -1; // the bucket number (time / RATE_BUCKET_MS) of the newest slot
+  private headEnd = 0; // when the newest slot's time ends
 
   add(at: number): void {
-    this.advance(Math.floor(at / RATE_BUCKET_MS));
+    // an event in the newest slot's time (the usual case) needs no division
+    if (at >= this.headEnd || at < this.headEnd - RATE_BUCKET_MS) this.advance(Math.floor(at / RATE_BUCKET_MS));
     this.buckets[this.head % RATE_BUCKETS]! += 1;
   }
 
@@ -59,6 +61,7 @@ class RateCounter {
     const steps = Math.min(RATE_BUCKETS, bucket - this.head);
     for (let i = 1; i <= steps; i++) this.buckets[(bucket - steps + i) % RATE_BUCKETS] = 0;
     this.head = bucket;
+    this.headEnd = (bucket + 1) * RATE_BUCKET_MS;
   }
 }
 

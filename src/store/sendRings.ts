@@ -1,6 +1,7 @@
 // The bookkeeping behind the live figures' latencies, in typed-array rings so that a send, a settle
 // and a receive each cost O(1) and allocate nothing (a Map<number, number> allocates a heap number
-// per time stored and rehashes as attempts come and go).
+// per time stored and rehashes as attempts come and go). Ring sizes are powers of two, so a slot is
+// `n & mask`, exact for any whole n below 2^53 (ToInt32 keeps n modulo 2^32, a multiple of the size).
 
 /** Sends to one address waiting for their receive, oldest first; a send is named by its position. */
 export class SendQueue {
@@ -21,7 +22,7 @@ export class SendQueue {
   push(at: number): number {
     if (this.tail - this.head >= this.max) this.head++;
     else if (this.tail - this.head > this.mask) this.grow();
-    const i = this.tail % (this.mask + 1);
+    const i = this.tail & this.mask;
     this.at[i] = at;
     this.cancelled[i] = 0;
     return this.tail++;
@@ -29,13 +30,13 @@ export class SendQueue {
 
   /** The send at `position` will never be received (rejected, released, …): skipped when reached. */
   cancel(position: number): void {
-    if (position >= this.head && position < this.tail) this.cancelled[position % (this.mask + 1)] = 1;
+    if (position >= this.head && position < this.tail) this.cancelled[position & this.mask] = 1;
   }
 
   /** When the oldest send still on its way was sent, or -1 when none is. */
   shift(): number {
     while (this.head < this.tail) {
-      const i = this.head++ % (this.mask + 1);
+      const i = this.head++ & this.mask;
       if (!this.cancelled[i]) return this.at[i]!;
     }
     return -1;
@@ -47,8 +48,8 @@ export class SendQueue {
     const at = new Float64Array(size);
     const cancelled = new Uint8Array(size);
     for (let p = this.head; p < this.tail; p++) {
-      at[p % size] = this.at[p % (this.mask + 1)]!;
-      cancelled[p % size] = this.cancelled[p % (this.mask + 1)]!;
+      at[p & (size - 1)] = this.at[p & this.mask]!;
+      cancelled[p & (size - 1)] = this.cancelled[p & this.mask]!;
     }
     this.at = at;
     this.cancelled = cancelled;
@@ -68,6 +69,7 @@ export class InFlight {
   private attempt: Float64Array;
   private sentAt: Float64Array;
   private position: Float64Array;
+  private mask: number;
   /** what `take` found: when the attempt was sent (-1: not known) and its queue position (-1: none) */
   takenAt = -1;
   takenPosition = -1;
@@ -76,14 +78,15 @@ export class InFlight {
     this.attempt = new Float64Array(initial).fill(FREE);
     this.sentAt = new Float64Array(initial);
     this.position = new Float64Array(initial);
+    this.mask = initial - 1;
   }
 
   put(attempt: number, at: number, position: number): void {
-    let i = attempt % this.attempt.length;
+    let i = attempt & this.mask;
     const there = this.attempt[i]!;
     if (there !== FREE && there !== attempt && this.attempt.length < this.max) {
       this.grow();
-      i = attempt % this.attempt.length;
+      i = attempt & this.mask;
     }
     this.attempt[i] = attempt;
     this.sentAt[i] = at;
@@ -92,7 +95,7 @@ export class InFlight {
 
   /** Forgets the attempt, leaving what was known of it in `takenAt` and `takenPosition`. */
   take(attempt: number): void {
-    const i = attempt % this.attempt.length;
+    const i = attempt & this.mask;
     if (this.attempt[i] === attempt) {
       this.attempt[i] = FREE;
       this.takenAt = this.sentAt[i]!;
@@ -114,7 +117,7 @@ export class InFlight {
       for (let j = 0; j < this.attempt.length && !clash; j++) {
         const a = this.attempt[j]!;
         if (a === FREE) continue;
-        const k = a % size;
+        const k = a & (size - 1);
         if (attempt[k] !== FREE) clash = true;
         attempt[k] = a;
         sentAt[k] = this.sentAt[j]!;
@@ -124,6 +127,7 @@ export class InFlight {
         this.attempt = attempt;
         this.sentAt = sentAt;
         this.position = position;
+        this.mask = size - 1;
         return;
       }
       size *= 2;
