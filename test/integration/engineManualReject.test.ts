@@ -36,4 +36,23 @@ describe('a manual Reject', () => {
     expect(dispositions[1]).toContain('Rejected by hand in AMQP Flow');
     await r.run.stop();
   });
+
+  it('carries the receiver’s own rejectCondition and rejectDescription when the Reject picks none', async () => {
+    const r = record(
+      oneSession(server.wsUrl, [
+        { id: 'rx1', kind: 'receiver', parent: 's1', props: { address: 'reject-own-q', autoAccept: false, rejectCondition: 'com.example:too-late', rejectDescription: 'arrived after the cut-off' } },
+        { id: 'tx1', kind: 'sender', parent: 's1', props: { address: 'reject-own-q' } },
+        { id: 't1', kind: 'transfer', parent: 'tx1', props: { body: 'late' } },
+      ]),
+      { frames: true },
+    );
+    await r.waitFor(() => r.of('MESSAGE_RECEIVED', 'rx1').length === 1);
+    r.run.settle('rx1', r.of('MESSAGE_RECEIVED', 'rx1')[0]!.deliveryId, 'rejected');
+    await r.waitFor(() => r.of('MESSAGE_SETTLED', 'rx1').length === 1);
+    while (server.broker.queues().find((q) => q.address === 'reject-own-q.dlq')?.depth !== 1) await new Promise((ok) => setTimeout(ok, 10));
+    const disposition = r.frames.find((f) => f.dir === 'out' && f.performative === 'disposition');
+    expect(JSON.stringify(disposition?.fields.state)).toContain('com.example:too-late');
+    expect(JSON.stringify(disposition?.fields.state)).toContain('arrived after the cut-off');
+    await r.run.stop();
+  });
 });
