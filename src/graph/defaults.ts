@@ -116,7 +116,7 @@ export const PROP_DOCS: { readonly [K in NodeKind]: readonly PropDoc<K>[] } = {
     { field: 'replyTo', label: 'Reply to', type: 'string', help: 'Address for replies, or "@<receiver id>" for the (possibly dynamic) address of a receiver node.' },
     { field: 'to', label: 'To', type: 'string', help: 'Destination address; needed when the sender has no address.' },
     { field: 'applicationProperties', label: 'Application properties', type: 'scalarMap', help: 'Key → string, number, boolean or null (e.g. operation = put-token for Azure CBS).' },
-    { field: 'applicationPropertyTypes', label: 'Number types', type: 'scalarMap', help: 'Key → the AMQP type that number property goes out as: int, long, double, float, short, byte, uint, ulong, ushort or ubyte (e.g. "status-code": "int"). Unnamed numbers go as int when they fit, else long; fractions as double.' },
+    { field: 'applicationPropertyTypes', label: 'Number types', type: 'scalarMap', help: 'Key → the AMQP type that number property goes out as: int, long, double, float, short, byte, uint, ulong, ushort or ubyte (e.g. "status-code": "int"). Unnamed numbers go as int when they fit, else long; fractions as double. A number that does not fit its type (3.5 as int, -1 as uint) is a problem that stops the run.' },
     { field: 'durable', label: 'Durable', type: 'boolean', default: false, help: 'Ask the broker to keep the message across restarts.' },
     { field: 'ttlMs', label: 'Time to live (ms)', type: 'integer', help: 'The broker may drop the message after this long.' },
     { field: 'count', label: 'Count', type: 'integer', default: 1, help: 'Send attempts; each one is a separate transfer (1–100000).' },

@@ -8,6 +8,7 @@ import { useShowingEarlier } from '../store/runMoment.ts';
 import { useNodeLive, useRun, type NodeCounts, type UnsettledDelivery } from '../store/runStore.ts';
 import type { RejectOptions } from '../engine/rejectError.ts';
 import { RejectChoice } from './RejectChoice.tsx';
+import { openDelivery } from './messageView.ts';
 import { useQueueDepth } from './queueDepths.ts';
 import { WaitLine } from './WaitLine.tsx';
 import './panels.css';
@@ -95,9 +96,9 @@ function UnsettledList({ id, unsettled }: { id: string; unsettled: readonly Unse
       <ul className="live__unsettled nodrag nokey" aria-label="Unsettled deliveries">
         {unsettled.slice(0, 20).map((u) => (
           <li key={u.deliveryId}>
-            <span className="live__delivery" title={u.summary}>
+            <button type="button" className="live__delivery" title={`Open the message: ${u.summary}`} aria-label={`Open message #${u.deliveryId} of ${id}`} onClick={() => openDelivery(id, u.deliveryId)}>
               #{u.deliveryId} {u.summary}
-            </span>
+            </button>
             <span className="live__settle">
               <button type="button" disabled={!running} onClick={() => settle(id, u.deliveryId, 'accepted')}>Accept</button>
               <button type="button" disabled={!running} onClick={() => settle(id, u.deliveryId, 'rejected', reject)}>Reject</button>

@@ -23,6 +23,7 @@ import {
   type Parsed,
 } from './fields.tsx';
 import { CbsField, SecretField } from './SecretField.tsx';
+import { NumberTypesField } from './NumberTypesField.tsx';
 
 type AnyProps = Record<string, unknown>;
 
@@ -99,6 +100,7 @@ function PropField({ node, doc, problems }: { node: GraphNode; doc: PropDoc<Node
         />
       );
     case 'scalarMap':
+      if (field === 'applicationPropertyTypes' && node.kind === 'transfer') return <NumberTypesField node={node} help={doc.help} problems={problems} />;
       if (field === 'cbs') return <CbsField label={doc.label} help={doc.help} value={value as CbsProps | undefined} problem={common.problem} commit={commit} />;
       return (
         <TextField
