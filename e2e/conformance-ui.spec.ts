@@ -148,6 +148,10 @@ test('the message view shows a data section as bytes, and as text only when it i
   await expect(view.getByRole('button', { name: 'Text' })).toHaveCount(0);
   await expect(view.getByLabel('Body bytes')).toHaveText('00000000  ff 00 fe 41                                       |...A|');
   await expect(view).toContainText('4 bytes, not UTF-8 text');
+  // the application properties with the AMQP type each arrived as (Proton sent an int and a long)
+  const appProps = view.getByRole('region', { name: 'Application properties' });
+  await expect(appProps.getByRole('row', { name: /^seq/ })).toHaveText(/^seq\s*8\s*int$/);
+  await expect(appProps.getByRole('row', { name: /^total/ })).toHaveText(/^total\s*2\s*long$/);
   await view.getByRole('button', { name: 'Close' }).click();
 
   // UTF-8: the same hex dump, and the Text view shows the characters.

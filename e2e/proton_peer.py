@@ -1,7 +1,8 @@
 """A peer nobody here wrote, for the conformance journeys: Qpid Proton's Python client.
 
 Usage:
-  proton_peer.py send-data <amqp://host:port> <address> <hex> [<hex>…]   one data-section message per hex string
+  proton_peer.py send-data <amqp://host:port> <address> <hex> [<hex>…]   one data-section message per hex string,
+                                                                           application properties seq (int), total (long)
   proton_peer.py receive <amqp://host:port> <address>                    one message: its application properties
                                                                            with the AMQP type each arrived as
 Prints one JSON line.
@@ -9,7 +10,7 @@ Prints one JSON line.
 import json
 import sys
 
-from proton import Message
+from proton import Message, int32
 from proton.utils import BlockingConnection
 
 # the Python class Proton decodes each AMQP number type to
@@ -25,7 +26,8 @@ def send_data(url, address, hexes):
     sender = conn.create_sender(address)
     for h in hexes:
         # inferred: bytes go as a data section, not as an amqp-value binary
-        sender.send(Message(body=bytes.fromhex(h), inferred=True))
+        # with an application property of each of two AMQP types: int (int32) and long (a Python int)
+        sender.send(Message(body=bytes.fromhex(h), inferred=True, properties={"seq": int32(len(h)), "total": len(hexes)}))
     conn.close()
     return {"sent": len(hexes)}
 

@@ -4,6 +4,9 @@ import type { TransferProps } from '../graph/types.ts';
 import { toJsonSafe } from './frameDecoder.ts';
 import { bodySection, type BodySection } from './bodySection.ts';
 import { typedApplicationProperties } from './amqpNumbers.ts';
+import { applicationPropertyTypesOf, keepEncodedApplicationProperties } from './receivedTypes.ts';
+
+keepEncodedApplicationProperties();
 
 /** `@<receiverNodeId>` in replyTo names a receiver node whose (possibly dynamic) address is used. */
 export function replyToReceiver(replyTo: string | undefined): string | null {
@@ -54,7 +57,8 @@ const PROPERTY_NAMES: Record<string, string> = {
 /**
  * A received message as plain JSON: its body (bytes of data sections and binary values as
  * { length, base64, hex, utf8? }), which body section carried it, the properties and header
- * fields under the transfer props' names, and its message-annotations when it has any.
+ * fields under the transfer props' names, the AMQP type each application property arrived as, and
+ * its message-annotations when it has any.
  */
 export function readMessage(m: Message): {
   body: unknown;
@@ -62,6 +66,7 @@ export function readMessage(m: Message): {
   properties: Record<string, unknown>;
   applicationProperties: Record<string, unknown>;
   messageAnnotations?: Record<string, unknown>;
+  applicationPropertyTypes?: Record<string, string>;
 } {
   const properties: Record<string, unknown> = {};
   const raw = m as unknown as Record<string, unknown>;
@@ -74,5 +79,10 @@ export function readMessage(m: Message): {
   const body = section.kind === 'data' ? section.bytes : section.kind === 'none' ? null : section.value;
   // message-annotations only when there are some (a dead letter's reason, a broker's x-opt-… fields)
   const annotations = m.message_annotations && Object.keys(m.message_annotations).length ? (toJsonSafe(m.message_annotations) as Record<string, unknown>) : undefined;
-  return { body, bodySection: section, properties, applicationProperties, ...(annotations ? { messageAnnotations: annotations } : {}) };
+  const received = applicationPropertyTypesOf(m);
+  return {
+    body, bodySection: section, properties, applicationProperties,
+    ...(received ? { applicationPropertyTypes: received } : {}),
+    ...(annotations ? { messageAnnotations: annotations } : {}),
+  };
 }

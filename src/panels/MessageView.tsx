@@ -63,7 +63,8 @@ function Body({ message }: { message: ReceivedMessage }) {
   );
 }
 
-function Fields({ title, values, empty, note }: { title: string; values: Record<string, unknown> | undefined; empty: string; note?: string }) {
+function Fields(props: { title: string; values: Record<string, unknown> | undefined; empty: string; types?: Record<string, string>; note?: string }) {
+  const { title, values, empty, types, note } = props;
   const entries = Object.entries(values ?? {});
   return (
     <section aria-label={title}>
@@ -77,6 +78,7 @@ function Fields({ title, values, empty, note }: { title: string; values: Record<
               <tr key={k}>
                 <th scope="row">{k}</th>
                 <td>{pretty(v)}</td>
+                {types && <td className="message__type">{types[k] ?? ''}</td>}
               </tr>
             ))}
           </tbody>
@@ -99,8 +101,9 @@ export function MessageView() {
         title="Application properties"
         values={message.applicationProperties}
         empty="No application properties."
-        // rhea, the page's AMQP client, decodes every number to a JavaScript number and keeps no type code
-        note="Numbers are shown as values: the page's AMQP client does not report which AMQP type (int, long, …) each arrived as."
+        types={message.applicationPropertyTypes}
+        // a message recorded before the engine reported types
+        note={message.applicationPropertyTypes ? undefined : 'The AMQP type each value arrived as was not recorded.'}
       />
       <Fields title="Message annotations" values={message.messageAnnotations} empty="No message annotations." />
     </Dialog>
