@@ -13,7 +13,7 @@ import type { RawSocket } from './rawSocket.ts';
 import { listenTcp as listenTcpSocket, type TcpListener } from './transportTcp.ts';
 import { wsSocket } from './transportWs.ts';
 import { configureSasl } from './sasl.ts';
-import type { Consumer } from './outgoing.ts';
+import { Consumer } from './outgoing.ts';
 import { Producer, watchTransfers } from './incoming.ts';
 import { settle } from './settle.ts';
 import { Router } from './router.ts';
@@ -256,7 +256,10 @@ export function createBroker(opts: BrokerOptions = {}): Broker {
 
   function listen(conn: Conn): void {
     const { amqp } = conn;
-    const consumerOf = (link: Sender) => [...conn.consumers].find((c) => c.link === link);
+    const consumerOf = (link: Sender) => {
+      const c = Consumer.of(link);
+      return c && conn.consumers.has(c) ? c : undefined;
+    };
     const pumpFor = (ctx: EventContext) => {
       const c = ctx.sender && consumerOf(ctx.sender);
       if (c) router.nodeOf(c)?.schedulePump();
