@@ -37,7 +37,7 @@ export class Router {
 
   /** A temporary address that does not exist (any more) is not re-created as an ordinary queue. */
   private missingTemporary(address: string): boolean {
-    return address.startsWith(`${this.prefix}.`) && !this.nodes.has(address);
+    return address.startsWith(this.prefix) && address[this.prefix.length] === '.' && !this.nodes.has(address);
   }
 
   private nodeOptions(dynamic = false) {
@@ -205,7 +205,8 @@ export class Router {
 
   private store(node: QueueNode, payload: Buffer): Outcome {
     node.queue.push(payload);
-    node.pump();
+    // one pump for all the messages one read of the socket carried, not one per message
+    node.schedulePump();
     return { kind: 'accepted' };
   }
 
