@@ -11,6 +11,9 @@ import { CBS_ADDRESS, cbsReply } from './cbs.ts';
 import type { Limits } from './limits.ts';
 
 interface LinkInternals { rcv_settle_mode?: number; local: { attach: { snd_settle_mode?: number; rcv_settle_mode?: number; max_message_size?: number } } }
+/** the outcome of nearly every message, shared rather than made per message */
+const ACCEPTED: Outcome = Object.freeze({ kind: 'accepted' });
+
 type Terminus = { address?: string | null; dynamic?: boolean } | null | undefined;
 
 export class Router {
@@ -207,7 +210,7 @@ export class Router {
     node.queue.push(payload);
     // one pump for all the messages one read of the socket carried, not one per message
     node.schedulePump();
-    return { kind: 'accepted' };
+    return ACCEPTED;
   }
 
   /** Links that are not fed by one queue's room keep a steady window of credit. */
@@ -220,6 +223,6 @@ export class Router {
     if (!request) return { kind: 'rejected', condition: 'amqp:decode-error', description: 'the message could not be decoded' };
     const reply = cbsReply(request);
     if (reply && typeof reply.to === 'string' && !this.missingTemporary(reply.to)) this.store(this.nodeFor(reply.to), encodeMessage(reply));
-    return { kind: 'accepted' };
+    return ACCEPTED;
   }
 }
