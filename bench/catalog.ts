@@ -99,8 +99,8 @@ export const CATALOG: BenchSpec[] = [
   {
     script: 'brokerVsSink.ts',
     figures: [{
-      name: 'broker_vs_sink', what: 'Embedded broker ÷ a rhea server that only accepts and echoes, messages/s over TCP (the one-hop ceiling)',
-      how: 'Same Node rhea probe against each, both in their own process: one connection, send N and receive N on one address (until all accepted and all received), 100-byte bodies, credit window 500; the sink accepts every transfer and echoes the message to the receiver on that address with rhea\'s public API (no queue, no checks); warm-up, then alternating rounds; median of per-round ratios',
+      name: 'broker_vs_sink', what: 'Embedded broker ÷ a rhea server that only accepts and echoes (one hop, no queue), messages/s over TCP',
+      how: 'Same Node rhea probe against each, both in their own process: one connection, send N and receive N on one address (until all accepted and all received), 100-byte bodies, credit window 500; the sink accepts every transfer (autoaccept) and echoes the message to the receiver on that address with rhea\'s public API only (so it decodes and re-encodes each message, and writes each frame on its own, as rhea does), with no queue and no checks; warm-up, then alternating rounds; median of per-round ratios',
       target: { op: '>=', value: 0.8 },
     }],
   },
