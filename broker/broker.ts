@@ -16,7 +16,6 @@ import { resolveLimits } from './limits.ts';
 import { createFaults } from './faults.ts';
 import { closeWithError, openSessions, type Conn, type ConnectionInternals } from './clientConnection.ts';
 import { routeLinkEvents } from './linkEvents.ts';
-import { writeTransfersDirectly } from './transferFrame.ts';
 import type { Broker, BrokerOptions } from './brokerTypes.ts';
 
 export type { Broker, BrokerOptions, ConnectionInfo, QueueInfo } from './brokerTypes.ts';
@@ -75,7 +74,6 @@ export function createBroker(opts: BrokerOptions = {}): Broker {
       sender_options: { autosettle: true, treat_modified_as_released: false },
       receiver_options: { autoaccept: false, credit_window: 0 },
     } as unknown as Parameters<typeof container.create_connection>[0]);
-    writeTransfersDirectly(amqp);
     const conn: Conn = { id, raw, amqp, openedAt: new Date().toISOString(), counted, consumers: new Set(), producers: new Set(), gone: false };
     conns.add(conn);
     const guard = new FrameGuard({ maxFrameSize: limits.maxFrameSize, saslRequired });

@@ -8,6 +8,7 @@ import { settle } from './settle.ts';
 import type { Router } from './router.ts';
 import { guardAttaches, refusalOf } from './attachGuard.ts';
 import { answerEcho } from './flowEcho.ts';
+import { sendTransfersDirectly } from './transferFrame.ts';
 import type { Limits } from './limits.ts';
 import { closeWithError, conditionFor, type Conn } from './clientConnection.ts';
 
@@ -51,6 +52,7 @@ export function routeLinkEvents(conn: Conn, host: LinkEventHost): void {
     watchTransfers(ctx.session as Session);
     guardAttaches(ctx.session as Session);
     answerEcho(ctx.session as Session);
+    sendTransfersDirectly(ctx.session as Session);
   });
   amqp.on('sender_open', (ctx: EventContext) => {
     const refusal = refusalOf(ctx.sender!);

@@ -1,31 +1,39 @@
-// Outgoing transfer frames written directly. rhea encodes every frame through its generic writer
-// (a typed wrapper per field, a growing buffer per frame); for the one frame the broker writes per
-// message, that was the largest cost left in its own process. The bytes are what the AMQP 1.0
+// Outgoing transfer frames written directly. rhea builds every frame as a performative object (a
+// typed wrapper per field) and encodes it through its generic writer; for the one frame the broker
+// writes per message, that was the largest cost left in its own process. The bytes are what the AMQP 1.0
 // type system prescribes for the transfer performative (§2.7.5) with the smallest encodings, and
 // every other frame still goes through rhea. Patches rhea 3.0.5's internals (see README.md).
 import { createRequire } from 'node:module';
-import type { Connection } from 'rhea';
+import type { Session } from 'rhea';
 
 interface Frame { channel: number; type: number; performative?: unknown; payload?: Buffer; encoded?: Buffer }
 interface FramesInternals { write_frame(frame: Frame): Buffer }
-/** the fields rhea's Outgoing.process sets on a transfer, in list order, and nothing after them */
-interface TransferPerformative {
-  constructor: { descriptor?: { numeric?: unknown } };
-  value: unknown[];
-  handle: number;
-  delivery_id: number;
-  delivery_tag: Buffer;
-  message_format: number;
+interface Delivery {
+  id: number;
+  tag: Buffer;
+  link: { credit: number; delivery_count: number; local: { handle: number } };
+  data: Buffer[];
+  format: number;
+  next_to_send: number;
   settled: boolean;
-  more: boolean;
+  remote_settled: boolean;
 }
-interface ConnectionInternals {
-  _write_frame(channel: number, frame: unknown, payload?: Buffer): void;
-  amqp_transport: { encode(frame: Frame): void };
-  output(): void;
+interface OutgoingInternals {
+  deliveries: { by_id(id: number): Delivery | undefined };
+  next_pending_delivery: number;
+  next_delivery_id: number;
+  next_transfer_id: number;
+  window: number;
+  transfer_window(): number;
+  process(): void;
+}
+interface SessionInternals {
+  outgoing: OutgoingInternals;
+  local: { channel: number };
+  connection: { amqp_transport: { encode(frame: Frame): void }; output(): void };
 }
 
-const TRANSFER = 0x14;
+const TRANSFER = 0x14; // the transfer performative's descriptor
 const frames = createRequire(import.meta.url)('rhea/lib/frames.js') as FramesInternals;
 
 // A frame that arrives already encoded is written as it is (only this file makes such frames).
@@ -75,17 +83,43 @@ export function encodeTransfer(channel: number, t: { handle: number; deliveryId:
   return b;
 }
 
-/** Write this connection's transfer frames directly; every other frame as rhea does. */
-export function writeTransfersDirectly(connection: Connection): void {
-  const c = connection as unknown as ConnectionInternals;
-  const original = c._write_frame.bind(c);
-  c._write_frame = (channel, frame, payload) => {
-    const t = frame as TransferPerformative | undefined;
-    if (!payload || Number(t?.constructor?.descriptor?.numeric) !== TRANSFER || t!.value.length > 6) return original(channel, frame, payload);
-    const encoded = encodeTransfer(channel, {
-      handle: t!.handle, deliveryId: t!.delivery_id, tag: t!.delivery_tag, format: t!.message_format ?? 0, settled: Boolean(t!.settled), more: Boolean(t!.more),
-    }, payload);
-    c.amqp_transport.encode({ channel, type: 0, encoded });
-    c.output();
+/**
+ * Send this session's pending deliveries as rhea's Outgoing.process does (credit, the peer's
+ * incoming window, one frame per fragment), writing each transfer frame directly; rhea's own
+ * process runs after it for what is left (settlement events, dispositions) and finds no transfer
+ * left to send.
+ */
+export function sendTransfersDirectly(session: Session): void {
+  const s = session as unknown as SessionInternals;
+  const outgoing = s.outgoing;
+  const rheaProcess = outgoing.process.bind(outgoing);
+  outgoing.process = () => {
+    let wrote = false;
+    while (outgoing.next_pending_delivery < outgoing.next_delivery_id) {
+      const d = outgoing.deliveries.by_id(outgoing.next_pending_delivery);
+      if (!d || d.link.credit <= 0) break; // rhea's own process reports a missing delivery
+      const count = Math.min(outgoing.transfer_window(), d.data.length - d.next_to_send);
+      if (count <= 0) break;
+      outgoing.window -= count;
+      const end = d.next_to_send + count;
+      for (let i = d.next_to_send; i < end; i++) {
+        outgoing.next_transfer_id++;
+        const encoded = encodeTransfer(s.local.channel, {
+          handle: d.link.local.handle, deliveryId: d.id, tag: d.tag, format: d.format, settled: d.settled, more: i + 1 < d.data.length,
+        }, d.data[i]!);
+        s.connection.amqp_transport.encode({ channel: s.local.channel, type: 0, encoded });
+        wrote = true;
+      }
+      if (end < d.data.length) {
+        d.next_to_send = end;
+        break;
+      }
+      if (d.settled) d.remote_settled = true; // sent pre-settled: it can be cleaned up now
+      d.link.credit--;
+      d.link.delivery_count++;
+      outgoing.next_pending_delivery++;
+    }
+    if (wrote) s.connection.output();
+    rheaProcess();
   };
 }
