@@ -8,6 +8,8 @@ const receiverAddress = new Map<string, string | null>();
 export const addressWaiters = new Map<string, ((address: string | null) => void)[]>();
 export const receiverLinks = new Map<string, Receiver>();
 export const heldDeliveries = new Map<string, Map<number, Delivery>>();
+/** The error condition and description a receiver's "reject" carries (its rejectCondition / rejectDescription). */
+export const rejectErrors = new Map<string, { condition: string; description: string }>();
 /** The receiver's address once it is open (a dynamic one is chosen by the broker), or null if it never opens. */
 function addressOf(receiver: string): Promise<string | null> {
   if (receiverAddress.has(receiver)) return Promise.resolve(receiverAddress.get(receiver) ?? null);
@@ -90,7 +92,7 @@ export function readMessage(m: Message): { body: unknown; properties: Record<str
 /** Settles one received delivery and reports it. */
 export function settleReceived(receiver: string, delivery: Delivery, outcome: 'accepted' | 'rejected' | 'released' | 'modified'): void {
   if (outcome === 'accepted') delivery.accept();
-  else if (outcome === 'rejected') delivery.reject({ condition: 'amqp:precondition-failed', description: 'Rejected by hand in AMQP Flow' });
+  else if (outcome === 'rejected') delivery.reject(rejectErrors.get(receiver) ?? { condition: 'amqp:precondition-failed', description: 'Rejected by hand in AMQP Flow' });
   else if (outcome === 'released') delivery.release();
   else delivery.modified({ delivery_failed: true, undeliverable_here: false });
   print(receiver, 'MESSAGE_SETTLED', { deliveryId: delivery.id, outcome });
