@@ -1,4 +1,5 @@
 // The engine's entry point: runs a validated graph against real brokers and publishes events and frames.
+import './nodeGlobals.ts'; // first: rhea needs Buffer and process before it loads
 import type { Graph, GraphNode } from '../graph/types.ts';
 import { childrenOf } from '../graph/wiring.ts';
 import { isProgressEvent, type EngineEvent, type FrameRecord, type ReceiverOutcome } from './events.ts';
