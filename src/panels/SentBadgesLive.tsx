@@ -1,8 +1,9 @@
 // "N sent" on a sender or transfer card, and in step mode "N held for Step" for what rhea has been
-// given but Step has not let out yet.
+// given but Step has not let out yet. Counted from the frame trace's trackers, which load after the
+// first paint (SentBadges.tsx shows this once loaded).
 import { useSentCount } from './frameTrackers.ts';
 
-export function SentBadges({ id }: { id: string }) {
+function SentBadgesLive({ id }: { id: string }) {
   const { sent, held } = useSentCount(id);
   return (
     <>
@@ -15,3 +16,5 @@ export function SentBadges({ id }: { id: string }) {
     </>
   );
 }
+
+export default SentBadgesLive;

@@ -229,3 +229,4 @@ export function NodeInspector({ node }: { node: GraphNode }) {
     </>
   );
 }
+export default NodeInspector;
