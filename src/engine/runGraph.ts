@@ -155,13 +155,14 @@ export function runGraph(graph: Graph, opts: RunOptions): Run {
     return c;
   };
 
-  // Start on the next tick so callers can subscribe first.
-  setTimeout(() => {
+  // Start once the caller's synchronous code is done, so it can subscribe first (a microtask rather than
+  // a timer: the connections open before the caller's view updates render, not after them).
+  queueMicrotask(() => {
     if (stopped) return;
     for (const r of runners) r.start();
     checkSettled();
     checkEnded();
-  }, 0);
+  });
 
   return {
     subscribe(listener) {

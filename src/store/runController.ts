@@ -2,7 +2,7 @@
 // frames into the run store, and exposes the live Run for manual credit and settlement.
 import type { FrameRecord, ReceiverOutcome } from '../engine/events.ts';
 import type { Run, SettleOptions, WebSocketLike } from '../engine/run.ts';
-import { loadEngine } from '../engine/loadEngine.ts';
+import { loadEngine, type RunGraph } from '../engine/loadEngine.ts';
 import type { Graph, Problem } from '../graph/types.ts';
 import type { FaultSpec } from '../graph/faultSpec.ts';
 import { validateGraph } from '../graph/validate.ts';
@@ -26,12 +26,12 @@ export const runGraphSnapshot = (): Graph | null => currentGraph;
 
 // The engine and the live figures it feeds (presenter mode's strip) load after the first paint, and at
 // the latest with the first Run.
+let engine: RunGraph | null = null;
 let figures: typeof import('./figuresStore.ts') | null = null;
 
-async function loadRunModules() {
+async function loadRunModules(): Promise<void> {
   const [runGraph, figuresStore] = await Promise.all([loadEngine(), import('./figuresStore.ts')]);
-  figures = figuresStore;
-  return runGraph;
+  [engine, figures] = [runGraph, figuresStore];
 }
 
 // Step mode's words for the next held frame; loaded when a stepping run starts (not in the first bundle).
@@ -64,22 +64,29 @@ export async function startRun(graph: Graph = useDocument.getState().graph, opts
   }
   // Step mode belongs to one run: Run always runs freely, only Step (or opts) starts a stepping run.
   const stepMode = opts.stepMode ?? false;
-  useRunControl.setState({ status: 'running', problems: [], stepMode });
-  currentGraph = graph;
-  beginRun(graph);
+  const markRunning = () => {
+    useRunControl.setState({ status: 'running', problems: [], stepMode });
+    currentGraph = graph;
+    beginRun(graph);
+  };
   try {
-    const [runGraph] = await Promise.all([loadRunModules(), stepMode ? loadHeldFrameWords() : null]);
-    const { resetFigures, feedFigures } = figures!;
-    resetFigures(graph);
-    const run = runGraph(graph, {
+    if (!engine || !figures || (stepMode && !describeHeldFrame)) {
+      markRunning(); // a second press meanwhile does nothing
+      await Promise.all([loadRunModules(), stepMode ? loadHeldFrameWords() : null]);
+    }
+    // The engine starts its connections in a microtask: started before the store updates below, the
+    // WebSocket handshake is under way while React renders the running state, instead of after it.
+    const run = engine!(graph, {
       // The browser's WebSocket only differs from WebSocketLike in accepting more data types in send().
       createWebSocket: (url, protocols) => new WebSocket(url, protocols) as unknown as WebSocketLike,
       defaultUrl: (location.protocol === 'https:' ? 'wss://' : 'ws://') + location.host + '/amqp',
       frames: true,
       stepMode,
     });
+    if (useRunControl.getState().status === 'idle') markRunning();
+    figures!.resetFigures(graph);
     current = run;
-    unsubscribers = [run.subscribe(enqueue), run.subscribe(feedFigures), run.subscribeFrames(enqueueFrame), run.subscribeHeld(showHeld)];
+    unsubscribers = [run.subscribe(enqueue), run.subscribe(figures!.feedFigures), run.subscribeFrames(enqueueFrame), run.subscribeHeld(showHeld)];
     // every connection closed or failed on its own: the run is over, so Run can be pressed again
     void run.ended.then(() => {
       if (current === run) void stopRun();
