@@ -10,6 +10,8 @@ import {
   MAX_UINT,
 } from './limits.ts';
 import { AMQP_NUMBER_TYPES, NODE_KINDS, type NodeKind, type Problem } from './types.ts';
+import { numberTypeProblems } from './numberFit.ts';
+import { rejectConditionProblem } from './rejectCondition.ts';
 
 // Plain predicates rather than a schema library: this runs on every edit and at first paint, and the
 // predicates keep the schema library out of the page's first bundle (it loads with the file parser).
@@ -128,6 +130,12 @@ const RULES: { [K in NodeKind]: Record<string, FieldRule> } = {
     autoAccept: BOOLEAN,
     rcvSettleMode: oneOf(['first', 'second']),
     dynamic: BOOLEAN,
+    rejectCondition: {
+      accepts: (v) => isText(v) && rejectConditionProblem(v) === null,
+      must: 'an AMQP error condition such as "amqp:precondition-failed", or a symbol with a namespace such as "com.example:too-late"',
+      check: (v) => (typeof v === 'string' ? rejectConditionProblem(v) : null),
+    },
+    rejectDescription: TEXT,
   },
   transfer: {
     body: { accepts: (v) => isJsonValue(v), must: 'a string or another JSON value (finite numbers only)' },
@@ -223,6 +231,12 @@ export function validateProps<K extends NodeKind>(kind: K, props: unknown): Prob
       field: 'address',
       message: 'A dynamic receiver gets its address from the broker; clear the address or turn dynamic off',
     });
+  }
+  if (kind === 'transfer') {
+    // A picked type the number does not fit: named on the type, so the picker refuses it and Run does too.
+    const values = isPlainObject(props.applicationProperties) ? props.applicationProperties : undefined;
+    const picked = isPlainObject(props.applicationPropertyTypes) ? props.applicationPropertyTypes : undefined;
+    for (const [key, message] of numberTypeProblems(values, picked)) problems.push({ field: `applicationPropertyTypes.${key}`, message });
   }
   return problems;
 }

@@ -8,6 +8,7 @@ import { useRunControl } from '../store/runController.ts';
 import { useRun } from '../store/runStore.ts';
 import { DetailToggle, detailHeight, eventDetail, RowDetailText, useOpenRows } from './RowDetail.tsx';
 import { scrollToEnd, useFollowTail } from './useFollowTail.ts';
+import { OpenMessageButton } from './OpenMessageButton.tsx';
 
 const ROW_HEIGHT = 22;
 
@@ -140,6 +141,7 @@ export function EventLog() {
                   <span className="log__at">{e.at.toFixed(0)} ms</span>
                   <span className="log__node">{e.node}</span>
                   <span className="log__event">{e.event}</span>
+                  {e.event === 'MESSAGE_RECEIVED' && <OpenMessageButton message={e} />}
                   <span className="log__details">{eventDetails(e)}</span>
                 </div>
                 {isOpen && <RowDetailText text={eventDetail(e)} />}
