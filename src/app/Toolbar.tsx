@@ -36,7 +36,7 @@ async function run() {
 const MissingSecretsDialog = lazyWhenIdle(() => import('./MissingSecretsDialog.tsx').then((m) => ({ default: m.MissingSecretsDialog })));
 
 // The flows load after the first paint (only their names are in the first bundle).
-whenIdle(() => void loadTemplates().catch(() => undefined));
+whenIdle(() => loadTemplates());
 
 async function loadTemplate(id: string) {
   try {

@@ -1,5 +1,6 @@
 // Run, Stop and Step for the page: starts the engine on the document's graph, pipes its events and
 // frames into the run store, and exposes the live Run for manual credit and settlement.
+import { whenIdle } from './idleQueue.ts';
 import type { FrameRecord, ReceiverOutcome } from '../engine/events.ts';
 import type { Run, SettleOptions, WebSocketLike } from '../engine/run.ts';
 import { loadEngine, type RunGraph } from '../engine/loadEngine.ts';
@@ -150,7 +151,5 @@ export const settle = (receiverId: string, deliveryId: number, outcome: Receiver
  * rhea to download and compile. A failed preload is forgotten: Run loads it again.
  */
 export function preloadEngineWhenIdle() {
-  const load = () => void loadRunModules().catch(() => undefined);
-  if (typeof requestIdleCallback === 'function') requestIdleCallback(load, { timeout: 2000 });
-  else setTimeout(load, 200);
+  whenIdle(() => loadRunModules(), { first: true });
 }

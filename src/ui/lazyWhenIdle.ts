@@ -2,12 +2,9 @@
 // their module loads on first render, or earlier, once the browser is idle after the first paint, so
 // they are usually there before anyone needs them and never weigh on the first bundle.
 import { lazy, type ComponentType } from 'react';
+import { whenIdle } from '../store/idleQueue.ts';
 
-/** Runs `task` when the browser is idle (at the latest after `timeoutMs`). */
-export function whenIdle(task: () => void, timeoutMs = 2000): void {
-  if (typeof requestIdleCallback === 'function') requestIdleCallback(task, { timeout: timeoutMs });
-  else setTimeout(task, 200);
-}
+export { whenIdle };
 
 /** React.lazy whose module also starts loading when the browser is next idle; a failed load is tried again on the next render. */
 // eslint-disable-next-line @typescript-eslint/no-explicit-any -- the props type of any component, as React.lazy takes it
@@ -20,6 +17,6 @@ export function lazyWhenIdle<C extends ComponentType<any>>(load: () => Promise<{
     });
     return loading;
   };
-  whenIdle(() => void once().catch(() => undefined));
+  whenIdle(() => once());
   return lazy(once);
 }
