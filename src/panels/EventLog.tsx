@@ -76,7 +76,7 @@ export function EventLog() {
   const drawn: ReactNode[] = [];
   for (let i = shown.first; i < shown.last; i++) {
     const e = rows[i]!;
-    drawn.push(<EventRow key={slotOf(i, shown.first, shown.last)} event={e} top={layout.topOf(i)} height={layout.heightOf(i)} open={open.has(e)} onToggle={toggle} />);
+    drawn.push(<EventRow key={slotOf(i, shown.first, shown.last)} event={e} height={layout.heightOf(i)} open={open.has(e)} onToggle={toggle} />);
   }
 
   return (
@@ -121,7 +121,10 @@ export function EventLog() {
       )}
       {events.length === 0 && problems.length === 0 && <p className="panel__empty">Press Run to see events.</p>}
       <div ref={scrollRef} className="panel__scroll" role="list" aria-label="Events">
-        <div style={{ height: shown.total, position: 'relative' }}>{drawn}</div>
+        <div style={{ height: shown.total }}>
+          {/* the drawn rows stack in normal flow, moved as one to where the first of them sits */}
+          <div style={{ transform: `translateY(${layout.topOf(shown.first)}px)` }}>{drawn}</div>
+        </div>
       </div>
     </div>
   );
@@ -129,20 +132,19 @@ export function EventLog() {
 
 interface EventRowProps {
   event: EngineEvent;
-  top: number;
   height: number;
   open: boolean;
   onToggle: (e: EngineEvent) => void;
 }
 
-const EventRow = memo(function EventRow({ event: e, top, height, open, onToggle }: EventRowProps) {
+const EventRow = memo(function EventRow({ event: e, height, open, onToggle }: EventRowProps) {
   return (
     <div
       role="listitem"
       className={`log__row log__row--${eventTone(e)}`}
       data-event={e.event}
       data-node={e.node}
-      style={{ position: 'absolute', top: 0, left: 0, right: 0, height, transform: `translateY(${top}px)` }}
+      style={{ height }}
       onClick={() => setSelection({ nodes: [e.node], edges: [] })}
       title={e.errorDetail?.hint}
     >

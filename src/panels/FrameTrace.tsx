@@ -169,7 +169,6 @@ function FrameList({ layout, frames, frameAt, frameNodes, open, toggle }: FrameL
         index={i}
         frames={frames}
         frameNodes={frameNodes}
-        top={layout.topOf(row)}
         height={layout.heightOf(row)}
         open={open.has(f)}
         selected={f === explained}
@@ -179,7 +178,10 @@ function FrameList({ layout, frames, frameAt, frameNodes, open, toggle }: FrameL
   }
   return (
     <div ref={scrollRef} className="panel__scroll" role="list" aria-label="Frame list">
-      <div style={{ height: shown.total, position: 'relative' }}>{drawn}</div>
+      <div style={{ height: shown.total }}>
+        {/* the drawn rows stack in normal flow, moved as one to where the first of them sits */}
+        <div style={{ transform: `translateY(${layout.topOf(shown.first)}px)` }}>{drawn}</div>
+      </div>
     </div>
   );
 }
@@ -190,7 +192,6 @@ interface FrameRowProps {
   index: number;
   frames: readonly FrameRecord[];
   frameNodes: readonly string[];
-  top: number;
   height: number;
   open: boolean;
   selected: boolean;
@@ -198,14 +199,14 @@ interface FrameRowProps {
 }
 
 const FrameRow = memo(
-  function FrameRow({ frame: f, index: i, frames, frameNodes, top, height, open, selected, onToggle }: FrameRowProps) {
+  function FrameRow({ frame: f, index: i, frames, frameNodes, height, open, selected, onToggle }: FrameRowProps) {
     return (
       <div
         role="listitem"
         className={`frame__row frame__row--${f.dir}${selected ? ' frame__row--selected' : ''}`}
         data-performative={f.performative}
         data-node={frameNodes[i]}
-        style={{ position: 'absolute', top: 0, left: 0, right: 0, height, transform: `translateY(${top}px)` }}
+        style={{ height }}
         onClick={() => {
           // `frames` and `frameNodes` may be those of an earlier render: they never change, and `i` indexes both
           flashNode(frameNodes[i] ?? f.connection);
@@ -228,5 +229,5 @@ const FrameRow = memo(
     );
   },
   // Redrawn when what it shows changes, not because the frame list behind it grew.
-  (a, b) => a.frame === b.frame && a.top === b.top && a.height === b.height && a.open === b.open && a.selected === b.selected && a.frameNodes[a.index] === b.frameNodes[b.index] && a.onToggle === b.onToggle,
+  (a, b) => a.frame === b.frame && a.height === b.height && a.open === b.open && a.selected === b.selected && a.frameNodes[a.index] === b.frameNodes[b.index] && a.onToggle === b.onToggle,
 );
