@@ -55,6 +55,13 @@ describe('TypeScript export', () => {
     expect(src).toContain('link.add_credit(3);');
   });
 
+  it('rejects with the receiver\'s own condition and description', () => {
+    const graph: Graph = { ...awkward, nodes: awkward.nodes.map((n) => (n.id === 'rx' ? { ...n, props: { autoAccept: false, rejectCondition: 'amqp:not-allowed' } } : n)) } as Graph;
+    const src = generateTypeScript(graph);
+    expect(src).toContain('rejectErrors.set("rx", {"condition":"amqp:not-allowed","description":"Rejected by hand in AMQP Flow"});');
+    expect(syntaxErrors(src)).toEqual([]);
+  });
+
   it('names the file after the flow', () => {
     expect(typeScriptFileName(TEMPLATES[0]!.graph())).toBe('hello-over-cbs.ts');
   });

@@ -1,6 +1,7 @@
 // Code export (a): the flow as a runnable Node program on rhea + ws that opens the same endpoints with the
 // same options and prints one JSON line per engine event, like `amqp-flow run`.
 import { effectiveProps } from '../graph/defaults.ts';
+import { DEFAULT_REJECT_CONDITION, DEFAULT_REJECT_DESCRIPTION } from '../graph/rejectCondition.ts';
 import { secretEnvName } from '../graph/secrets.ts';
 import type { Graph, GraphNode, TransferProps } from '../graph/types.ts';
 import { childrenOf } from '../graph/wiring.ts';
@@ -203,6 +204,7 @@ function receiverCode(r: GraphNode<'receiver'>, session: string, v: (id: string)
     '',
     `// ---- receiver ${commentText(r.id)} ← ${commentText(p.dynamic ? '(dynamic)' : p.address ?? '')}: ${how.join(', ')} (session.openreceiver) ----`,
     `let ${name}: Receiver | undefined;`,
+    ...(p.autoAccept || (p.rejectCondition === undefined && p.rejectDescription === undefined) ? [] : [`rejectErrors.set(${lit(r.id)}, ${lit({ condition: p.rejectCondition || DEFAULT_REJECT_CONDITION, description: p.rejectDescription || DEFAULT_REJECT_DESCRIPTION })});`]),
     `const ${name}Endpoint = track(${lit(r.id)}, 'RECEIVER', ${session}Endpoint, () => ({ address: ${lit(p.address ?? '')} }), () => ${name}?.close());`,
     `creditLinks.set(${lit(r.id)}, () => (${name} ? { ...counters(${name}), queued: 0 } : null));`,
     `function open_${name}(): void {`,

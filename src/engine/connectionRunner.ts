@@ -51,7 +51,7 @@ export class ConnectionRunner implements LifecycleRules {
         new ReceiverControl(p.autoAccept, {
           settled: (deliveryId, outcome) => ctx.emit({ at: ctx.now(), node: n.id, event: 'MESSAGE_SETTLED', deliveryId, outcome }),
           changed: () => ctx.credit.mark(n.id),
-        }, p.creditWindow === 0 ? p.initialCredit : undefined),
+        }, p.creditWindow === 0 ? p.initialCredit : undefined, { condition: p.rejectCondition, description: p.rejectDescription }),
     });
     const p = this.tree.props;
     this.url = ctx.opts.urlOverride || p.url || ctx.opts.defaultUrl || '';

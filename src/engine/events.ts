@@ -94,8 +94,10 @@ interface EventFields {
    * `body` is the decoded value; bytes (data sections, binary values) as `{ length, base64, hex, utf8? }`.
    * `bodySection` says which body section carried it (amqp-value, data, amqp-sequence) and how many.
    * `duplicate`: this receiver already had a message with this message-id (at-least-once delivery).
+   * `messageAnnotations`: the message-annotations section, when there is one (e.g. a dead letter's reason).
+   * `applicationPropertyTypes`: the AMQP type each application property arrived as (`int`, `long`, `string`, …).
    */
-  MESSAGE_RECEIVED: { deliveryId: number; body: unknown; bodySection?: BodySection; properties: Record<string, unknown>; applicationProperties: Record<string, unknown>; duplicate?: boolean };
+  MESSAGE_RECEIVED: { deliveryId: number; body: unknown; bodySection?: BodySection; properties: Record<string, unknown>; applicationProperties: Record<string, unknown>; messageAnnotations?: Record<string, unknown>; applicationPropertyTypes?: Record<string, string>; duplicate?: boolean };
   /** A receiver settled a delivery (auto-accept or a settle button), or, with `note`, the connection dropped and it went back to the broker (`released`). */
   MESSAGE_SETTLED: { deliveryId: number; outcome: ReceiverOutcome; note?: string };
   /** The broker's answer to a CBS put-token on a connection node: `status` (status-code), `description`, and whether it was a renewal. */

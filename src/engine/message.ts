@@ -4,6 +4,9 @@ import type { TransferProps } from '../graph/types.ts';
 import { toJsonSafe } from './frameDecoder.ts';
 import { bodySection, type BodySection } from './bodySection.ts';
 import { typedApplicationProperties } from './amqpNumbers.ts';
+import { applicationPropertyTypesOf, keepEncodedApplicationProperties } from './receivedTypes.ts';
+
+keepEncodedApplicationProperties();
 
 /** `@<receiverNodeId>` in replyTo names a receiver node whose (possibly dynamic) address is used. */
 export function replyToReceiver(replyTo: string | undefined): string | null {
@@ -53,10 +56,18 @@ const PROPERTY_NAMES: Record<string, string> = {
 
 /**
  * A received message as plain JSON: its body (bytes of data sections and binary values as
- * { length, base64, hex, utf8? }), which body section carried it, and the properties and header
- * fields under the transfer props' names.
+ * { length, base64, hex, utf8? }), which body section carried it, the properties and header
+ * fields under the transfer props' names, the AMQP type each application property arrived as, and
+ * its message-annotations when it has any.
  */
-export function readMessage(m: Message): { body: unknown; bodySection: BodySection; properties: Record<string, unknown>; applicationProperties: Record<string, unknown> } {
+export function readMessage(m: Message): {
+  body: unknown;
+  bodySection: BodySection;
+  properties: Record<string, unknown>;
+  applicationProperties: Record<string, unknown>;
+  messageAnnotations?: Record<string, unknown>;
+  applicationPropertyTypes?: Record<string, string>;
+} {
   const properties: Record<string, unknown> = {};
   const raw = m as unknown as Record<string, unknown>;
   for (const [amqpName, name] of Object.entries(PROPERTY_NAMES)) {
@@ -66,5 +77,12 @@ export function readMessage(m: Message): { body: unknown; bodySection: BodySecti
   const applicationProperties = (toJsonSafe(m.application_properties ?? {}) ?? {}) as Record<string, unknown>;
   const section = bodySection(m.body);
   const body = section.kind === 'data' ? section.bytes : section.kind === 'none' ? null : section.value;
-  return { body, bodySection: section, properties, applicationProperties };
+  // message-annotations only when there are some (a dead letter's reason, a broker's x-opt-… fields)
+  const annotations = m.message_annotations && Object.keys(m.message_annotations).length ? (toJsonSafe(m.message_annotations) as Record<string, unknown>) : undefined;
+  const received = applicationPropertyTypesOf(m);
+  return {
+    body, bodySection: section, properties, applicationProperties,
+    ...(received ? { applicationPropertyTypes: received } : {}),
+    ...(annotations ? { messageAnnotations: annotations } : {}),
+  };
 }

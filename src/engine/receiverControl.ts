@@ -2,7 +2,7 @@
 // because rhea 3.0.5 merges dispositions settled in the same tick without comparing their outcomes.
 import type { Delivery, Receiver } from 'rhea';
 import type { SettleOptions } from './run.ts';
-import { rejectError } from './rejectError.ts';
+import { rejectError, type RejectOptions } from './rejectError.ts';
 import type { ReceiverOutcome } from './events.ts';
 import type { CreditState } from './credit.ts';
 import { linkCounters } from './rheaInternals.ts';
@@ -31,11 +31,14 @@ export class ReceiverControl {
   /** the connection dropped: the next attach is a new link to the broker */
   private returned = false;
   private readonly duplicates = new DuplicateWatch();
+  /** the receiver's own reject condition and description (its props), under any picked per Reject */
+  private readonly reject: RejectOptions;
 
-  constructor(autoAccept: boolean, events: ReceiverControlEvents, initialCredit?: number) {
+  constructor(autoAccept: boolean, events: ReceiverControlEvents, initialCredit?: number, reject: RejectOptions = {}) {
     this.autoAccept = autoAccept;
     this.events = events;
     this.initialCredit = initialCredit;
+    this.reject = reject;
   }
 
   attach(link: Receiver): void {
@@ -121,7 +124,7 @@ export class ReceiverControl {
         delivery.accept();
         break;
       case 'rejected':
-        delivery.reject(rejectError(modified));
+        delivery.reject(rejectError(modified, this.reject));
         break;
       case 'released':
         delivery.release();

@@ -1,19 +1,9 @@
-// The error a receiver's manual Reject carries. It shows up downstream (a broker's dead-letter
-// reason, the sender's outcome), so the user picks the condition and description; by default it
-// says plainly that a person rejected it, not that something broke.
-export const REJECT_CONDITIONS = [
-  'amqp:precondition-failed',
-  'amqp:not-allowed',
-  'amqp:decode-error',
-  'amqp:invalid-field',
-  'amqp:not-implemented',
-  'amqp:resource-limit-exceeded',
-  'amqp:unauthorized-access',
-  'amqp:internal-error',
-] as const;
+// The error a receiver's Reject carries. It shows up downstream (a broker's dead-letter reason, the
+// sender's outcome), so the user picks the condition and description, on the receiver's props (the
+// Inspector) or per Reject; by default it says plainly that a person rejected it, not that something broke.
+import { DEFAULT_REJECT_CONDITION, DEFAULT_REJECT_DESCRIPTION, REJECT_CONDITIONS } from '../graph/rejectCondition.ts';
 
-export const DEFAULT_REJECT_CONDITION = 'amqp:precondition-failed';
-export const DEFAULT_REJECT_DESCRIPTION = 'Rejected by hand in AMQP Flow';
+export { DEFAULT_REJECT_CONDITION, DEFAULT_REJECT_DESCRIPTION, REJECT_CONDITIONS };
 
 export interface RejectOptions {
   /** any AMQP error condition symbol; REJECT_CONDITIONS are the usual ones */
@@ -21,9 +11,12 @@ export interface RejectOptions {
   description?: string;
 }
 
-/** The rejected outcome's error: the user's condition and description, or the defaults. */
-export function rejectError(options: RejectOptions = {}): { condition: string; description: string } {
-  const condition = options.condition?.trim() || DEFAULT_REJECT_CONDITION;
-  const description = options.description?.trim() || DEFAULT_REJECT_DESCRIPTION;
+/**
+ * The rejected outcome's error: the condition and description picked for this Reject, else the
+ * receiver's own (`rejectCondition`, `rejectDescription`), else the defaults.
+ */
+export function rejectError(options: RejectOptions = {}, receiver: RejectOptions = {}): { condition: string; description: string } {
+  const condition = options.condition?.trim() || receiver.condition?.trim() || DEFAULT_REJECT_CONDITION;
+  const description = options.description?.trim() || receiver.description?.trim() || DEFAULT_REJECT_DESCRIPTION;
   return { condition, description };
 }

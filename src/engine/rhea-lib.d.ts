@@ -31,6 +31,7 @@ declare module 'rhea/lib/frames.js' {
 declare module 'rhea/lib/types.js' {
   interface Types {
     unwrap(o: unknown, leaveDescribed?: boolean): unknown;
+    Reader: unknown;
     [name: string]: unknown;
   }
   const types: Types;

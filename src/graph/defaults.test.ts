@@ -37,7 +37,7 @@ describe('defaults', () => {
       connection: ['url', 'subprotocols', 'containerId', 'hostname', 'sasl', 'idleTimeoutMs', 'maxFrameSize', 'channelMax', 'reconnect', 'cbs'],
       session: ['incomingWindow', 'outgoingWindow'],
       sender: ['address', 'sndSettleMode', 'rcvSettleMode'],
-      receiver: ['address', 'creditWindow', 'initialCredit', 'autoAccept', 'rcvSettleMode', 'dynamic'],
+      receiver: ['address', 'creditWindow', 'initialCredit', 'autoAccept', 'rcvSettleMode', 'dynamic', 'rejectCondition', 'rejectDescription'],
       transfer: ['body', 'contentType', 'subject', 'messageId', 'correlationId', 'replyTo', 'to', 'applicationProperties', 'applicationPropertyTypes', 'durable', 'ttlMs', 'count', 'intervalMs', 'startAfterMs'],
     });
     for (const kind of NODE_KINDS) {

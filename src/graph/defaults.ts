@@ -10,6 +10,7 @@ import type {
   SessionProps,
   TransferProps,
 } from './types.ts';
+import { DEFAULT_REJECT_CONDITION, DEFAULT_REJECT_DESCRIPTION, REJECT_CONDITIONS } from './rejectCondition.ts';
 
 /** Offered in this order; websockify-style proxies pick `binary`, Azure `AMQPWSB10`, the OASIS binding `amqp`. */
 export const DEFAULT_SUBPROTOCOLS = ['binary', 'AMQPWSB10', 'amqp'];
@@ -103,6 +104,8 @@ export const PROP_DOCS: { readonly [K in NodeKind]: readonly PropDoc<K>[] } = {
     { field: 'autoAccept', label: 'Accept automatically', type: 'boolean', default: true, help: 'Accept every message on arrival; off: settle each one by hand.' },
     { field: 'rcvSettleMode', label: 'Receiver settle mode', type: 'enum', options: ['first', 'second'], default: 'first', help: '"second" settles only after the broker settles (two-step).' },
     { field: 'dynamic', label: 'Dynamic', type: 'boolean', default: false, help: 'Ask the broker to create a temporary address (for replies); a transfer can point its replyTo at it with "@<receiver id>".' },
+    { field: 'rejectCondition', label: 'Reject condition', type: 'enum', options: [...REJECT_CONDITIONS], default: DEFAULT_REJECT_CONDITION, help: 'The error condition a Reject of this receiver carries (a broker shows it as the dead-letter reason). A file may also name a symbol of its own namespace, e.g. "com.example:too-late".' },
+    { field: 'rejectDescription', label: 'Reject description', type: 'string', default: DEFAULT_REJECT_DESCRIPTION, help: `The words a Reject carries with its condition; empty: "${DEFAULT_REJECT_DESCRIPTION}".` },
   ],
   transfer: [
     { field: 'body', label: 'Body', type: 'json', default: 'Hello!', help: 'A string, or any JSON value; sent as an AMQP value section.' },
@@ -113,7 +116,7 @@ export const PROP_DOCS: { readonly [K in NodeKind]: readonly PropDoc<K>[] } = {
     { field: 'replyTo', label: 'Reply to', type: 'string', help: 'Address for replies, or "@<receiver id>" for the (possibly dynamic) address of a receiver node.' },
     { field: 'to', label: 'To', type: 'string', help: 'Destination address; needed when the sender has no address.' },
     { field: 'applicationProperties', label: 'Application properties', type: 'scalarMap', help: 'Key → string, number, boolean or null (e.g. operation = put-token for Azure CBS).' },
-    { field: 'applicationPropertyTypes', label: 'Number types', type: 'scalarMap', help: 'Key → the AMQP type that number property goes out as: int, long, double, float, short, byte, uint, ulong, ushort or ubyte (e.g. "status-code": "int"). Unnamed numbers go as int when they fit, else long; fractions as double.' },
+    { field: 'applicationPropertyTypes', label: 'Number types', type: 'scalarMap', help: 'Key → the AMQP type that number property goes out as: int, long, double, float, short, byte, uint, ulong, ushort or ubyte (e.g. "status-code": "int"). Unnamed numbers go as int when they fit, else long; fractions as double. A number that does not fit its type (3.5 as int, -1 as uint) is a problem that stops the run.' },
     { field: 'durable', label: 'Durable', type: 'boolean', default: false, help: 'Ask the broker to keep the message across restarts.' },
     { field: 'ttlMs', label: 'Time to live (ms)', type: 'integer', help: 'The broker may drop the message after this long.' },
     { field: 'count', label: 'Count', type: 'integer', default: 1, help: 'Send attempts; each one is a separate transfer (1–100000).' },

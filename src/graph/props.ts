@@ -11,6 +11,8 @@ import {
   MAX_UINT,
 } from './limits.ts';
 import { AMQP_NUMBER_TYPES, NODE_KINDS, type NodeKind, type Problem } from './types.ts';
+import { numberTypeProblems } from './numberFit.ts';
+import { rejectConditionProblem } from './rejectCondition.ts';
 
 interface FieldRule {
   schema: z.ZodMiniType;
@@ -114,6 +116,12 @@ const RULES: { [K in NodeKind]: Record<string, FieldRule> } = {
     autoAccept: BOOLEAN,
     rcvSettleMode: oneOf(['first', 'second']),
     dynamic: BOOLEAN,
+    rejectCondition: {
+      schema: text.check(z.refine((v) => rejectConditionProblem(v) === null)),
+      must: 'an AMQP error condition such as "amqp:precondition-failed", or a symbol with a namespace such as "com.example:too-late"',
+      check: (v) => (typeof v === 'string' ? rejectConditionProblem(v) : null),
+    },
+    rejectDescription: TEXT,
   },
   transfer: {
     body: { schema: z.unknown().check(z.refine((v) => isJsonValue(v))), must: 'a string or another JSON value (finite numbers only)' },
@@ -211,6 +219,12 @@ export function validateProps<K extends NodeKind>(kind: K, props: unknown): Prob
       field: 'address',
       message: 'A dynamic receiver gets its address from the broker; clear the address or turn dynamic off',
     });
+  }
+  if (kind === 'transfer') {
+    // A picked type the number does not fit: named on the type, so the picker refuses it and Run does too.
+    const values = isPlainObject(props.applicationProperties) ? props.applicationProperties : undefined;
+    const picked = isPlainObject(props.applicationPropertyTypes) ? props.applicationPropertyTypes : undefined;
+    for (const [key, message] of numberTypeProblems(values, picked)) problems.push({ field: `applicationPropertyTypes.${key}`, message });
   }
   return problems;
 }

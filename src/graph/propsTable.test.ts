@@ -12,6 +12,6 @@ describe('the props table', () => {
     const table = propsTableMarkdown();
     expect(table).toContain('| Receiver | `creditWindow` | integer | `10` |');
     expect(table).toContain('| Sender | `sndSettleMode` | "unsettled" \\| "settled" \\| "mixed" | `"mixed"` |');
-    expect(table.trim().split('\n')).toHaveLength(2 + 10 + 2 + 3 + 6 + 14);
+    expect(table.trim().split('\n')).toHaveLength(2 + 10 + 2 + 3 + 8 + 14);
   });
 });

@@ -68,6 +68,10 @@ export interface ReceiverProps {
   autoAccept?: boolean;
   rcvSettleMode?: RcvSettleMode;
   dynamic?: boolean;
+  /** The error condition a Reject of this receiver carries; default amqp:precondition-failed. */
+  rejectCondition?: string;
+  /** The description a Reject of this receiver carries; default "Rejected by hand in AMQP Flow". */
+  rejectDescription?: string;
 }
 
 export interface TransferProps {

@@ -7,6 +7,7 @@ import { describeProblem } from '../store/noticeStore.ts';
 import { BUILTIN_LESSONS } from './builtin/index.ts';
 import './lessons.css';
 import { LessonHighlights } from './LessonHighlights.tsx';
+import { OwnAddresses } from './OwnAddresses.tsx';
 import { parseLessonFile, type Lesson } from './lessonFile.ts';
 import { serializeLesson, lessonToFile } from './lessonExport.ts';
 import { lessonUrl } from './lessonLink.ts';
@@ -94,6 +95,7 @@ function ShareLesson({ lesson }: { lesson: Lesson }) {
 export function LessonRegion() {
   const open = useLesson((s) => s.open);
   const lesson = useLesson((s) => s.lesson);
+  const source = useLesson((s) => s.source);
   const opened = useLesson((s) => s.opened);
   const fileInput = useRef<HTMLInputElement>(null);
   useEffect(() => openLessonStartup(), []);
@@ -140,8 +142,9 @@ export function LessonRegion() {
             </button>
           </div>
           {lesson.summary && <p className="lesson__summary">{lesson.summary}</p>}
+          <OwnAddresses />
           <LessonSteps lesson={lesson} />
-          <ShareLesson lesson={lesson} />
+          <ShareLesson lesson={source ?? lesson} />
         </article>
       )}
     </aside>

@@ -10,6 +10,7 @@ import { DetailToggle, detailHeight, eventDetail, RowDetailText, useOpenRows } f
 import { fixedRowLayout, slotOf } from './rowWindow.ts';
 import { newTallRowMemo, tallRows } from './tallRows.ts';
 import { useRowWindow } from './useRowWindow.ts';
+import { OpenMessageButton } from './OpenMessageButton.tsx';
 
 const ROW_HEIGHT = 22;
 const OVERSCAN = 12;
@@ -153,6 +154,7 @@ const EventRow = memo(function EventRow({ event: e, height, open, onToggle }: Ev
         <span className="log__at">{e.at.toFixed(0)} ms</span>
         <span className="log__node">{e.node}</span>
         <span className="log__event">{e.event}</span>
+        {e.event === 'MESSAGE_RECEIVED' && <OpenMessageButton message={e} />}
         <span className="log__details">{eventDetails(e)}</span>
       </div>
       {open && <RowDetailText text={eventDetail(e)} />}

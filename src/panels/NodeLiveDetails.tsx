@@ -2,12 +2,13 @@
 // outcomes, and a manual receiver's credit and settlement controls.
 import { memo, useState } from 'react';
 import { OUTCOMES } from '../engine/events.ts';
-import type { NodeKind } from '../graph/types.ts';
+import type { NodeKind, ReceiverProps } from '../graph/types.ts';
 import { addCredit, drain, settle, useRunStatus } from '../store/runController.ts';
 import { useShowingEarlier } from '../store/runMoment.ts';
 import { useNodeLive, useRun, type NodeCounts, type UnsettledDelivery } from '../store/runStore.ts';
 import type { RejectOptions } from '../engine/rejectError.ts';
 import { RejectChoice } from './RejectChoice.tsx';
+import { openDelivery } from './messageView.ts';
 import { useQueueDepth } from './queueDepths.ts';
 import { WaitLine } from './WaitLine.tsx';
 import './panels.css';
@@ -87,16 +88,17 @@ function UnsettledList({ id, unsettled }: { id: string; unsettled: readonly Unse
   const showingEarlier = useShowingEarlier();
   const running = useRunStatus() === 'running' && !showingEarlier;
   const [reject, setReject] = useState<RejectOptions>({});
+  const own = useRun((s) => s.graph?.nodes.find((n) => n.id === id)?.props) as ReceiverProps | undefined;
   if (!unsettled.length) return null;
   return (
     <>
-      <RejectChoice value={reject} onChange={setReject} />
+      <RejectChoice value={reject} onChange={setReject} receiver={{ condition: own?.rejectCondition, description: own?.rejectDescription }} />
       <ul className="live__unsettled nodrag nokey" aria-label="Unsettled deliveries">
         {unsettled.slice(0, 20).map((u) => (
           <li key={u.deliveryId}>
-            <span className="live__delivery" title={u.summary}>
+            <button type="button" className="live__delivery" title={`Open the message: ${u.summary}`} aria-label={`Open message #${u.deliveryId} of ${id}`} onClick={() => openDelivery(id, u.deliveryId)}>
               #{u.deliveryId} {u.summary}
-            </span>
+            </button>
             <span className="live__settle">
               <button type="button" disabled={!running} onClick={() => settle(id, u.deliveryId, 'accepted')}>Accept</button>
               <button type="button" disabled={!running} onClick={() => settle(id, u.deliveryId, 'rejected', reject)}>Reject</button>

@@ -4,13 +4,20 @@ import { lazy, Suspense, useState } from 'react';
 import { BrokerView } from './BrokerView.tsx';
 import { EventLog } from './EventLog.tsx';
 import { FrameTrace } from './FrameTrace.tsx';
+import { MessageView } from './MessageView.tsx';
 import { setSlowMotion, useSlowMotion } from './useSlowMotion.ts';
 import './panels.css';
 
 const CreditCharts = lazy(() => import('./CreditCharts.tsx'));
 
 export function EventLogPanel() {
-  return <EventLog />;
+  return (
+    <>
+      <EventLog />
+      {/* the message view's dialog, opened from a log row or a receiver card */}
+      <MessageView />
+    </>
+  );
 }
 
 export { ChecksPanel } from './ChecksPanel.tsx';

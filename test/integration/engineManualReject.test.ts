@@ -36,4 +36,29 @@ describe('a manual Reject', () => {
     expect(dispositions[1]).toContain('Rejected by hand in AMQP Flow');
     await r.run.stop();
   });
+
+  it('carries the receiver’s own rejectCondition and rejectDescription when the Reject picks none, into the dead letter’s annotations', async () => {
+    const r = record(
+      oneSession(server.wsUrl, [
+        { id: 'rx1', kind: 'receiver', parent: 's1', props: { address: 'reject-own-q', autoAccept: false, rejectCondition: 'com.example:too-late', rejectDescription: 'arrived after the cut-off' } },
+        { id: 'tx1', kind: 'sender', parent: 's1', props: { address: 'reject-own-q' } },
+        { id: 't1', kind: 'transfer', parent: 'tx1', props: { body: 'late' } },
+        { id: 'dead', kind: 'receiver', parent: 's1', props: { address: 'reject-own-q.dlq' } },
+      ]),
+      { frames: true },
+    );
+    await r.waitFor(() => r.of('MESSAGE_RECEIVED', 'rx1').length === 1);
+    r.run.settle('rx1', r.of('MESSAGE_RECEIVED', 'rx1')[0]!.deliveryId, 'rejected');
+    await r.waitFor(() => r.of('MESSAGE_SETTLED', 'rx1').length === 1);
+    // the dead letter arrives with the reason and description in its message-annotations
+    await r.waitFor(() => r.of('MESSAGE_RECEIVED', 'dead').length === 1);
+    expect(r.of('MESSAGE_RECEIVED', 'dead')[0]!.messageAnnotations).toMatchObject({
+      'x-opt-deadletter-reason': 'com.example:too-late',
+      'x-opt-deadletter-description': 'arrived after the cut-off',
+    });
+    const disposition = r.frames.find((f) => f.dir === 'out' && f.performative === 'disposition');
+    expect(JSON.stringify(disposition?.fields.state)).toContain('com.example:too-late');
+    expect(JSON.stringify(disposition?.fields.state)).toContain('arrived after the cut-off');
+    await r.run.stop();
+  });
 });

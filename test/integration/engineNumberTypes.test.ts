@@ -31,4 +31,23 @@ describe('application-property numbers on the wire', () => {
     const types = await runCase<Record<string, string>>('property_types', server.tcpUrl!, { address: 'typed-q' });
     expect(types).toEqual({ 'status-code': 'int32', big: 'int', ratio: 'float', small: 'ubyte', name: 'str' });
   });
+
+  it('are reported by the receiving engine as the AMQP type each arrived as', async () => {
+    const r = record(oneSession(server.wsUrl, [
+      { id: 'rx1', kind: 'receiver', parent: 's1', props: { address: 'typed-back-q' } },
+      { id: 'tx1', kind: 'sender', parent: 's1', props: { address: 'typed-back-q' } },
+      {
+        id: 't1', kind: 'transfer', parent: 'tx1', props: {
+          body: 'typed',
+          applicationProperties: { code: 202, big: 7, ratio: 0.5, small: 7, tiny: 3, name: 'x', flag: true, none: null },
+          applicationPropertyTypes: { big: 'long', small: 'ubyte', tiny: 'uint', ratio: 'float' },
+        },
+      },
+    ]));
+    await r.waitFor(() => r.of('MESSAGE_RECEIVED', 'rx1').length === 1);
+    await r.run.stop();
+    expect(r.of('MESSAGE_RECEIVED', 'rx1')[0]!.applicationPropertyTypes).toEqual({
+      code: 'int', big: 'long', ratio: 'float', small: 'ubyte', tiny: 'uint', name: 'string', flag: 'boolean', none: 'null',
+    });
+  });
 });

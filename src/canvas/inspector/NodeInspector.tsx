@@ -23,6 +23,7 @@ import {
   type Parsed,
 } from './fields.tsx';
 import { CbsField, SecretField } from './SecretField.tsx';
+import { NumberTypesField } from './NumberTypesField.tsx';
 
 type AnyProps = Record<string, unknown>;
 
@@ -62,7 +63,7 @@ function PropField({ node, doc, problems }: { node: GraphNode; doc: PropDoc<Node
         <TextField
           {...common}
           committed={typeof value === 'string' ? value : ''}
-          placeholder={typeof doc.default === 'string' && doc.default === '' && field === 'url' ? (noBroker ? 'ws://… (required here)' : 'embedded broker') : undefined}
+          placeholder={typeof doc.default === 'string' && doc.default === '' && field === 'url' ? (noBroker ? 'ws://… (required here)' : 'embedded broker') : typeof doc.default === 'string' && doc.default !== '' ? doc.default : undefined}
           parse={parseOptionalText}
           commit={commit}
         />
@@ -81,7 +82,10 @@ function PropField({ node, doc, problems }: { node: GraphNode; doc: PropDoc<Node
     case 'boolean':
       return <CheckboxField {...common} checked={fallback === true} onChange={(checked) => commit(checked)} />;
     case 'enum': {
-      const options = (doc.options ?? []).map((o) => ({ value: o, label: o === doc.default ? `${o} (default)` : o }));
+      const known = doc.options ?? [];
+      // a value from a file outside the usual options (a condition of its own namespace) is offered too
+      const all = typeof value === 'string' && !known.includes(value) ? [value, ...known] : known;
+      const options = all.map((o) => ({ value: o, label: o === doc.default ? `${o} (default)` : o }));
       return <SelectField {...common} value={String(fallback ?? '')} options={options} onChange={(v) => commit(v)} />;
     }
     case 'stringList':
@@ -96,6 +100,7 @@ function PropField({ node, doc, problems }: { node: GraphNode; doc: PropDoc<Node
         />
       );
     case 'scalarMap':
+      if (field === 'applicationPropertyTypes' && node.kind === 'transfer') return <NumberTypesField node={node} help={doc.help} problems={problems} />;
       if (field === 'cbs') return <CbsField label={doc.label} help={doc.help} value={value as CbsProps | undefined} problem={common.problem} commit={commit} />;
       return (
         <TextField

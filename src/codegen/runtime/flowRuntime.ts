@@ -260,6 +260,8 @@ const receiverAddress = new Map<string, string | null>();
 const addressWaiters = new Map<string, ((address: string | null) => void)[]>();
 const receiverLinks = new Map<string, Receiver>();
 const heldDeliveries = new Map<string, Map<number, Delivery>>();
+/** The error condition and description a receiver's "reject" carries (its rejectCondition / rejectDescription). */
+export const rejectErrors = new Map<string, { condition: string; description: string }>();
 /** The receiver's address once it is open (a dynamic one is chosen by the broker), or null if it never opens. */
 function addressOf(receiver: string): Promise<string | null> {
   if (receiverAddress.has(receiver)) return Promise.resolve(receiverAddress.get(receiver) ?? null);
@@ -342,7 +344,7 @@ export function readMessage(m: Message): { body: unknown; properties: Record<str
 /** Settles one received delivery and reports it. */
 function settleReceived(receiver: string, delivery: Delivery, outcome: 'accepted' | 'rejected' | 'released' | 'modified'): void {
   if (outcome === 'accepted') delivery.accept();
-  else if (outcome === 'rejected') delivery.reject({ condition: 'amqp:precondition-failed', description: 'Rejected by hand in AMQP Flow' });
+  else if (outcome === 'rejected') delivery.reject(rejectErrors.get(receiver) ?? { condition: 'amqp:precondition-failed', description: 'Rejected by hand in AMQP Flow' });
   else if (outcome === 'released') delivery.release();
   else delivery.modified({ delivery_failed: true, undeliverable_here: false });
   print(receiver, 'MESSAGE_SETTLED', { deliveryId: delivery.id, outcome });
