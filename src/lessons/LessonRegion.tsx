@@ -2,6 +2,7 @@
 // opening a lesson from a file or sharing one as a `#lesson=` link.
 import { useEffect, useRef, useState, type ChangeEvent } from 'react';
 import { requestFitView } from '../store/actions.ts';
+import { download } from '../ui/download.ts';
 import { setShellClass } from '../ui/shellClasses.ts';
 import { describeProblem } from '../store/noticeStore.ts';
 import { BUILTIN_LESSONS } from './builtin/index.ts';
@@ -23,15 +24,6 @@ import {
   useLesson,
 } from './lessonStore.ts';
 import { isComplete } from './progress.ts';
-
-function download(name: string, text: string) {
-  const url = URL.createObjectURL(new Blob([text], { type: 'application/json' }));
-  const a = document.createElement('a');
-  a.href = url;
-  a.download = name;
-  a.click();
-  setTimeout(() => URL.revokeObjectURL(url), 1000);
-}
 
 function Catalogue({ lessons, currentId }: { lessons: readonly Lesson[]; currentId: string | undefined }) {
   useLesson((s) => s.complete); // redraw the marks when the current lesson is completed
@@ -84,7 +76,7 @@ function ShareLesson({ lesson }: { lesson: Lesson }) {
       <button type="button" className="btn" onClick={copy}>
         Copy lesson link
       </button>
-      <button type="button" className="btn" onClick={() => download(`${lesson.id}.amqpflow-lesson.json`, serializeLesson(lesson))}>
+      <button type="button" className="btn" onClick={() => download(`${lesson.id}.amqpflow-lesson.json`, serializeLesson(lesson), 'application/json')}>
         Download lesson file
       </button>
       {link && <input className="lesson__link" readOnly value={link} aria-label="Lesson link" onFocus={(e) => e.target.select()} />}
