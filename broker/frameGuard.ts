@@ -19,11 +19,16 @@ export interface GuardOptions {
 
 const AMQP = Buffer.from('AMQP');
 const MIN_FRAME = 8;
+const EMPTY = Buffer.alloc(0);
+
+function framingError(layer: Layer, description: string): Violation {
+  return { layer, condition: 'amqp:connection:framing-error', description };
+}
 
 export class FrameGuard {
   layer: Layer = 'start';
   private readonly opts: GuardOptions;
-  private pending = Buffer.alloc(0); // start of a header or frame header split across chunks
+  private pending = EMPTY; // start of a header or frame header split across chunks
   private skip = 0; // bytes of the current frame body still to pass
   private stopped: Violation | null = null;
 
@@ -47,12 +52,19 @@ export class FrameGuard {
         i += n;
         continue;
       }
-      const take = Math.min(MIN_FRAME - this.pending.length, chunk.length - i);
-      this.pending = Buffer.concat([this.pending, chunk.subarray(i, i + take)]);
-      i += take;
-      if (this.pending.length < MIN_FRAME) break;
-      const head = this.pending;
-      this.pending = Buffer.alloc(0);
+      let head: Buffer;
+      if (this.pending.length === 0 && chunk.length - i >= MIN_FRAME) {
+        // the usual case: the whole frame header is in this chunk, read it in place
+        head = chunk.subarray(i, i + MIN_FRAME);
+        i += MIN_FRAME;
+      } else {
+        const take = Math.min(MIN_FRAME - this.pending.length, chunk.length - i);
+        this.pending = Buffer.concat([this.pending, chunk.subarray(i, i + take)]);
+        i += take;
+        if (this.pending.length < MIN_FRAME) break;
+        head = this.pending;
+        this.pending = EMPTY;
+      }
       const v = this.inspect(head);
       if (v) return (this.stopped = v);
     }
@@ -60,20 +72,19 @@ export class FrameGuard {
   }
 
   private inspect(h: Buffer): Violation | null {
-    const isHeader = h.subarray(0, 4).equals(AMQP);
+    const isHeader = h[0] === 0x41 && h.subarray(0, 4).equals(AMQP);
     if (this.layer === 'start' || (this.layer === 'sasl' && isHeader)) return this.header(h, isHeader);
     const size = h.readUInt32BE(0);
     const doff = h[4]!;
     const type = h[5]!;
-    const framing = (description: string): Violation => ({ layer: this.layer, condition: 'amqp:connection:framing-error', description });
-    if (size < MIN_FRAME) return framing(`frame size ${size} is smaller than the 8-byte frame header`);
+    if (size < MIN_FRAME) return framingError(this.layer, `frame size ${size} is smaller than the 8-byte frame header`);
     if (size > this.opts.maxFrameSize) {
-      return framing(`frame of ${size} bytes exceeds the broker's max-frame-size ${this.opts.maxFrameSize}`);
+      return framingError(this.layer, `frame of ${size} bytes exceeds the broker's max-frame-size ${this.opts.maxFrameSize}`);
     }
-    if (doff < 2 || doff * 4 > size) return framing(`data offset ${doff} is invalid for a frame of ${size} bytes (minimum 2)`);
+    if (doff < 2 || doff * 4 > size) return framingError(this.layer, `data offset ${doff} is invalid for a frame of ${size} bytes (minimum 2)`);
     const expected = this.layer === 'sasl' ? 1 : 0;
     if (type !== expected) {
-      return framing(`frame type ${type} where a ${expected ? 'SASL (1)' : 'AMQP (0)'} frame was expected`);
+      return framingError(this.layer, `frame type ${type} where a ${expected ? 'SASL (1)' : 'AMQP (0)'} frame was expected`);
     }
     this.skip = size - MIN_FRAME;
     return null;

@@ -3,7 +3,7 @@
 // only while its queue has room, so a full queue shows as a sender without credit.
 import type { Receiver, Session } from 'rhea';
 
-interface TransferFrame { payload?: Buffer; performative: { handle: number; delivery_id?: number; more?: boolean; aborted?: boolean } }
+interface TransferFrame { payload?: Buffer; performative: { handle: number; delivery_id?: number; more?: boolean; aborted?: boolean; message_format?: number | null } }
 interface IncomingInternals {
   on_transfer(frame: TransferFrame, receiver: Receiver): void;
   next_transfer_id: number;
@@ -90,7 +90,13 @@ export function watchTransfers(session: Session): void {
   incoming.on_transfer = (frame, receiver) => {
     const producer = Producer.of(receiver);
     const verdict = producer ? producer.onFrame(frame) : 'pass';
-    if (verdict === 'pass') return original(frame, receiver);
+    if (verdict === 'pass') {
+      // rhea decodes every complete message of format 0 for its `message` event; the broker keeps
+      // the bytes (Producer.lastPayload) and decodes only what it routes by, so rhea is told the
+      // format is unknown and hands over the bytes undecoded
+      if (producer) frame.performative.message_format = null;
+      return original(frame, receiver);
+    }
     // keep the session's numbering right while dropping the frame
     incoming.next_transfer_id++;
     const id = frame.performative.delivery_id;

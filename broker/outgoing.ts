@@ -35,6 +35,8 @@ export interface ConsumerHost {
 
 let nextConsumerId = 1;
 
+const consumers = new WeakMap<Sender, Consumer>();
+
 export class Consumer {
   readonly id = nextConsumerId++;
   readonly link: Sender;
@@ -51,6 +53,11 @@ export class Consumer {
     this.link = link;
     this.host = host;
     this.presettled = link.snd_settle_mode === 1;
+    consumers.set(link, this);
+  }
+
+  static of(link: Sender): Consumer | undefined {
+    return consumers.get(link);
   }
 
   /** Credit not yet spoken for: never hand out more than this. */

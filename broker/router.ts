@@ -11,6 +11,9 @@ import { CBS_ADDRESS, cbsReply } from './cbs.ts';
 import type { Limits } from './limits.ts';
 
 interface LinkInternals { rcv_settle_mode?: number; local: { attach: { snd_settle_mode?: number; rcv_settle_mode?: number; max_message_size?: number } } }
+/** the outcome of nearly every message, shared rather than made per message */
+const ACCEPTED: Outcome = Object.freeze({ kind: 'accepted' });
+
 type Terminus = { address?: string | null; dynamic?: boolean } | null | undefined;
 
 export class Router {
@@ -37,7 +40,7 @@ export class Router {
 
   /** A temporary address that does not exist (any more) is not re-created as an ordinary queue. */
   private missingTemporary(address: string): boolean {
-    return address.startsWith(`${this.prefix}.`) && !this.nodes.has(address);
+    return address.startsWith(this.prefix) && address[this.prefix.length] === '.' && !this.nodes.has(address);
   }
 
   private nodeOptions(dynamic = false) {
@@ -205,8 +208,9 @@ export class Router {
 
   private store(node: QueueNode, payload: Buffer): Outcome {
     node.queue.push(payload);
-    node.pump();
-    return { kind: 'accepted' };
+    // one pump for all the messages one read of the socket carried, not one per message
+    node.schedulePump();
+    return ACCEPTED;
   }
 
   /** Links that are not fed by one queue's room keep a steady window of credit. */
@@ -219,6 +223,6 @@ export class Router {
     if (!request) return { kind: 'rejected', condition: 'amqp:decode-error', description: 'the message could not be decoded' };
     const reply = cbsReply(request);
     if (reply && typeof reply.to === 'string' && !this.missingTemporary(reply.to)) this.store(this.nodeFor(reply.to), encodeMessage(reply));
-    return { kind: 'accepted' };
+    return ACCEPTED;
   }
 }

@@ -1,6 +1,7 @@
 // Settles incoming deliveries so that rhea 3.0.5 never sends a wrong outcome: its disposition
 // writer merges a lone delivery with the next one without comparing outcomes, so within one tick
 // a session only ever settles deliveries that share the same outcome; others wait a tick.
+import rhea from 'rhea';
 import type { Delivery, Session } from 'rhea';
 
 export type Outcome =
@@ -15,8 +16,12 @@ const settlers = new WeakMap<Session, SessionSettler>();
 
 const keyOf = (o: Outcome) => (o.kind === 'rejected' ? `rejected ${o.condition} ${o.description}` : o.kind);
 
+/** rhea's accept() builds this state per delivery; it is never changed, so one serves them all */
+const ACCEPTED_STATE = (rhea.message as unknown as { accepted(): { described(): unknown } }).accepted().described();
+
 function apply({ delivery, outcome }: Pending): void {
-  if (outcome.kind === 'accepted') delivery.accept();
+  // settled left to rhea: at once, unless the sender asked for receiver settle mode second
+  if (outcome.kind === 'accepted') (delivery as unknown as { update(settled?: boolean, state?: unknown): void }).update(undefined, ACCEPTED_STATE);
   else if (outcome.kind === 'released') delivery.release();
   else delivery.reject({ condition: outcome.condition, description: outcome.description });
 }

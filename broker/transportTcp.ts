@@ -2,6 +2,7 @@
 import { createServer, type Socket } from 'node:net';
 import type { AddressInfo } from 'node:net';
 import type { RawSocket } from './rawSocket.ts';
+import { writeBatch } from './writeBatch.ts';
 
 export interface TcpListener {
   port: number;
@@ -16,12 +17,13 @@ export function tcpSocket(socket: Socket): RawSocket {
   let lastError: Error | undefined;
   socket.on('error', (e) => { lastError = e; }); // followed by 'close'
   socket.on('close', () => { for (const h of closeHandlers) h(lastError); });
+  const batch = writeBatch((b) => { if (!socket.destroyed) socket.write(b); });
   return {
     transport: 'tcp',
     remote: `${socket.remoteAddress}:${socket.remotePort}`,
-    write: (b) => { if (!socket.destroyed) socket.write(b); },
-    end: () => socket.end(),
-    destroy: () => socket.destroy(),
+    write: (b) => batch.write(b),
+    end: () => { batch.flush(); socket.end(); },
+    destroy: () => { batch.drop(); socket.destroy(); },
     onData: (h) => { socket.on('data', h); },
     onClose: (h) => { closeHandlers.push(h); },
   };

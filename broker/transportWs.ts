@@ -4,6 +4,7 @@
 import type { IncomingMessage } from 'node:http';
 import { WebSocketServer, type WebSocket } from 'ws';
 import type { RawSocket } from './rawSocket.ts';
+import { writeBatch } from './writeBatch.ts';
 
 export const SUBPROTOCOLS = ['amqp', 'AMQPWSB10', 'binary'] as const;
 
@@ -34,12 +35,13 @@ export function wsSocket(ws: WebSocket, req?: IncomingMessage): RawSocket {
   ws.on('error', (e) => { lastError = e; });
   ws.on('close', () => { for (const h of closeHandlers) h(lastError); });
   const addr = req?.socket.remoteAddress;
+  const batch = writeBatch((b) => { if (ws.readyState === ws.OPEN) ws.send(b, { binary: true }); });
   return {
     transport: 'ws',
     remote: addr ? `${addr}:${req?.socket.remotePort}` : 'websocket',
-    write: (b) => { if (ws.readyState === ws.OPEN) ws.send(b, { binary: true }); },
-    end: () => ws.close(1000),
-    destroy: () => ws.terminate(),
+    write: (b) => batch.write(b),
+    end: () => { batch.flush(); ws.close(1000); },
+    destroy: () => { batch.drop(); ws.terminate(); },
     onData: (h) => {
       ws.on('message', (data, isBinary) => {
         // text messages are not part of the binding: 1003 = unsupported data

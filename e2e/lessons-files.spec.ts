@@ -1,5 +1,7 @@
 // Lessons beyond the happy path: a wrong prediction, hints before the solution (one undo step), Back,
 // progress kept across a reload, lesson files (good and malformed) and `#lesson=` links.
+import { readFile } from 'node:fs/promises';
+import type { Page } from '@playwright/test';
 import { test, expect } from './fixtures.ts';
 import { exportGraph } from './editorSteps.ts';
 import { canvasNode, expectStep, lessonRegion, next, openLessonById, openLessonFromList, predict, run, stop } from './lessonsSteps.ts';
@@ -81,6 +83,34 @@ test('progress is kept per lesson: a reload resumes at the step reached, with th
   // The flow comes back as it was at that step: t1 still has count 8.
   const graph = await exportGraph(page);
   expect(graph.nodes.find((n) => n.id === 't1')?.props).toMatchObject({ count: 8 });
+});
+
+test('each start of a lesson has queues of its own, shown as they are; the lesson file keeps the names it was written with', async ({ page, browser, baseURL }) => {
+  const addressesOf = async (p: Page) => (await exportGraph(p)).nodes.flatMap((n) => ('address' in n.props && n.props.address ? [n.props.address] : []));
+  await openLessonById(page, 'outcomes');
+  const mine = await addressesOf(page);
+  expect(mine.sort()).toEqual([expect.stringMatching(/^orders-[a-z0-9]{4}$/), mine[0], `${mine[0]}.dlq`]);
+  await expect(lessonRegion(page).getByLabel("This lesson's queues")).toContainText(`${mine[0]}, ${mine[0]}.dlq`);
+  await expect(lessonRegion(page).getByLabel('Current step')).toContainText(`this broker's dead-letter queue for ${mine[0]}.`);
+
+  // Another learner on the same broker starts the same lesson: other queues.
+  const otherContext = await browser.newContext({ baseURL: baseURL! });
+  const other = await otherContext.newPage();
+  await openLessonById(other, 'outcomes');
+  const theirs = await addressesOf(other);
+  expect(theirs[0]).toMatch(/^orders-[a-z0-9]{4}$/);
+  expect(theirs[0]).not.toBe(mine[0]);
+  await otherContext.close();
+
+  // A reload resumes the lesson on its own queues.
+  await page.reload();
+  await expectStep(page, 1);
+  expect((await addressesOf(page)).sort()).toEqual(mine);
+
+  const download = page.waitForEvent('download');
+  await lessonRegion(page).getByRole('button', { name: 'Download lesson file' }).click();
+  const file = JSON.parse(await readFile((await (await download).path())!, 'utf8')) as { flow: { nodes: { props: { address?: string } }[] } };
+  expect(file.flow.nodes.flatMap((n) => (n.props.address ? [n.props.address] : [])).sort()).toEqual(['orders', 'orders', 'orders.dlq']);
 });
 
 test('a malformed lesson file lists its problems with their paths and changes nothing', async ({ page }) => {

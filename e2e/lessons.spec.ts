@@ -113,7 +113,10 @@ test('outcomes: accept, reject (dead-lettered), release and modify by hand', asy
 test('competing consumers: both receivers on one queue share twelve jobs', async ({ page }) => {
   await openLessonById(page, 'competing');
   await next(page, 2);
-  await typeProp(page, 'rx2', 'Address', 'work');
+  // The step names rx1's queue as this start of the lesson has it (`work-` and a tag): type what it says.
+  const queue = await lessonRegion(page).getByLabel('Current step').locator('.lesson__text code').first().textContent();
+  expect(queue).toMatch(/^work-[a-z0-9]{4}$/);
+  await typeProp(page, 'rx2', 'Address', queue!);
   await expectStep(page, 3);
   await predict(page, '6');
   await next(page, 4);

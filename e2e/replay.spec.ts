@@ -20,6 +20,12 @@ test('a recording of 100,000 events opens through the file input and can be scru
   await openRecordingFile(page, 'big.amqpflow-run.json', text);
   // A loaded machine may take a while to parse it: wait for the replay to show its last item.
   await expect(position(page)).toContainText(`${BIG_RECORDING_ITEMS} / ${BIG_RECORDING_ITEMS}`, { timeout: 30_000 });
+  // The bar sits below the toolbar, however many rows it wraps to (two at 1440 px), covering none of its buttons.
+  const toolbar = (await page.locator('.toolbar').boundingBox())!;
+  expect((await page.getByRole('group', { name: 'Replay' }).boundingBox())!.y).toBeGreaterThanOrEqual(toolbar.y + toolbar.height);
+  await page.setViewportSize({ width: 1900, height: 900 });
+  await expect.poll(async () => (await page.getByRole('group', { name: 'Replay' }).boundingBox())!.y).toBeLessThan(toolbar.y + toolbar.height);
+  await page.setViewportSize({ width: 1440, height: 900 });
   await expect(canvasNode(page, 'tx1')).toContainText('credit 1000');
   await expect(canvasNode(page, 'c1')).toHaveAttribute('data-state', 'open');
 

@@ -70,9 +70,7 @@ test('a damaged share link changes nothing and says why', async ({ page, baseURL
   await expect(nodesOf(page)).toHaveCount(5);
 });
 
-// Known regression from this wave's final merges: the dialog's Download button starts no download in
-// Chromium (Copy works). Left as fixme so the rest of the suite guards main; fix it first.
-test.fixme('Export code shows the rhea program and the Squirrel version, and downloads each', async ({ page, baseURL }) => {
+test('Export code shows the rhea program and the Squirrel version, and downloads each', async ({ page, baseURL }) => {
   await page.goto(baseURL!);
   await loadTemplate(page, 'Hello over $cbs');
   await page.getByRole('button', { name: 'Export code' }).click();

@@ -61,6 +61,9 @@ test('stepping back through a finished run shows a receiver’s earlier state an
 
   await page.getByRole('button', { name: 'Rewind' }).click();
   await expect(rewindBar(page)).toBeVisible();
+  // The bar sits below the toolbar (two rows at 1440 px), covering none of its buttons.
+  const toolbar = (await page.locator('.toolbar').boundingBox())!;
+  expect((await rewindBar(page).boundingBox())!.y).toBeGreaterThanOrEqual(toolbar.y + toolbar.height);
   // Back to the moment the receiver had its 3 credits and nothing yet.
   await stepUntilCredit(page, earlier(page), 'rx1', 'credit 3', 0);
   await expect(receiver).toHaveAttribute('data-state', 'open');

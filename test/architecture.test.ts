@@ -146,6 +146,9 @@ describe('architecture', () => {
   });
 
   it('no import cycle', () => {
-    expect(cycles(graph)).toEqual([]);
+    // The exported program's runtime parts (src/codegen/runtime/) are never loaded as modules: the export
+    // copies them as text into one file (src/codegen/runtimeText.ts), where they call each other freely.
+    const loaded = new Map([...graph].filter(([file]) => !rel(file).startsWith('src/codegen/runtime/')));
+    expect(cycles(loaded)).toEqual([]);
   });
 });

@@ -13,6 +13,7 @@ import { Menu, MenuItem } from '../ui/Menu.tsx';
 import { ExportButton } from './ExportButton.tsx';
 import { FeatureSlot } from './FeatureSlot.tsx';
 import { MissingSecretsDialog } from './MissingSecretsDialog.tsx';
+import { useToolbarOffset } from './useToolbarOffset.ts';
 
 /** A 16×16 filled glyph; decorative, the button's text is its name. */
 function Icon({ d }: { d: string }) {
@@ -60,6 +61,8 @@ export function Toolbar() {
   const nextHeld = useRunControl((s) => s.nextHeld);
   const stepping = useRunControl((s) => s.stepMode && s.status === 'running');
   const fileInput = useRef<HTMLInputElement>(null);
+  const bar = useRef<HTMLElement>(null);
+  useToolbarOffset(bar);
   // a flow saved without its secrets asks for them before it runs
   const [missing, setMissing] = useState<{ secrets: MissingSecret[]; start: () => void } | null>(null);
   /** Starts a run (or a stepped one) once the flow has every secret it needs. */
@@ -77,7 +80,7 @@ export function Toolbar() {
   };
 
   return (
-    <header className="toolbar">
+    <header className="toolbar" ref={bar}>
       <div className="toolbar__brand">
         <span className="toolbar__logo" aria-hidden="true" title="AMQP Flow" />
         <span className="toolbar__name">AMQP Flow</span>

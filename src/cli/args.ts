@@ -1,5 +1,6 @@
 // Parses the command line of `amqp-flow`; returns data, never exits.
 import { parseFaultText, type TimedFault } from '../graph/faultText.ts';
+import { readArgs, type CommonOptions } from './argReader.ts';
 
 export interface RunArgs {
   command: 'run';
@@ -32,6 +33,7 @@ export type CliArgs = RunArgs | TestArgs | { command: 'help' } | { command: 'err
 
 export const DEFAULT_TIMEOUT_MS = 30_000;
 export const DEFAULT_QUIET_MS = 500;
+const DEFAULTS: CommonOptions = { timeoutMs: DEFAULT_TIMEOUT_MS, quietMs: DEFAULT_QUIET_MS };
 
 export const USAGE = `Usage: amqp-flow run <graph.amqpflow.json> [--url <ws-url>] [--timeout-ms N] [--quiet-ms N] [--frames] [--sequence <file.mmd>] [--canvas <file.svg>]
                         [--fault <spec>]… [--resend-in-flight]
@@ -70,80 +72,50 @@ export function parseArgs(argv: string[]): CliArgs {
   if (command === 'test') return parseTestArgs(rest);
   if (command !== 'run') return { command: 'error', message: `Unknown command "${command}". Use: amqp-flow run <graph.json> or amqp-flow test <files|folders>` };
   let file: string | undefined;
-  let url: string | undefined;
-  let timeoutMs = DEFAULT_TIMEOUT_MS;
-  let quietMs = DEFAULT_QUIET_MS;
   let frames = false;
   let sequence: string | undefined;
   let canvas: string | undefined;
   const faults: TimedFault[] = [];
   let resendInFlight = false;
-  for (let i = 0; i < rest.length; i++) {
-    const a = rest[i]!;
-    const value = () => {
-      const v = rest[++i];
-      if (v === undefined) throw new Error(`${a} needs a value`);
-      return v;
-    };
-    try {
-      if (a === '--url') url = value();
-      else if (a.startsWith('--url=')) url = a.slice(6);
-      else if (a === '--timeout-ms' || a.startsWith('--timeout-ms=')) timeoutMs = positiveInt(a, a.includes('=') ? a.split('=')[1]! : value());
-      else if (a === '--quiet-ms' || a.startsWith('--quiet-ms=')) quietMs = positiveInt(a, a.includes('=') ? a.split('=')[1]! : value(), true);
-      else if (a === '--frames') frames = true;
-      else if (a === '--sequence') sequence = value();
-      else if (a.startsWith('--sequence=')) sequence = a.slice(11);
-      else if (a === '--canvas') canvas = value();
-      else if (a.startsWith('--canvas=')) canvas = a.slice(9);
-      else if (a === '--resend-in-flight') resendInFlight = true;
-      else if (a === '--fault' || a.startsWith('--fault=')) {
-        const parsed = parseFaultText(a.includes('=') && a.startsWith('--fault=') ? a.slice(8) : value());
-        if ('error' in parsed) return { command: 'error', message: parsed.error };
+  const common = readArgs(
+    rest,
+    DEFAULTS,
+    (arg) => {
+      if (arg.raw === '--frames') frames = true;
+      else if (arg.raw === '--resend-in-flight') resendInFlight = true;
+      else if (arg.name === '--sequence') sequence = arg.value();
+      else if (arg.name === '--canvas') canvas = arg.value();
+      else if (arg.name === '--fault') {
+        const parsed = parseFaultText(arg.value());
+        if ('error' in parsed) throw new Error(parsed.error);
         faults.push(parsed);
-      }
-      else if (a.startsWith('-')) return { command: 'error', message: `Unknown option ${a}. See amqp-flow --help` };
-      else if (file === undefined) file = a;
-      else return { command: 'error', message: `Only one graph file can be run at a time (got "${file}" and "${a}")` };
-    } catch (e) {
-      return { command: 'error', message: (e as Error).message };
-    }
-  }
+      } else return false;
+      return true;
+    },
+    (arg) => {
+      if (file !== undefined) throw new Error(`Only one graph file can be run at a time (got "${file}" and "${arg}")`);
+      file = arg;
+    },
+  );
+  if ('error' in common) return { command: 'error', message: common.error };
   if (!file) return { command: 'error', message: 'Which flow? Use: amqp-flow run <graph.json>' };
-  return { command: 'run', file, url, timeoutMs, quietMs, frames, faults, resendInFlight, ...(sequence ? { sequence } : {}), ...(canvas ? { canvas } : {}) };
+  return { command: 'run', file, ...common, frames, faults, resendInFlight, ...(sequence ? { sequence } : {}), ...(canvas ? { canvas } : {}) };
 }
 
 function parseTestArgs(rest: string[]): CliArgs {
   const paths: string[] = [];
-  let url: string | undefined;
   let junit: string | undefined;
-  let timeoutMs = DEFAULT_TIMEOUT_MS;
-  let quietMs = DEFAULT_QUIET_MS;
-  for (let i = 0; i < rest.length; i++) {
-    const a = rest[i]!;
-    const value = () => {
-      const v = rest[++i];
-      if (v === undefined) throw new Error(`${a} needs a value`);
-      return v;
-    };
-    try {
-      if (a === '--url') url = value();
-      else if (a.startsWith('--url=')) url = a.slice(6);
-      else if (a === '--junit') junit = value();
-      else if (a.startsWith('--junit=')) junit = a.slice(8);
-      else if (a === '--timeout-ms' || a.startsWith('--timeout-ms=')) timeoutMs = positiveInt(a, a.includes('=') ? a.split('=')[1]! : value());
-      else if (a === '--quiet-ms' || a.startsWith('--quiet-ms=')) quietMs = positiveInt(a, a.includes('=') ? a.split('=')[1]! : value(), true);
-      else if (a.startsWith('-')) return { command: 'error', message: `Unknown option ${a}. See amqp-flow --help` };
-      else paths.push(a);
-    } catch (e) {
-      return { command: 'error', message: (e as Error).message };
-    }
-  }
+  const common = readArgs(
+    rest,
+    DEFAULTS,
+    (arg) => {
+      if (arg.name !== '--junit') return false;
+      junit = arg.value();
+      return true;
+    },
+    (arg) => void paths.push(arg),
+  );
+  if ('error' in common) return { command: 'error', message: common.error };
   if (paths.length === 0) return { command: 'error', message: 'Which flows? Use: amqp-flow test <files|folders>' };
-  return { command: 'test', paths, url, junit, timeoutMs, quietMs };
-}
-
-function positiveInt(flag: string, v: string, zeroOk = false): number {
-  const n = Number(v);
-  if (!Number.isInteger(n) || n < (zeroOk ? 0 : 1)) throw new Error(`${flag.split('=')[0]} needs a whole number of milliseconds${zeroOk ? '' : ' above 0'}, not "${v}"`);
-  return n;
+  return { command: 'test', paths, ...common, junit };
 }

@@ -6,8 +6,7 @@ import { secretEnvName } from '../graph/secrets.ts';
 import type { Graph, GraphNode, TransferProps } from '../graph/types.ts';
 import { childrenOf } from '../graph/wiring.ts';
 import { commentText, fileStem, nodeIdentifiers, quote } from './identifiers.ts';
-// the runtime is a real, type-checked module (runtime/flowRuntime.ts), copied into the program as text
-import FLOW_RUNTIME from './runtime/flowRuntime.ts?raw';
+import { FLOW_RUNTIME } from './runtimeText.ts';
 import { cbsTokenVariable, typeScriptCbsCode } from './typescriptCbs.ts';
 
 const SND_SETTLE = { unsettled: 0, settled: 1, mixed: 2 } as const;

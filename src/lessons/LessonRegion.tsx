@@ -2,11 +2,13 @@
 // opening a lesson from a file or sharing one as a `#lesson=` link.
 import { useEffect, useRef, useState, type ChangeEvent } from 'react';
 import { requestFitView } from '../store/actions.ts';
+import { download } from '../ui/download.ts';
 import { setShellClass } from '../ui/shellClasses.ts';
 import { describeProblem } from '../store/noticeStore.ts';
 import { BUILTIN_LESSONS } from './builtin/index.ts';
 import './lessons.css';
 import { LessonHighlights } from './LessonHighlights.tsx';
+import { OwnAddresses } from './OwnAddresses.tsx';
 import { parseLessonFile, type Lesson } from './lessonFile.ts';
 import { serializeLesson, lessonToFile } from './lessonExport.ts';
 import { lessonUrl } from './lessonLink.ts';
@@ -22,15 +24,6 @@ import {
   useLesson,
 } from './lessonStore.ts';
 import { isComplete } from './progress.ts';
-
-function download(name: string, text: string) {
-  const url = URL.createObjectURL(new Blob([text], { type: 'application/json' }));
-  const a = document.createElement('a');
-  a.href = url;
-  a.download = name;
-  a.click();
-  setTimeout(() => URL.revokeObjectURL(url), 1000);
-}
 
 function Catalogue({ lessons, currentId }: { lessons: readonly Lesson[]; currentId: string | undefined }) {
   useLesson((s) => s.complete); // redraw the marks when the current lesson is completed
@@ -83,7 +76,7 @@ function ShareLesson({ lesson }: { lesson: Lesson }) {
       <button type="button" className="btn" onClick={copy}>
         Copy lesson link
       </button>
-      <button type="button" className="btn" onClick={() => download(`${lesson.id}.amqpflow-lesson.json`, serializeLesson(lesson))}>
+      <button type="button" className="btn" onClick={() => download(`${lesson.id}.amqpflow-lesson.json`, serializeLesson(lesson), 'application/json')}>
         Download lesson file
       </button>
       {link && <input className="lesson__link" readOnly value={link} aria-label="Lesson link" onFocus={(e) => e.target.select()} />}
@@ -94,6 +87,7 @@ function ShareLesson({ lesson }: { lesson: Lesson }) {
 export function LessonRegion() {
   const open = useLesson((s) => s.open);
   const lesson = useLesson((s) => s.lesson);
+  const source = useLesson((s) => s.source);
   const opened = useLesson((s) => s.opened);
   const fileInput = useRef<HTMLInputElement>(null);
   useEffect(() => openLessonStartup(), []);
@@ -140,8 +134,9 @@ export function LessonRegion() {
             </button>
           </div>
           {lesson.summary && <p className="lesson__summary">{lesson.summary}</p>}
+          <OwnAddresses />
           <LessonSteps lesson={lesson} />
-          <ShareLesson lesson={lesson} />
+          <ShareLesson lesson={source ?? lesson} />
         </article>
       )}
     </aside>

@@ -8,13 +8,19 @@ import { stopRun, useRunControl } from '../store/runController.ts';
 import { useRun } from '../store/runStore.ts';
 import { allMet, measure, type LessonWorld } from './checks.ts';
 import { applyEdits, flowBeforeStep } from './edits.ts';
+import { newAddressTag, withOwnAddresses } from './lessonAddresses.ts';
 import type { Lesson } from './lessonFile.ts';
 import { loadProgress, saveProgress, type PredictionRecord } from './progress.ts';
 
 export interface LessonState {
   /** the Lesson region is showing */
   open: boolean;
+  /** the lesson being taken, with this start's own addresses (lessonAddresses.ts) */
   lesson: Lesson | null;
+  /** the same lesson as its file says it, for Download lesson file and Copy lesson link */
+  source: Lesson | null;
+  /** the tag of this start's addresses */
+  addressTag: string;
   step: number;
   /** false after Back: a step met already waits for Next instead of moving on by itself */
   forward: boolean;
@@ -36,6 +42,8 @@ export interface LessonState {
 const INITIAL: LessonState = {
   open: false,
   lesson: null,
+  source: null,
+  addressTag: '',
   step: 0,
   forward: true,
   stepDone: false,
@@ -61,30 +69,35 @@ function world(runs: number): LessonWorld {
 function persist(s: LessonState) {
   if (!s.lesson) return;
   const stored = loadProgress(s.lesson.id);
-  saveProgress(s.lesson.id, { step: s.step, goalsMet: [...s.goalsMet], predictions: {}, complete: stored.complete || s.complete });
+  saveProgress(s.lesson.id, { step: s.step, goalsMet: [...s.goalsMet], predictions: {}, complete: stored.complete || s.complete, addressTag: s.addressTag });
 }
 
 /** Opens a lesson: stops a run, loads the flow as it stands at the saved step (one undo step). */
-export async function openLesson(lesson: Lesson) {
+export async function openLesson(source: Lesson) {
   if (useRunControl.getState().status !== 'idle') await stopRun();
-  const saved = loadProgress(lesson.id);
-  // A finished lesson starts over; an unfinished one resumes at its step.
-  const step = saved.complete ? 0 : Math.min(saved.step, lesson.steps.length - 1);
-  const goalsMet = saved.complete ? [] : saved.goalsMet.filter((i) => lesson.steps[i]?.kind === 'goal');
+  const saved = loadProgress(source.id);
+  // A finished lesson starts over with new queues; an unfinished one resumes at its step, on its queues.
+  const step = saved.complete ? 0 : Math.min(saved.step, source.steps.length - 1);
+  const goalsMet = saved.complete ? [] : saved.goalsMet.filter((i) => source.steps[i]?.kind === 'goal');
+  const addressTag = (!saved.complete && saved.addressTag) || newAddressTag();
+  const lesson = withOwnAddresses(source, addressTag);
   replaceDocument(flowBeforeStep(lesson.flow, lesson.steps, step));
   useLesson.setState((s) => ({
     ...INITIAL,
     open: true,
     opened: s.opened,
     lesson,
+    source,
+    addressTag,
     step,
     goalsMet,
   }));
+  persist(useLesson.getState());
   evaluate();
 }
 
 export function closeLesson() {
-  useLesson.setState({ lesson: null, problems: [] });
+  useLesson.setState({ lesson: null, source: null, problems: [] });
 }
 
 /** A refused lesson file or link: its problems are listed and nothing else changes. */

@@ -1,4 +1,6 @@
 // Each lesson's progress in localStorage (one key per lesson id), so a learner comes back where they left.
+import { isAddressTag } from './lessonAddresses.ts';
+
 export interface PredictionRecord {
   answer: number | string;
   /** runs started since the lesson opened, when the answer was given: only a later run judges it */
@@ -14,6 +16,8 @@ export interface LessonProgress {
   goalsMet: number[];
   predictions: Record<number, PredictionRecord>;
   complete: boolean;
+  /** the tag of this start's own addresses (lessonAddresses.ts), kept so a resumed lesson finds its queues */
+  addressTag?: string;
 }
 
 export const EMPTY_PROGRESS: LessonProgress = Object.freeze({ step: 0, goalsMet: [], predictions: {}, complete: false });
@@ -39,6 +43,7 @@ export function loadProgress(lessonId: string): LessonProgress {
       // Predictions belong to the runs of one visit; a new visit asks again.
       predictions: {},
       complete: p.complete === true,
+      ...(isAddressTag(p.addressTag) ? { addressTag: p.addressTag } : {}),
     };
   } catch {
     return EMPTY_PROGRESS;
@@ -47,7 +52,7 @@ export function loadProgress(lessonId: string): LessonProgress {
 
 export function saveProgress(lessonId: string, progress: LessonProgress) {
   try {
-    storage()?.setItem(key(lessonId), JSON.stringify({ step: progress.step, goalsMet: progress.goalsMet, complete: progress.complete }));
+    storage()?.setItem(key(lessonId), JSON.stringify({ step: progress.step, goalsMet: progress.goalsMet, complete: progress.complete, addressTag: progress.addressTag }));
   } catch {
     // Storage full or blocked: progress lives on for this visit only.
   }

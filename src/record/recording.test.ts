@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { EngineEvent, FrameRecord } from '../engine/events.ts';
 import { TEMPLATES } from '../graph/templates.ts';
-import { reduceFrames, reduceRun, startRunState } from '../store/reduceRun.ts';
+import { LOG_CAP, reduceFrames, reduceRun, startRunState } from '../store/reduceRun.ts';
 import { makeRecording, parseRecording, recordingFileName, serializeRecording } from './recording.ts';
 import { Replay, SNAPSHOT_EVERY } from './replay.ts';
 
@@ -62,6 +62,11 @@ describe('recordings', () => {
       expect(got.nodes, `t=${t}`).toEqual(expected.nodes);
       expect(got.eventTotal).toBe(expected.eventTotal);
       expect(got.frameTotal).toBe(expected.frameTotal);
+      // the log and the trace: the same entries (compared by identity at both ends)
+      for (const [list, want] of [[got.events, expected.events], [got.frames, expected.frames]] as const) {
+        expect(list.length, `t=${t}`).toBe(want.length);
+        expect([list[0], list.at(-1)]).toEqual([want[0], want.at(-1)]);
+      }
     }
     expect(replay.stateAt(0).nodes.c1?.state).toBe('opening');
     expect(replay.stateAt(replay.duration).nodes.t1?.counts).toMatchObject({ accepted: 13_500, rejected: 1_500 });
@@ -75,5 +80,15 @@ describe('recordings', () => {
       const t = (i * 7919) % replay.duration;
       expect(replay.stateAt(t).eventTotal, `t=${t}`).toBe(events.filter((e) => e.at <= t).length);
     }
+    // at the end the log keeps the newest LOG_CAP events, as a live run would
+    const end = replay.stateAfter(replay.length);
+    expect(end).toMatchObject({ eventTotal: events.length, eventsDropped: events.length - LOG_CAP, frameTotal: frames.length });
+    expect(end.events[0]).toBe(events[events.length - LOG_CAP]);
+    expect(end.events.at(-1)).toBe(events.at(-1));
+    expect(replay.itemAt(replay.length)).toEqual({ kind: 'event', at: events.at(-1)!.at, event: events.at(-1) });
+    expect(replay.itemAt(1)).toEqual({ kind: 'event', at: 1, event: events[0] });
+    // at equal times events come first: the two events of the first transfer, then its frame
+    expect(replay.itemAt(6)).toMatchObject({ kind: 'event', event: events[5] });
+    expect(replay.itemAt(7)).toMatchObject({ kind: 'frame', frame: frames[0] });
   });
 });

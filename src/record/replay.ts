@@ -1,47 +1,51 @@
-// Replaying a recording: the run state at any time t, by feeding the recorded events and frames through the
-// run store's own reducers; a snapshot every SNAPSHOT_EVERY items keeps a seek to a small remainder.
+// Replaying a recording: the run state after any number of items (events and frames merged by time).
+// Opening is one pass: the merge is kept as a count of events per position (no object per item), and
+// the nodes' state is folded once through the run store's own reducer, with a checkpoint of the node
+// map every SNAPSHOT_EVERY items so a seek folds at most that many events. The event log and frame
+// trace of a moment are never folded: they are the recording's own lists, cut at that moment.
 import type { EngineEvent, FrameRecord } from '../engine/events.ts';
-import { reduceFrames, reduceRun, startRunState, type RunState } from '../store/reduceRun.ts';
+import { EMPTY_RUN, FRAME_CAP, LOG_CAP, reduceRun, startRunState, type RunState } from '../store/reduceRun.ts';
 import type { Recording } from './recording.ts';
 
 export const SNAPSHOT_EVERY = 5_000;
 
 export type ReplayItem = { kind: 'event'; at: number; event: EngineEvent } | { kind: 'frame'; at: number; frame: FrameRecord };
-type Item = ReplayItem;
 
 export class Replay {
   readonly recording: Recording;
-  /** events and frames merged by time (stable: equal times keep their recorded order, events first) */
-  private readonly items: Item[];
-  /** snapshots[k] is the state after the first k × SNAPSHOT_EVERY items */
-  private readonly snapshots: RunState[];
+  private readonly events: readonly EngineEvent[];
+  private readonly frames: readonly FrameRecord[];
+  /** eventsBefore[i]: how many of the first i items are events (the rest are frames); i = 0 … length */
+  private readonly eventsBefore: Uint32Array;
+  /** checkpoints[k]: the state after the first k × SNAPSHOT_EVERY items, with empty log and trace */
+  private readonly checkpoints: RunState[];
+  private readonly start: RunState;
+  readonly length: number;
   readonly duration: number;
 
   constructor(recording: Recording) {
     this.recording = recording;
-    const events: Item[] = recording.events.map((event) => ({ kind: 'event', at: event.at, event }));
-    const frames: Item[] = recording.frames.map((frame) => ({ kind: 'frame', at: frame.at, frame }));
-    this.items = mergeByTime(events, frames);
-    this.duration = this.items.at(-1)?.at ?? 0;
-    let state = startRunState(recording.graph);
-    this.snapshots = [state];
-    for (let i = 0; i < this.items.length; i += SNAPSHOT_EVERY) {
-      state = apply(state, this.items, i, Math.min(i + SNAPSHOT_EVERY, this.items.length));
-      this.snapshots.push(state);
+    this.events = recording.events;
+    this.frames = recording.frames;
+    this.length = this.events.length + this.frames.length;
+    this.eventsBefore = mergeByTime(this.events, this.frames);
+    this.duration = this.length ? this.timeOf(this.length) : 0;
+    this.start = startRunState(recording.graph);
+    this.checkpoints = [this.start];
+    let state = this.start;
+    for (let i = SNAPSHOT_EVERY; i <= this.length; i += SNAPSHOT_EVERY) {
+      state = this.fold(state, i - SNAPSHOT_EVERY, i);
+      this.checkpoints.push(state);
     }
-  }
-
-  get length(): number {
-    return this.items.length;
   }
 
   /** How many items happened at or before time t. */
   countAt(t: number): number {
     let lo = 0;
-    let hi = this.items.length;
+    let hi = this.length;
     while (lo < hi) {
       const mid = (lo + hi) >>> 1;
-      if (this.items[mid]!.at <= t) lo = mid + 1;
+      if (this.atOf(mid) <= t) lo = mid + 1;
       else hi = mid;
     }
     return lo;
@@ -49,46 +53,70 @@ export class Replay {
 
   /** The time of the n-th item (1-based), 0 for n = 0. */
   timeOf(n: number): number {
-    return n <= 0 ? 0 : (this.items[Math.min(n, this.items.length) - 1]?.at ?? 0);
+    return n <= 0 || this.length === 0 ? 0 : this.atOf(Math.min(n, this.length) - 1);
   }
 
   /** The n-th item (1-based): what moment n adds to moment n − 1. */
   itemAt(n: number): ReplayItem | undefined {
-    return n >= 1 ? this.items[n - 1] : undefined;
+    if (n < 1 || n > this.length) return undefined;
+    const e = this.eventsBefore[n - 1]!;
+    if (this.eventsBefore[n]! > e) {
+      const event = this.events[e]!;
+      return { kind: 'event', at: event.at, event };
+    }
+    const frame = this.frames[n - 1 - e]!;
+    return { kind: 'frame', at: frame.at, frame };
   }
 
   /** The run state after the first n items. */
   stateAfter(n: number): RunState {
-    const count = Math.max(0, Math.min(n, this.items.length));
+    const count = Math.max(0, Math.min(n, this.length));
     const k = Math.floor(count / SNAPSHOT_EVERY);
-    return apply(this.snapshots[k]!, this.items, k * SNAPSHOT_EVERY, count);
+    const nodes = this.fold(this.checkpoints[k]!, k * SNAPSHOT_EVERY, count);
+    const events = this.eventsBefore[count]!;
+    const frames = count - events;
+    return {
+      ...nodes,
+      events: this.events.slice(Math.max(0, events - LOG_CAP), events),
+      eventTotal: events,
+      eventsDropped: Math.max(0, events - LOG_CAP),
+      frames: this.frames.slice(Math.max(0, frames - FRAME_CAP), frames),
+      frameTotal: frames,
+      framesDropped: Math.max(0, frames - FRAME_CAP),
+    };
   }
 
   /** The run state at time t (ms since the run started). */
   stateAt(t: number): RunState {
     return this.stateAfter(this.countAt(t));
   }
-}
 
-/** Events and frames are separate streams (no reducer reads the other), so each range folds in one batch of each. */
-function apply(state: RunState, items: readonly Item[], from: number, to: number): RunState {
-  const events: EngineEvent[] = [];
-  const frames: FrameRecord[] = [];
-  for (let i = from; i < to; i++) {
-    const item = items[i]!;
-    if (item.kind === 'event') events.push(item.event);
-    else frames.push(item.frame);
+  /** The time of the item at index i (0-based). */
+  private atOf(i: number): number {
+    const e = this.eventsBefore[i]!;
+    return this.eventsBefore[i + 1]! > e ? this.events[e]!.at : this.frames[i - e]!.at;
   }
-  return reduceFrames(reduceRun(state, events), frames);
+
+  /** The nodes' state after items from … to, folded onto `state` (frames change no node; the log stays empty). */
+  private fold(state: RunState, from: number, to: number): RunState {
+    const first = this.eventsBefore[from]!;
+    const last = this.eventsBefore[to]!;
+    if (first === last) return state;
+    const folded = reduceRun(state, this.events.slice(first, last));
+    return { ...folded, events: EMPTY_RUN.events, eventTotal: 0, eventsDropped: 0 };
+  }
 }
 
-function mergeByTime(a: Item[], b: Item[]): Item[] {
-  const out: Item[] = [];
+/** Events and frames merged by time (stable: at equal times events come first), as events-before counts. */
+function mergeByTime(events: readonly EngineEvent[], frames: readonly FrameRecord[]): Uint32Array {
+  const n = events.length + frames.length;
+  const before = new Uint32Array(n + 1);
   let i = 0;
   let j = 0;
-  while (i < a.length || j < b.length) {
-    if (j >= b.length || (i < a.length && a[i]!.at <= b[j]!.at)) out.push(a[i++]!);
-    else out.push(b[j++]!);
+  for (let k = 0; k < n; k++) {
+    if (j >= frames.length || (i < events.length && events[i]!.at <= frames[j]!.at)) i++;
+    else j++;
+    before[k + 1] = i;
   }
-  return out;
+  return before;
 }

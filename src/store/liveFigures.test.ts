@@ -98,3 +98,17 @@ describe('LiveFigures', () => {
     expect(f.snapshot(1002)).toMatchObject({ settled: 10_000, received: 10_000, backlog: 0, settleP99: 1, receiveP99: 2 });
   });
 });
+
+describe('LiveFigures with many messages on their way', () => {
+  it('keeps every latency when thousands wait, settled out of order and received later', () => {
+    const f = new LiveFigures(parentOf);
+    f.add({ at: 0, node: 'tx1', event: 'SENDER_OPEN', address: 'q' });
+    f.add({ at: 0, node: 'rx1', event: 'RECEIVER_OPEN', address: 'q' });
+    const n = 5000;
+    for (let i = 1; i <= n; i++) f.add({ at: 100, node: 't1', event: 'TRANSFER_SENT', attempt: i, deliveryId: i - 1 });
+    // newest first; every tenth is rejected, so its receive never comes
+    for (let i = n; i >= 1; i--) f.add({ at: 150, node: 't1', event: 'TRANSFER_SETTLED', attempt: i, outcome: i % 10 === 0 ? 'rejected' : 'accepted' });
+    for (let i = 0; i < n * 0.9; i++) f.add({ at: 400, node: 'rx1', event: 'MESSAGE_RECEIVED', deliveryId: i, body: 'x', properties: {}, applicationProperties: {} });
+    expect(f.snapshot(400)).toMatchObject({ settled: n, received: n * 0.9, backlog: 0, settleP50: 50, settleP99: 50, receiveP50: 300, receiveP99: 300 });
+  });
+});

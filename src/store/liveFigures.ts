@@ -7,6 +7,7 @@
 // address minus what this run's receivers took from it, so it counts only this run's messages.
 import type { EngineEvent } from '../engine/events.ts';
 import { LatencyHistogram } from './latencyHistogram.ts';
+import { InFlight, SendQueue } from './sendRings.ts';
 
 /** Rates are counted over this window, in buckets of RATE_BUCKET_MS. */
 export const RATE_WINDOW_MS = 2000;
@@ -16,6 +17,8 @@ const RATE_BUCKETS = RATE_WINDOW_MS / RATE_BUCKET_MS;
 export const LATENCY_WINDOW_MS = 5000;
 /** Sends remembered per address, waiting for their receive. */
 const MAX_PENDING_PER_ADDRESS = 100_000;
+/** Attempts remembered per transfer node, waiting for their settle. */
+const MAX_IN_FLIGHT_PER_TRANSFER = 1 << 17;
 
 export interface Figures {
   /** transfers settled (any outcome from the broker) per second, over the last RATE_WINDOW_MS */
@@ -38,9 +41,11 @@ export interface Figures {
 class RateCounter {
   private readonly buckets = new Float64Array(RATE_BUCKETS);
   private head = -1; // the bucket number (time / RATE_BUCKET_MS) of the newest slot
+  private headEnd = 0; // when the newest slot's time ends
 
   add(at: number): void {
-    this.advance(Math.floor(at / RATE_BUCKET_MS));
+    // an event in the newest slot's time (the usual case) needs no division
+    if (at >= this.headEnd || at < this.headEnd - RATE_BUCKET_MS) this.advance(Math.floor(at / RATE_BUCKET_MS));
     this.buckets[this.head % RATE_BUCKETS]! += 1;
   }
 
@@ -56,6 +61,7 @@ class RateCounter {
     const steps = Math.min(RATE_BUCKETS, bucket - this.head);
     for (let i = 1; i <= steps; i++) this.buckets[(bucket - steps + i) % RATE_BUCKETS] = 0;
     this.head = bucket;
+    this.headEnd = (bucket + 1) * RATE_BUCKET_MS;
   }
 }
 
@@ -87,57 +93,29 @@ class WindowedLatency {
   }
 }
 
-/** Sends to one address waiting for their receive, oldest first: parallel number arrays, never shifted. */
-class SendTimes {
-  private ids: number[] = [];
-  private ats: number[] = [];
-  private head = 0;
-  /** sends (by id) that will never be received (rejected, released, …): skipped when reached */
-  readonly cancelled = new Set<number>();
-
-  push(id: number, at: number): void {
-    if (this.ids.length - this.head >= MAX_PENDING_PER_ADDRESS) this.head++;
-    this.ids.push(id);
-    this.ats.push(at);
-  }
-
-  /** When the oldest send still on its way was sent. */
-  shift(): number | undefined {
-    while (this.head < this.ids.length) {
-      const i = this.head++;
-      const id = this.ids[i]!;
-      const at = this.ats[i]!;
-      if (this.head > 1024 && this.head * 2 > this.ids.length) {
-        this.ids = this.ids.slice(this.head);
-        this.ats = this.ats.slice(this.head);
-        this.head = 0;
-      }
-      if (this.cancelled.size && this.cancelled.delete(id)) continue;
-      return at;
-    }
-    return undefined;
-  }
+/** What the figures keep per address: sends waiting for their receive, accepted and received counts. */
+interface AddressFigures {
+  unreceived: SendQueue;
+  accepted: number;
+  received: number;
 }
 
-/** One transfer node's attempts on their way: when each was sent and its send id. */
-interface InFlight {
-  at: Map<number, number>;
-  id: Map<number, number>;
-  /** the sender's address, once known */
-  address: string | undefined;
+/** What the figures keep per node: a link's address, a transfer's attempts on their way. */
+interface NodeFigures {
+  address: AddressFigures | undefined;
+  inFlight: InFlight | undefined;
 }
 
 export class LiveFigures {
   private readonly parentOf: Readonly<Record<string, string>>;
-  /** link node → address, from its *_OPEN event (dynamic addresses included) */
-  private readonly addressOf = new Map<string, string>();
-  /** transfer node → its attempts on their way */
-  private readonly inFlight = new Map<string, InFlight>();
-  private nextSendId = 0;
-  private readonly unreceived = new Map<string, SendTimes>();
-  /** per address: messages the broker accepted from this run, and messages this run received */
-  private readonly accepted = new Map<string, number>();
-  private readonly received = new Map<string, number>();
+  /** graph node → its figures (a link's address comes from its *_OPEN event, dynamic ones included) */
+  private readonly nodes = new Map<string, NodeFigures>();
+  private readonly addresses = new Map<string, AddressFigures>();
+  /** the node of the last transfer event and of the last receive, so a steady run looks up no Map */
+  private lastTransfer = '';
+  private lastTransferFigures: NodeFigures | undefined;
+  private lastReceiver = '';
+  private lastReceiverFigures: NodeFigures | undefined;
   private readonly settledRate = new RateCounter();
   private readonly receivedRate = new RateCounter();
   private readonly settleLatency = new WindowedLatency();
@@ -154,43 +132,40 @@ export class LiveFigures {
     switch (e.event) {
       case 'SENDER_OPEN':
       case 'RECEIVER_OPEN':
-        this.addressOf.set(e.node, e.address);
+        this.nodeOf(e.node).address = this.addressOf(e.address);
         return;
       case 'TRANSFER_SENT': {
-        const f = this.flightOf(e.node);
-        const id = this.nextSendId++;
-        f.at.set(e.attempt, e.at);
-        f.id.set(e.attempt, id);
-        if (f.address !== undefined) this.queueOf(f.address).push(id, e.at);
+        const t = this.transferOf(e.node);
+        const position = t.address ? t.address.unreceived.push(e.at) : -1;
+        t.inFlight!.put(e.attempt, e.at, position);
         return;
       }
       case 'TRANSFER_SETTLED': {
-        const f = this.flightOf(e.node);
-        const sent = f.at.get(e.attempt);
-        const id = f.id.get(e.attempt);
-        if (sent !== undefined) {
-          f.at.delete(e.attempt);
-          f.id.delete(e.attempt);
-        }
-        const broker = e.outcome !== 'lost' && e.outcome !== 'unsent';
-        if (broker) {
+        const t = this.transferOf(e.node);
+        const f = t.inFlight!;
+        f.take(e.attempt);
+        if (e.outcome !== 'lost' && e.outcome !== 'unsent') {
           this.settledCount++;
           this.settledRate.add(e.at);
-          if (sent !== undefined) this.settleLatency.add(e.at, e.at - sent);
+          if (f.takenAt >= 0) this.settleLatency.add(e.at, e.at - f.takenAt);
         }
-        if (f.address === undefined) return;
-        if (e.outcome === 'accepted') this.accepted.set(f.address, (this.accepted.get(f.address) ?? 0) + 1);
-        else if (id !== undefined) this.queueOf(f.address).cancelled.add(id);
+        if (!t.address) return;
+        if (e.outcome === 'accepted') t.address.accepted++;
+        else if (f.takenPosition >= 0) t.address.unreceived.cancel(f.takenPosition);
         return;
       }
       case 'MESSAGE_RECEIVED': {
         this.receivedCount++;
         this.receivedRate.add(e.at);
-        const address = this.addressOf.get(e.node);
-        if (address === undefined) return;
-        const sent = this.unreceived.get(address)?.shift();
-        if (sent !== undefined && e.at >= sent) this.receiveLatency.add(e.at, e.at - sent);
-        this.received.set(address, (this.received.get(address) ?? 0) + 1);
+        if (e.node !== this.lastReceiver || !this.lastReceiverFigures) {
+          this.lastReceiver = e.node;
+          this.lastReceiverFigures = this.nodeOf(e.node);
+        }
+        const address = this.lastReceiverFigures.address;
+        if (!address) return;
+        const sent = address.unreceived.shift();
+        if (sent >= 0 && e.at >= sent) this.receiveLatency.add(e.at, e.at - sent);
+        address.received++;
         return;
       }
       default:
@@ -198,23 +173,37 @@ export class LiveFigures {
     }
   }
 
-  private flightOf(transfer: string): InFlight {
-    let f = this.inFlight.get(transfer);
-    if (!f) this.inFlight.set(transfer, (f = { at: new Map(), id: new Map(), address: undefined }));
-    // the sender's address arrives with SENDER_OPEN, usually before any send
-    f.address ??= this.addressOf.get(this.parentOf[transfer] ?? '');
-    return f;
+  private nodeOf(node: string): NodeFigures {
+    let n = this.nodes.get(node);
+    if (!n) this.nodes.set(node, (n = { address: undefined, inFlight: undefined }));
+    return n;
   }
 
-  private queueOf(address: string): SendTimes {
-    let q = this.unreceived.get(address);
-    if (!q) this.unreceived.set(address, (q = new SendTimes()));
-    return q;
+  private addressOf(address: string): AddressFigures {
+    let a = this.addresses.get(address);
+    if (!a) this.addresses.set(address, (a = { unreceived: new SendQueue(MAX_PENDING_PER_ADDRESS), accepted: 0, received: 0 }));
+    return a;
+  }
+
+  private transferOf(transfer: string): NodeFigures {
+    let t = this.lastTransferFigures;
+    if (transfer !== this.lastTransfer || !t) {
+      t = this.nodeOf(transfer);
+      t.inFlight ??= new InFlight(MAX_IN_FLIGHT_PER_TRANSFER);
+      this.lastTransfer = transfer;
+      this.lastTransferFigures = t;
+    }
+    // the sender's address arrives with SENDER_OPEN, usually before any send
+    if (!t.address) {
+      const parent = this.parentOf[transfer];
+      if (parent !== undefined) t.address = this.nodes.get(parent)?.address;
+    }
+    return t;
   }
 
   private backlog(): number {
     let n = 0;
-    for (const [address, accepted] of this.accepted) n += Math.max(0, accepted - (this.received.get(address) ?? 0));
+    for (const a of this.addresses.values()) n += Math.max(0, a.accepted - a.received);
     return n;
   }
 

@@ -121,6 +121,8 @@ export function closingRunState(s: RunState): RunState {
 class NodeDraft {
   private next: Record<string, NodeLive> | null = null;
   private touched = new Set<string>();
+  /** nodes whose recentOutcomes array this reduction already copied */
+  private ownRecent = new Set<string>();
   constructor(private readonly base: Readonly<Record<string, NodeLive>>) {}
   get(id: string): NodeLive {
     return (this.next ?? this.base)[id] ?? IDLE_NODE;
@@ -134,6 +136,15 @@ class NodeDraft {
       this.next[id] = { ...current, counts: { ...current.counts } };
     }
     return this.next[id] as NodeLive & { counts: NodeCounts };
+  }
+  /** This node's recent outcomes as an array private to this reduction (copied once, then changed in place). */
+  recentOutcomes(id: string): Outcome[] {
+    const n = this.edit(id);
+    if (!this.ownRecent.has(id)) {
+      this.ownRecent.add(id);
+      n.recentOutcomes = [...(n.recentOutcomes ?? [])];
+    }
+    return n.recentOutcomes as Outcome[];
   }
   result() {
     return this.next ?? this.base;
@@ -246,8 +257,9 @@ function applyEvent(d: NodeDraft, s: RunState, e: EngineEvent) {
       n.counts[e.outcome] += 1;
       n.lastOutcome = e.outcome;
       if (e.outcome === 'unsent') n.queued = Math.max(0, n.queued - 1);
-      const recent = n.recentOutcomes ?? [];
-      n.recentOutcomes = recent.length >= RECENT_OUTCOMES ? [...recent.slice(1), e.outcome] : [...recent, e.outcome];
+      const recent = d.recentOutcomes(id);
+      if (recent.length >= RECENT_OUTCOMES) recent.shift();
+      recent.push(e.outcome);
       if (e.errorDetail) n.errorDetail = e.errorDetail;
       const sender = s.parentOf[id];
       if (sender) {

@@ -17,9 +17,7 @@ def fill(conn, address, n, stem="m"):
 @case
 def credit_is_exact(c):
     """A receiver gets exactly as many messages as it granted credit, the rest after more credit."""
-    conn = c.connect()
-    address = c.address("credit")
-    try:
+    with c.queue("credit") as (conn, address):
         fill(conn, address, 5)
         receiver = Receiver(conn, address, credit=3)
         first = receiver.wait_items(3)
@@ -31,16 +29,12 @@ def credit_is_exact(c):
             outcome(item, "accepted")
         return {"first": [i.message.body for i in first], "quiet_after_credit_used": quiet,
                 "credit_left": credit_left, "rest": [i.message.body for i in rest]}
-    finally:
-        conn.close()
 
 
 @case
 def drain(c):
     """drain: the sender uses what it has and gives back the rest of the credit."""
-    conn = c.connect()
-    address = c.address("drain")
-    try:
+    with c.queue("drain") as (conn, address):
         fill(conn, address, 2)
         receiver = Receiver(conn, address)
         receiver.link.drain(10)
@@ -54,8 +48,6 @@ def drain(c):
         conn.wait(lambda: not receiver.link.draining(), msg="waiting for the second drain")
         return {"received": [i.message.body for i in got], "credit_after": credit_after,
                 "credit_after_empty_drain": receiver.link.credit}
-    finally:
-        conn.close()
 
 
 @case
@@ -92,9 +84,7 @@ def competing_consumers(c):
 @case
 def large_message(c):
     """A message far bigger than a frame goes out and comes back in many frames, unchanged."""
-    conn = c.connect()
-    address = c.address("large")
-    try:
+    with c.queue("large") as (conn, address):
         sender = conn.create_sender(address)
         payload = os.urandom(300 * 1024)
         raw = Message(body=payload, inferred=True).encode()
@@ -104,8 +94,6 @@ def large_message(c):
         outcome(item, "accepted")
         return {"outcome": outcome_name(dlv), "size": len(raw), "same_bytes": without_header(item.raw) == without_header(raw),
                 "frame_size": conn.conn.transport.remote_max_frame_size}
-    finally:
-        conn.close()
 
 
 @case

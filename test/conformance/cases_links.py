@@ -15,9 +15,7 @@ from support import Option, Receiver, case, condition_of, outcome, send, settle_
 @case
 def aborted_transfer(c):
     """Row 1: an aborted multi-frame delivery is discarded; the link and connection go on."""
-    conn = c.connect()
-    address = c.address("abort")
-    try:
+    with c.queue("abort") as (conn, address):
         sender = conn.create_sender(address)
         conn.wait(lambda: sender.link.credit > 0, msg="waiting for credit")
         dlv = sender.link.delivery(uuid.uuid4().hex)
@@ -33,8 +31,6 @@ def aborted_transfer(c):
         outcome(got[0], "accepted")
         return {"after_outcome": outcome_name(after), "received": [i.message.body for i in got],
                 "nothing_more": nothing_more, "connection_open": bool(conn.conn.state & Endpoint.REMOTE_ACTIVE)}
-    finally:
-        conn.close()
 
 
 class DeclareWatcher(TransactionHandler):
@@ -71,9 +67,7 @@ def transaction_coordinator(c):
 @case
 def receiver_max_message_size(c):
     """Row 6: a message larger than the receiver's max-message-size is never sent to it."""
-    conn = c.connect()
-    address = c.address("size")
-    try:
+    with c.queue("size") as (conn, address):
         sender = conn.create_sender(address)
         big = send(conn, sender, Message(body=b"x" * 5000, inferred=True))
         small = send(conn, sender, Message(body="small"))
@@ -93,8 +87,6 @@ def receiver_max_message_size(c):
             outcome(dlq, "accepted")
             out["dead_letter"] = {"size": len(dlq.raw), "annotations": annotations_of(dlq.message)}
         return out
-    finally:
-        conn.close()
 
 
 @case

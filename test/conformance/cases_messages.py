@@ -119,9 +119,7 @@ def delivery_annotations(c):
 @case
 def properties_round_trip(c):
     """Every property, header field, annotation and application property arrives as sent."""
-    conn = c.connect()
-    address = c.address("props")
-    try:
+    with c.queue("props") as (conn, address):
         sender = conn.create_sender(address)
         receiver = Receiver(conn, address)
         sent = full_message()
@@ -141,8 +139,6 @@ def properties_round_trip(c):
                "property types": {k: type(v).__name__ for k, v in m.properties.items()}}
         return {"same": same, "differ": differ, "ids": ids, "delivery_count": m.delivery_count,
                 "delivery_annotations": delivery_annotations(c)}
-    finally:
-        conn.close()
 
 
 @case

@@ -15,9 +15,7 @@ def dead_letters(c, conn, address, n=1):
 
 @case
 def four_outcomes(c):
-    conn = c.connect()
-    address = c.address("outcomes")
-    try:
+    with c.queue("outcomes") as (conn, address):
         sender = conn.create_sender(address)
         for body in ("accept me", "reject me", "release me", "modify me"):
             send(conn, sender, Message(body=body))
@@ -36,16 +34,12 @@ def four_outcomes(c):
         if c.options.get("dlq"):
             out["dead_letters"] = dead_letters(c, conn, address)
         return out
-    finally:
-        conn.close()
 
 
 @case
 def first_acquirer(c):
     """Row 12: first-acquirer is false once a message was acquired before (here: released)."""
-    conn = c.connect()
-    address = c.address("acquirer")
-    try:
+    with c.queue("acquirer") as (conn, address):
         sender = conn.create_sender(address)
         send(conn, sender, Message(body="once", first_acquirer=True))
         receiver = Receiver(conn, address)
@@ -55,16 +49,12 @@ def first_acquirer(c):
         outcome(second, "accepted")
         return {"first": first.message.first_acquirer, "second": second.message.first_acquirer,
                 "second_delivery_count": second.message.delivery_count}
-    finally:
-        conn.close()
 
 
 @case
 def undeliverable_here(c):
     """Row 2: modified undeliverable-here never comes back to that link, even as its only consumer."""
-    conn = c.connect()
-    address = c.address("undeliverable")
-    try:
+    with c.queue("undeliverable") as (conn, address):
         sender = conn.create_sender(address)
         send(conn, sender, Message(body="not for this link"))
         first = Receiver(conn, address)
@@ -79,16 +69,12 @@ def undeliverable_here(c):
         other_conn.close()
         return {"kept_away_from_link": kept_away, "other_link_got": taken.message.body,
                 "delivery_count": taken.message.delivery_count}
-    finally:
-        conn.close()
 
 
 @case
 def max_delivery_count(c):
     """Row 2: a message failed again and again is dead-lettered after the broker's maximum."""
-    conn = c.connect()
-    address = c.address("poison")
-    try:
+    with c.queue("poison") as (conn, address):
         sender = conn.create_sender(address)
         send(conn, sender, Message(body="poison"))
         receiver = Receiver(conn, address)
@@ -104,16 +90,12 @@ def max_delivery_count(c):
         if c.options.get("dlq"):
             out["dead_letters"] = dead_letters(c, conn, address)
         return out
-    finally:
-        conn.close()
 
 
 @case
 def modified_annotations(c):
     """Row 5: modified message-annotations are merged into the message before it is redelivered."""
-    conn = c.connect()
-    address = c.address("annotate")
-    try:
+    with c.queue("annotate") as (conn, address):
         sender = conn.create_sender(address)
         send(conn, sender, Message(body="annotated", annotations={symbol("x-opt-note"): "original",
                                                                   symbol("x-opt-keep"): "kept"}))
@@ -124,5 +106,3 @@ def modified_annotations(c):
         second = receiver.receive()
         outcome(second, "accepted")
         return {"annotations": annotations_of(second.message), "delivery_count": second.message.delivery_count}
-    finally:
-        conn.close()

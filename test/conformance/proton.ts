@@ -19,7 +19,7 @@ export interface CaseOptions {
 /** Run a case; resolves with its result, rejects with the Python error and trace. */
 export function runCase<T = Record<string, unknown>>(name: string, url: string, options: CaseOptions = {}): Promise<T> {
   return new Promise((ok, fail) => {
-    execFile(PYTHON, [RUNNER, name, url, JSON.stringify(options)], { timeout: 60_000 }, (error, stdout, stderr) => {
+    execFile(PYTHON, ['-B', RUNNER, name, url, JSON.stringify(options)], { timeout: 60_000 }, (error, stdout, stderr) => {
       const line = stdout.trim().split('\n').pop() ?? '';
       let report: { ok?: T; error?: string; trace?: string };
       try {

@@ -6,6 +6,7 @@ printed as one JSON line by run.py. The TypeScript side asserts on it.
 """
 import time
 import uuid
+from contextlib import contextmanager
 
 from proton import Data, Delivery, Message
 from proton.handlers import MessagingHandler
@@ -35,6 +36,16 @@ class Case:
     def connect(self, **kwargs):
         kwargs.setdefault("timeout", 10)
         return BlockingConnection(self.url, **kwargs)
+
+    @contextmanager
+    def queue(self, name):
+        """A connection and a queue address of this run: `with c.queue("credit") as (conn, address):`.
+        The connection is closed when the block ends, however it ends."""
+        conn = self.connect()
+        try:
+            yield conn, self.address(name)
+        finally:
+            conn.close()
 
 
 class Option(LinkOption):

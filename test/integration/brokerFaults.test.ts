@@ -1,8 +1,9 @@
 // Faults injected into the embedded broker over its management API (POST /api/faults/<fault>),
 // seen by the engine running a flow against it over a real WebSocket.
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { RunningServer } from '../../broker/server.ts';
-import { is, oneSession, record, startBroker, type Recorded } from './engineHarness.ts';
+import { is, oneSession, record, type Recorded } from './engineHarness.ts';
+import { until, useRunScope } from './support/runScope.ts';
 
 async function inject(server: RunningServer, fault: string, body: Record<string, unknown>): Promise<{ status: number; json: Record<string, unknown> }> {
   const res = await fetch(new URL(`/api/faults/${fault}`, server.url), { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });
@@ -11,29 +12,8 @@ async function inject(server: RunningServer, fault: string, body: Record<string,
 
 const received = (r: Recorded, node = 'rx1') => r.of('MESSAGE_RECEIVED', node).length;
 
-/** Polls a condition on the broker (queue depths change without an engine event). */
-async function until(check: () => boolean, what: string): Promise<void> {
-  for (let i = 0; i < 500; i++) {
-    if (check()) return;
-    await new Promise((ok) => setTimeout(ok, 20));
-  }
-  throw new Error(`never happened: ${what}`);
-}
-
 describe('faults injected into the embedded broker', () => {
-  const cleanups: (() => Promise<void>)[] = [];
-  afterEach(async () => {
-    for (const c of cleanups.splice(0).reverse()) await c();
-  });
-  const broker = async () => {
-    const server = await startBroker();
-    cleanups.push(() => server.close());
-    return server;
-  };
-  const run = (r: Recorded) => {
-    cleanups.push(() => r.run.stop());
-    return r;
-  };
+  const { broker, run } = useRunScope();
 
   it('restart-broker: every connection is forced closed, the broker keeps its port and a reconnecting flow sends the rest', async () => {
     const server = await broker();

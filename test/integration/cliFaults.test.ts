@@ -1,55 +1,31 @@
 // `amqp-flow run … --fault <spec>` against the embedded broker: the fault is injected when its
 // moment comes, printed as a FAULT line, and what it causes follows.
-import { spawn } from 'node:child_process';
-import { mkdtemp, rm, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { RunningServer } from '../../broker/server.ts';
 import { oneSession, startBroker } from './engineHarness.ts';
-
-const root = fileURLToPath(new URL('../../', import.meta.url));
-
-function cli(args: string[]): Promise<{ code: number | null; stdout: string; stderr: string }> {
-  return new Promise((resolve) => {
-    const child = spawn(process.execPath, ['bin/amqp-flow.js', ...args], { cwd: root });
-    let stdout = '';
-    let stderr = '';
-    child.stdout.on('data', (d) => (stdout += d));
-    child.stderr.on('data', (d) => (stderr += d));
-    child.on('close', (code) => resolve({ code, stdout, stderr }));
-  });
-}
-
-const lines = (stdout: string) => stdout.trim().split('\n').map((l) => JSON.parse(l) as Record<string, unknown>);
+import { jsonLines, runCli, tempFolder, type TempFolder } from './support/cli.ts';
 
 describe('amqp-flow run --fault', () => {
   let server: RunningServer;
-  let dir: string;
+  let folder: TempFolder;
   beforeAll(async () => {
     server = await startBroker();
-    dir = await mkdtemp(join(tmpdir(), 'amqp-flow-faults-'));
+    folder = await tempFolder('faults');
   });
   afterAll(async () => {
     await server.close();
-    await rm(dir, { recursive: true, force: true });
+    await folder.remove();
   });
-
-  const flow = async (name: string, graph: object) => {
-    const file = join(dir, `${name}.amqpflow.json`);
-    await writeFile(file, JSON.stringify(graph));
-    return file;
-  };
+  const flow = (name: string, graph: object) => folder.flow(name, graph);
 
   it('injects reject-next after the sender opens: one FAULT line, then the rejected attempt', async () => {
     const file = await flow('reject', oneSession('', [
       { id: 'tx1', kind: 'sender', parent: 's1', props: { address: 'cli-rej' } },
       { id: 't1', kind: 'transfer', parent: 'tx1', props: { body: 'x', count: 3, startAfterMs: 300 } },
     ]));
-    const { code, stdout, stderr } = await cli(['run', file, '--url', server.wsUrl, '--fault', 'reject-next:tx1,count=1,condition=amqp:not-allowed@after:SENDER_OPEN:tx1']);
+    const { code, stdout, stderr } = await runCli(['run', file, '--url', server.wsUrl, '--fault', 'reject-next:tx1,count=1,condition=amqp:not-allowed@after:SENDER_OPEN:tx1']);
     expect(stderr).toBe('');
-    const out = lines(stdout);
+    const out = jsonLines(stdout);
     const faults = out.filter((e) => e.event === 'FAULT');
     expect(faults).toEqual([expect.objectContaining({ node: 'tx1', fault: 'reject-next', target: 'cli-rej', count: 1, condition: 'amqp:not-allowed' })]);
     const outcomes = out.filter((e) => e.event === 'TRANSFER_SETTLED').map((e) => e.outcome);
@@ -64,9 +40,9 @@ describe('amqp-flow run --fault', () => {
       { id: 't1', kind: 'transfer', parent: 'tx1', props: { body: 'x', count: 6, intervalMs: 250 } },
     ], { reconnect: true }));
     // an attempt in flight when the broker goes (the machine may be slow) is sent again rather than lost
-    const { code, stdout, stderr } = await cli(['run', file, '--url', server.wsUrl, '--resend-in-flight', '--fault', 'restart-broker,downMs=300@after:TRANSFER_SETTLED:t1:2']);
+    const { code, stdout, stderr } = await runCli(['run', file, '--url', server.wsUrl, '--resend-in-flight', '--fault', 'restart-broker,downMs=300@after:TRANSFER_SETTLED:t1:2']);
     expect(stderr).toBe('');
-    const out = lines(stdout);
+    const out = jsonLines(stdout);
     const names = out.map((e) => e.event);
     const fault = names.indexOf('FAULT');
     const error = names.indexOf('CONNECTION_ERROR');
@@ -81,10 +57,10 @@ describe('amqp-flow run --fault', () => {
 
   it('refuses a fault it cannot read or aim, with exit 2', async () => {
     const file = await flow('plain', oneSession('', [{ id: 'tx1', kind: 'sender', parent: 's1', props: { address: 'q' } }]));
-    const unknown = await cli(['run', file, '--url', server.wsUrl, '--fault', 'melt-broker@10']);
+    const unknown = await runCli(['run', file, '--url', server.wsUrl, '--fault', 'melt-broker@10']);
     expect(unknown.code).toBe(2);
     expect(unknown.stderr).toMatch(/unknown fault "melt-broker"/);
-    const misaimed = await cli(['run', file, '--url', server.wsUrl, '--fault', 'withhold-credit:tx1']);
+    const misaimed = await runCli(['run', file, '--url', server.wsUrl, '--fault', 'withhold-credit:tx1']);
     expect(misaimed.code).toBe(2);
     expect(misaimed.stderr).toMatch(/Withhold credit: select a receiver first/);
   }, 60_000);

@@ -1,29 +1,11 @@
-import { spawn } from 'node:child_process';
-import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { createServer } from 'node:http';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import type { AddressInfo } from 'node:net';
-import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { RunningServer } from '../../broker/server.ts';
 import { oneSession, startBroker } from './engineHarness.ts';
+import { jsonLines, runCli, tempFolder } from './support/cli.ts';
 
-const root = fileURLToPath(new URL('../../', import.meta.url));
 const fixture = (name: string) => `test/fixtures/graphs/${name}.amqpflow.json`;
-
-function cli(args: string[]): Promise<{ code: number | null; stdout: string; stderr: string }> {
-  return new Promise((resolve) => {
-    const child = spawn(process.execPath, ['bin/amqp-flow.js', ...args], { cwd: root });
-    let stdout = '';
-    let stderr = '';
-    child.stdout.on('data', (d) => (stdout += d));
-    child.stderr.on('data', (d) => (stderr += d));
-    child.on('close', (code) => resolve({ code, stdout, stderr }));
-  });
-}
-
-const lines = (stdout: string) => stdout.trim().split('\n').map((l) => JSON.parse(l) as Record<string, unknown>);
 
 describe('amqp-flow run', () => {
   let server: RunningServer;
@@ -35,16 +17,16 @@ describe('amqp-flow run', () => {
   });
 
   it('exits 0 after the seed flow, printing one event per line and the summary last', async () => {
-    const { code, stdout } = await cli(['run', fixture('hello-cbs'), '--url', server.wsUrl]);
-    const out = lines(stdout);
+    const { code, stdout } = await runCli(['run', fixture('hello-cbs'), '--url', server.wsUrl]);
+    const out = jsonLines(stdout);
     expect(code).toBe(0);
     expect(out.at(-1)).toEqual({ summary: { transfers: 1, accepted: 1, rejected: 0, released: 0, modified: 0, presettled: 0, lost: 0, unsent: 0, received: 0, errors: 0 } });
     expect(out.slice(0, -1).map((e) => e.event)).toEqual(expect.arrayContaining(['CONNECTION_OPEN', 'SESSION_OPEN', 'SENDER_OPEN', 'TRANSFER_SETTLED', 'CONNECTION_CLOSED']));
   }, 60_000);
 
   it('waits for the receiver to go quiet and prints frames with --frames', async () => {
-    const { code, stdout } = await cli(['run', fixture('round-trip'), '--url', server.wsUrl, '--frames', '--quiet-ms', '300']);
-    const out = lines(stdout);
+    const { code, stdout } = await runCli(['run', fixture('round-trip'), '--url', server.wsUrl, '--frames', '--quiet-ms', '300']);
+    const out = jsonLines(stdout);
     expect(code).toBe(0);
     expect(out.at(-1)).toMatchObject({ summary: { transfers: 3, accepted: 3, received: 3 } });
     const frames = out.filter((l) => 'frame' in l).map((l) => l.frame as { performative: string; dir: string });
@@ -53,22 +35,20 @@ describe('amqp-flow run', () => {
   }, 60_000);
 
   it('counts pre-settled sends as presettled, not accepted, and exits 0', async () => {
-    const dir = await mkdtemp(join(tmpdir(), 'amqp-flow-cli-'));
-    const file = join(dir, 'presettled.amqpflow.json');
-    const graph = oneSession('', [
+    const folder = await tempFolder('cli');
+    const file = await folder.flow('presettled', oneSession('', [
       { id: 'rx1', kind: 'receiver', parent: 's1', props: { address: 'cli-presettled-q' } },
       { id: 'tx1', kind: 'sender', parent: 's1', props: { address: 'cli-presettled-q', sndSettleMode: 'settled' } },
       { id: 't1', kind: 'transfer', parent: 'tx1', props: { body: 'fire and forget', count: 3 } },
-    ]);
-    await writeFile(file, JSON.stringify(graph));
+    ]));
     try {
-      const { code, stdout } = await cli(['run', file, '--url', server.wsUrl, '--quiet-ms', '300']);
-      const out = lines(stdout);
+      const { code, stdout } = await runCli(['run', file, '--url', server.wsUrl, '--quiet-ms', '300']);
+      const out = jsonLines(stdout);
       expect(out.at(-1)).toMatchObject({ summary: { transfers: 3, accepted: 0, presettled: 3, received: 3, errors: 0 } });
       expect(out.filter((e) => e.event === 'TRANSFER_SETTLED').map((e) => e.outcome)).toEqual(['presettled', 'presettled', 'presettled']);
       expect(code).toBe(0);
     } finally {
-      await rm(dir, { recursive: true, force: true });
+      await folder.remove();
     }
   }, 60_000);
 
@@ -77,8 +57,8 @@ describe('amqp-flow run', () => {
     await new Promise<void>((r) => s.listen(0, '127.0.0.1', () => r()));
     const { port } = s.address() as AddressInfo;
     await new Promise<void>((r) => s.close(() => r()));
-    const { code, stdout } = await cli(['run', fixture('hello-cbs'), '--url', `ws://127.0.0.1:${port}/`]);
-    const out = lines(stdout);
+    const { code, stdout } = await runCli(['run', fixture('hello-cbs'), '--url', `ws://127.0.0.1:${port}/`]);
+    const out = jsonLines(stdout);
     expect(code).toBe(1);
     expect(out.find((e) => e.event === 'CONNECTION_ERROR')).toMatchObject({ errorDetail: { condition: 'amqp-flow:connection-refused' } });
     expect(out.at(-1)).toMatchObject({ summary: { unsent: 1, errors: 1 } });
@@ -86,8 +66,8 @@ describe('amqp-flow run', () => {
 
   it('exits 1 and reports unsent transfers when the timeout comes first', async () => {
     // the flow is fine; 1 ms is too short for the connection to open, so no attempt reaches the broker
-    const { code, stdout } = await cli(['run', fixture('round-trip'), '--url', server.wsUrl, '--timeout-ms', '1']);
-    const out = lines(stdout);
+    const { code, stdout } = await runCli(['run', fixture('round-trip'), '--url', server.wsUrl, '--timeout-ms', '1']);
+    const out = jsonLines(stdout);
     expect(code).toBe(1);
     expect(out.at(-1)).toMatchObject({ summary: { transfers: 3 } });
     const s = out.at(-1)!.summary as Record<string, number>;
@@ -95,7 +75,7 @@ describe('amqp-flow run', () => {
   }, 60_000);
 
   it('exits 2 with one line per problem, naming node and field, for an invalid flow', async () => {
-    const { code, stdout, stderr } = await cli(['run', fixture('invalid-wiring'), '--url', server.wsUrl]);
+    const { code, stdout, stderr } = await runCli(['run', fixture('invalid-wiring'), '--url', server.wsUrl]);
     expect(code).toBe(2);
     expect(stdout).toBe('');
     const problems = stderr.trim().split('\n');
@@ -104,16 +84,16 @@ describe('amqp-flow run', () => {
   }, 60_000);
 
   it('exits 2 and asks for --url when a connection has no URL', async () => {
-    const { code, stderr } = await cli(['run', fixture('hello-cbs')]);
+    const { code, stderr } = await runCli(['run', fixture('hello-cbs')]);
     expect(code).toBe(2);
     expect(stderr).toMatch(/c1\.url: .*pass --url/);
   }, 60_000);
 
   it('prints usage with --help and exits 2 on an unknown option', async () => {
-    const help = await cli(['--help']);
+    const help = await runCli(['--help']);
     expect(help.code).toBe(0);
     expect(help.stdout).toMatch(/Usage: amqp-flow run <graph.amqpflow.json>/);
-    const bad = await cli(['run', fixture('hello-cbs'), '--nope']);
+    const bad = await runCli(['run', fixture('hello-cbs'), '--nope']);
     expect(bad.code).toBe(2);
     expect(bad.stderr).toMatch(/Unknown option --nope/);
   }, 60_000);

@@ -1,53 +1,40 @@
 // `amqp-flow test` as a user runs it: every template (with its expectations) against the embedded
 // broker, RabbitMQ and the Qpid Proton example broker (those two through the WebSocket → TCP relay),
 // a failing expectation, the JUnit report, and `amqp-flow run --sequence`.
-import { spawn } from 'node:child_process';
-import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startServer, type RunningServer } from '../../broker/server.ts';
 import { serializeGraph } from '../../src/graph/file.ts';
 import { TEMPLATES } from '../../src/graph/templates.ts';
 import { externalBrokerUrl, releaseExternalBrokers, skipInterop } from './support/brokers.ts';
-
-const root = fileURLToPath(new URL('../../', import.meta.url));
-
-function cli(args: string[]): Promise<{ code: number | null; stdout: string; stderr: string }> {
-  return new Promise((resolve) => {
-    const child = spawn(process.execPath, ['bin/amqp-flow.js', ...args], { cwd: root });
-    let stdout = '';
-    let stderr = '';
-    child.stdout.on('data', (d) => (stdout += d));
-    child.stderr.on('data', (d) => (stderr += d));
-    child.on('close', (code) => resolve({ code, stdout, stderr }));
-  });
-}
+import { runCli, tempFolder, type TempFolder } from './support/cli.ts';
 
 const escape = (text: string) => text.replace(/[$/.*+?()[\]{}|\\^]/g, '\\$&');
 
+let folder: TempFolder;
 let dir = '';
 let templates = '';
 let embedded: RunningServer;
 
 beforeAll(async () => {
-  dir = await mkdtemp(join(tmpdir(), 'amqp-flow-test-'));
+  folder = await tempFolder('test');
+  dir = folder.dir;
   templates = join(dir, 'templates');
-  await import('node:fs/promises').then((fs) => fs.mkdir(templates));
+  await mkdir(templates);
   for (const t of TEMPLATES) await writeFile(join(templates, `${t.id}.amqpflow.json`), serializeGraph(t.graph()));
   embedded = await startServer({ port: 0, tcpPort: false });
 });
 afterAll(async () => {
   await embedded.close();
-  await rm(dir, { recursive: true, force: true });
+  await folder.remove();
   await releaseExternalBrokers();
 });
 
 describe('amqp-flow test against the embedded broker', () => {
   it('passes every template, one ✓ line per flow and "N passed, 0 failed", and writes JUnit XML', async () => {
     const junit = join(dir, 'embedded.xml');
-    const { code, stdout } = await cli(['test', templates, '--url', embedded.wsUrl, '--junit', junit]);
+    const { code, stdout } = await runCli(['test', templates, '--url', embedded.wsUrl, '--junit', junit]);
     const lines = stdout.trim().split('\n');
     for (const t of TEMPLATES) {
       const line = new RegExp(`^✓ ${escape(t.name)} — .*${t.id}\\.amqpflow\\.json \\(\\d+ checks\\)$`);
@@ -68,7 +55,7 @@ describe('amqp-flow test against the embedded broker', () => {
     const file = join(dir, 'too-much.amqpflow.json');
     await writeFile(file, serializeGraph(g));
     const junit = join(dir, 'failing.xml');
-    const { code, stdout } = await cli(['test', file, join(templates, 'hello-cbs.amqpflow.json'), '--url', embedded.wsUrl, '--junit', junit]);
+    const { code, stdout } = await runCli(['test', file, join(templates, 'hello-cbs.amqpflow.json'), '--url', embedded.wsUrl, '--junit', junit]);
     expect(stdout.trim().split('\n')).toEqual([
       `✗ Expects too much — ${file} (2 checks)`,
       '    ✗ rx1 received = 6: 5 received',
@@ -83,7 +70,7 @@ describe('amqp-flow test against the embedded broker', () => {
   it('fails a flow that cannot run, and one without expectations that errors', async () => {
     const bad = join(dir, 'bad.amqpflow.json');
     await writeFile(bad, '{"format": "amqp-flow", "version": 1, "nodes": [], "edges": [], "expect": {"timeLimitMs": 0}}');
-    const { code, stdout } = await cli(['test', bad, '--url', embedded.wsUrl]);
+    const { code, stdout } = await runCli(['test', bad, '--url', embedded.wsUrl]);
     expect(stdout).toMatch(/✗ .*bad\.amqpflow\.json\n {4}✗ expect\.timeLimitMs: .*whole number of milliseconds/);
     expect(stdout.trim().split('\n').at(-1)).toBe('0 passed, 1 failed');
     expect(code).toBe(1);
@@ -92,7 +79,7 @@ describe('amqp-flow test against the embedded broker', () => {
   it('run --sequence writes the frames as a Mermaid sequenceDiagram, --canvas the flow as SVG', async () => {
     const out = join(dir, 'hello.mmd');
     const picture = join(dir, 'hello.svg');
-    const { code } = await cli(['run', join(templates, 'hello-cbs.amqpflow.json'), '--url', embedded.wsUrl, '--sequence', out, '--canvas', picture]);
+    const { code } = await runCli(['run', join(templates, 'hello-cbs.amqpflow.json'), '--url', embedded.wsUrl, '--sequence', out, '--canvas', picture]);
     expect(code).toBe(0);
     const svg = await readFile(picture, 'utf8');
     expect(svg.match(/<g class="node"/g)).toHaveLength(4);
@@ -132,7 +119,7 @@ describe.skipIf(skipInterop)('amqp-flow test against RabbitMQ and the Proton exa
   for (const broker of ['rabbitmq', 'proton'] as const) {
     it(`passes every template on ${broker}, skipping the embedded-only ones with their reason`, async () => {
       if (unavailable) throw unavailable;
-      const { code, stdout } = await cli(['test', templates, '--url', relays!.relayUrls[broker]!]);
+      const { code, stdout } = await runCli(['test', templates, '--url', relays!.relayUrls[broker]!]);
       const lines = stdout.trim().split('\n');
       expect(lines.at(-1)).toBe(`${TEMPLATES.length - embeddedOnly.length} passed, 0 failed, ${embeddedOnly.length} skipped`);
       for (const t of embeddedOnly) {

@@ -1,33 +1,14 @@
 // Faults injected through the engine (Run.injectFault) against the embedded broker over a real
 // WebSocket: each is reported as a FAULT event, and what follows is what AMQP says should follow.
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { RunningServer } from '../../broker/server.ts';
-import { is, oneSession, record, startBroker, type Recorded } from './engineHarness.ts';
-
-async function until(check: () => boolean, what: string): Promise<void> {
-  for (let i = 0; i < 500; i++) {
-    if (check()) return;
-    await new Promise((ok) => setTimeout(ok, 20));
-  }
-  throw new Error(`never happened: ${what}`);
-}
+import { is, oneSession, record } from './engineHarness.ts';
+import { until, useRunScope } from './support/runScope.ts';
 
 const depth = (server: RunningServer, address: string) => server.broker.queues().find((q) => q.address === address)?.depth ?? 0;
 
 describe('faults injected through the engine', () => {
-  const cleanups: (() => Promise<void>)[] = [];
-  afterEach(async () => {
-    for (const c of cleanups.splice(0).reverse()) await c();
-  });
-  const broker = async () => {
-    const server = await startBroker();
-    cleanups.push(() => server.close());
-    return server;
-  };
-  const run = (r: Recorded) => {
-    cleanups.push(() => r.run.stop());
-    return r;
-  };
+  const { broker, run } = useRunScope();
 
   it('restart-broker through the engine: a FAULT event, then the outage and the reconnect', async () => {
     const server = await broker();

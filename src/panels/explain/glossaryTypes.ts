@@ -9,6 +9,9 @@ export interface FieldEntry {
   section?: string;
 }
 
+/** A field entry: `field('How many more messages…', '§2.6.7')`. */
+export const field = (meaning: string, section?: string): FieldEntry => (section ? { meaning, section } : { meaning });
+
 /** A performative, a delivery state, a terminus or the protocol header. */
 export interface TermEntry {
   title: string;
