@@ -25,7 +25,7 @@ export const CATALOG: BenchSpec[] = [
     figures: [{
       name: 'bundle_initial_gzip_kb', what: 'Initial JavaScript of the production build, gzipped',
       how: 'index.html\'s module script and modulepreload chunks, gzip level 9, kB = 1000 bytes',
-      target: { op: '<=', value: 200 },
+      target: { op: '<=', value: 160 },
     }],
   },
   {
@@ -64,7 +64,7 @@ export const CATALOG: BenchSpec[] = [
     script: 'uiFlood.ts',
     figures: [
       {
-        name: 'ui_flood_p95_ms', what: 'p95 frame time, 5,000 events/s for 10 s over a 100,000-entry log',
+        name: 'ui_flood_p95_ms', what: 'p95 frame time, 20,000 events/s for 10 s over a 100,000-entry log',
         how: 'requestAnimationFrame deltas in Chromium; CREDIT events fed through the run store\'s enqueue by the page\'s opt-in test hook',
         target: { op: '<=', value: 16.7, tolerance: FRAME_JITTER },
       },
@@ -72,6 +72,11 @@ export const CATALOG: BenchSpec[] = [
         name: 'ui_flood_longtasks', what: 'Long tasks over 100 ms during the flood',
         how: 'PerformanceObserver("longtask") entries with duration > 100 ms',
         target: { op: '<=', value: 0 },
+      },
+      {
+        name: 'ui_flood_events_per_s', what: 'Events per second fed and drawn during the flood',
+        how: 'events fed ÷ time from the first fed to the frame whose event log note counts them all (the log is full, so every one shows as dropped from the front); 1 % allowed for the last frame drawing after the last feed',
+        target: { op: '>=', value: 20_000, tolerance: 200 },
       },
     ],
   },

@@ -1,5 +1,4 @@
-// Page entry: polyfills first (rhea needs Buffer/process), then the saved document, then the app.
-import './polyfills.ts';
+// Page entry: the saved document, then the app. (rhea's Node globals come with the engine's chunk.)
 import '@xyflow/react/dist/style.css';
 import './styles/theme.css';
 import './styles/app.css';
@@ -8,7 +7,7 @@ import './styles/inspector.css';
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { App } from './app/App.tsx';
-import { restoreSaved, startAutosave } from './store/autosave.ts';
+import { hasSavedDocument, startAutosave } from './store/autosave.ts';
 import { isEmbed } from './presenter/mode.ts';
 import { probeEmbeddedBroker } from './store/embeddedBroker.ts';
 
@@ -32,11 +31,17 @@ if (isEmbed()) {
     );
   });
 } else {
-  restoreSaved(localStorage, sessionStorage);
-  startAutosave(localStorage, undefined, sessionStorage);
-  root.render(
-    <StrictMode>
-      <App />
-    </StrictMode>,
-  );
+  // A first visit has nothing to restore, so the file parser (and its schema library) stays out of the
+  // first bundle; a saved document is restored, with the parser's chunk, before the first render.
+  const restored = hasSavedDocument(localStorage)
+    ? import('./store/restoreSaved.ts').then((m) => void m.restoreSaved(localStorage, sessionStorage), (err: unknown) => console.error(err))
+    : Promise.resolve();
+  void restored.then(() => {
+    startAutosave(localStorage, undefined, sessionStorage);
+    root.render(
+      <StrictMode>
+        <App />
+      </StrictMode>,
+    );
+  });
 }

@@ -1,7 +1,3 @@
-// Node globals rhea's lib/ expects, installed before anything imports rhea (see vite.config.ts).
-import { Buffer } from 'buffer';
-import process from 'process';
-
-const g = globalThis as unknown as { Buffer?: typeof Buffer; process?: typeof process };
-g.Buffer ??= Buffer;
-g.process ??= process;
+// Node globals rhea's lib/ expects, for a page that uses rhea without the engine (the engine installs
+// them itself, src/engine/nodeGlobals.ts).
+import './engine/nodeGlobals.ts';

@@ -1,8 +1,11 @@
 // Export: downloads the flow at once when it holds no secrets; otherwise asks first, secrets left out unless ticked.
-import { useState } from 'react';
+import { Suspense, useState } from 'react';
 import { documentSecrets, exportedDocument } from '../store/fileIO.ts';
 import { download } from '../ui/download.ts';
-import { SaveSecretsDialog } from '../ui/SaveSecretsDialog.tsx';
+import { lazyWhenIdle } from '../ui/lazyWhenIdle.ts';
+
+// The dialog shows only for a flow with secrets: it loads after the first paint.
+const SaveSecretsDialog = lazyWhenIdle(() => import('../ui/SaveSecretsDialog.tsx').then((m) => ({ default: m.SaveSecretsDialog })));
 
 function save(includeSecrets: boolean) {
   const { name, text } = exportedDocument({ includeSecrets });
@@ -22,15 +25,17 @@ export function ExportButton() {
         Export
       </button>
       {secrets && (
-        <SaveSecretsDialog
-          title="Export"
-          secrets={secrets}
-          onClose={() => setSecrets(null)}
-          onSave={(includeSecrets) => {
-            setSecrets(null);
-            save(includeSecrets);
-          }}
-        />
+        <Suspense fallback={null}>
+          <SaveSecretsDialog
+            title="Export"
+            secrets={secrets}
+            onClose={() => setSecrets(null)}
+            onSave={(includeSecrets) => {
+              setSecrets(null);
+              save(includeSecrets);
+            }}
+          />
+        </Suspense>
       )}
     </>
   );

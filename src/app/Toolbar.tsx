@@ -1,18 +1,18 @@
 // The toolbar: run controls, undo/redo, import/export, templates and auto layout (contracts §4 names),
 // then the features' items (src/app/features.ts) in their slot.
-import { useRef, useState, type ChangeEvent } from 'react';
+import { Suspense, useRef, useState, type ChangeEvent } from 'react';
 import type { MissingSecret } from '../graph/secrets.ts';
-import { TEMPLATES } from '../graph/templates.ts';
+import { TEMPLATE_LIST, loadTemplates, templateGraph } from '../graph/templateList.ts';
 import { redo, undo, useDocument } from '../store/documentStore.ts';
 import { describeProblem, notify } from '../store/noticeStore.ts';
 import { startRun, stepRun, stopRun, useRunControl, useRunStatus } from '../store/runController.ts';
 import { autoLayout, replaceDocument } from '../store/actions.ts';
 import { importFile } from '../store/fileIO.ts';
 import { documentMissingSecrets } from '../store/secretActions.ts';
+import { lazyWhenIdle, whenIdle } from '../ui/lazyWhenIdle.ts';
 import { Menu, MenuItem } from '../ui/Menu.tsx';
 import { ExportButton } from './ExportButton.tsx';
 import { FeatureSlot } from './FeatureSlot.tsx';
-import { MissingSecretsDialog } from './MissingSecretsDialog.tsx';
 import { useToolbarOffset } from './useToolbarOffset.ts';
 
 /** A 16×16 filled glyph; decorative, the button's text is its name. */
@@ -33,18 +33,31 @@ async function run() {
   }
 }
 
+const MissingSecretsDialog = lazyWhenIdle(() => import('./MissingSecretsDialog.tsx').then((m) => ({ default: m.MissingSecretsDialog })));
+
+// The flows load after the first paint (only their names are in the first bundle).
+whenIdle(() => loadTemplates());
+
+async function loadTemplate(id: string) {
+  try {
+    replaceDocument(await templateGraph(id));
+  } catch (err) {
+    notify('error', 'The template could not be loaded.', [String(err)]);
+  }
+}
+
 function TemplatesMenu() {
   return (
     <Menu label="Templates">
       {(close) =>
-        TEMPLATES.map((t) => (
+        TEMPLATE_LIST.map((t) => (
           <MenuItem
             key={t.id}
             title={t.name}
             help={t.description}
             onSelect={() => {
               close();
-              replaceDocument(t.graph());
+              void loadTemplate(t.id);
             }}
           />
         ))
@@ -135,14 +148,16 @@ export function Toolbar() {
         <FeatureSlot part="toolbar" />
       </div>
       {missing && (
-        <MissingSecretsDialog
-          missing={missing.secrets}
-          onClose={() => setMissing(null)}
-          onRun={() => {
-            setMissing(null);
-            missing.start();
-          }}
-        />
+        <Suspense fallback={null}>
+          <MissingSecretsDialog
+            missing={missing.secrets}
+            onClose={() => setMissing(null)}
+            onRun={() => {
+              setMissing(null);
+              missing.start();
+            }}
+          />
+        </Suspense>
       )}
     </header>
   );

@@ -1,4 +1,5 @@
 // The engine's entry point: runs a validated graph against real brokers and publishes events and frames.
+import './nodeGlobals.ts'; // first: rhea needs Buffer and process before it loads
 import type { Graph, GraphNode } from '../graph/types.ts';
 import { childrenOf } from '../graph/wiring.ts';
 import { isProgressEvent, type EngineEvent, type FrameRecord, type ReceiverOutcome } from './events.ts';
@@ -154,13 +155,14 @@ export function runGraph(graph: Graph, opts: RunOptions): Run {
     return c;
   };
 
-  // Start on the next tick so callers can subscribe first.
-  setTimeout(() => {
+  // Start once the caller's synchronous code is done, so it can subscribe first (a microtask rather than
+  // a timer: the connections open before the caller's view updates render, not after them).
+  queueMicrotask(() => {
     if (stopped) return;
     for (const r of runners) r.start();
     checkSettled();
     checkEnded();
-  }, 0);
+  });
 
   return {
     subscribe(listener) {

@@ -7,14 +7,17 @@
 // ("Untitled flow", {}). Node and edge ids are kept exactly as they are.
 // zod/mini: the same checks and issues as zod, a fraction of its size in the page's first bundle.
 import * as z from 'zod/mini';
-import { PROP_DOCS } from './defaults.ts';
 import { expectationProblems, type FlowExpectations } from './expectations.ts';
 import { MAX_DEPTH, MAX_EDGES, MAX_FILE_BYTES, MAX_NAME_LENGTH, MAX_NODES, MAX_STRING_LENGTH } from './limits.ts';
 import { migrate } from './migrations.ts';
 import { describeValue, isPlainObject } from './props.ts';
 import { GRAPH_FORMAT, GRAPH_VERSION, NODE_KINDS, type Graph, type GraphEdge, type GraphNode, type Problem } from './types.ts';
 import { structuralProblems } from './validate.ts';
-import { ScenesSchema, copyScene } from './scenes.ts';
+import { ScenesSchema } from './sceneSchema.ts';
+import { copyScene } from './scenes.ts';
+
+// Writing a file needs no schema: it lives apart, so the autosave can write without loading the parser.
+export { serializeGraph } from './serialize.ts';
 
 export {
   MAX_DEPTH,
@@ -276,41 +279,4 @@ function scan(root: unknown): Problem[] {
 
 function where(path: readonly PathKey[], root: unknown): string {
   return capitalize(locate(path, root).where);
-}
-
-/** Orders the keys of one node's props as the Inspector lists them; unknown keys (refused on import) go last. */
-function orderedProps(kind: GraphNode['kind'], props: Record<string, unknown>): Record<string, unknown> {
-  const docs = (PROP_DOCS[kind] ?? []) as readonly { field: string }[];
-  const out: Record<string, unknown> = {};
-  for (const { field } of docs) {
-    if (props[field] === undefined) continue;
-    out[field] = field === 'sasl' && isPlainObject(props[field]) ? orderedSasl(props[field]) : props[field];
-  }
-  for (const key of Object.keys(props).sort()) if (!(key in out) && props[key] !== undefined) out[key] = props[key];
-  return out;
-}
-
-function orderedSasl(sasl: Record<string, unknown>): Record<string, unknown> {
-  const { mechanism, username, password, ...rest } = sasl;
-  return { mechanism, username, password, ...rest };
-}
-
-/** Stable, pretty JSON: fixed key order, two-space indent, trailing newline. */
-export function serializeGraph(g: Graph): string {
-  const doc = {
-    format: g.format,
-    version: g.version,
-    name: g.name,
-    ...(g.viewport ? { viewport: { x: g.viewport.x, y: g.viewport.y, zoom: g.viewport.zoom } } : {}),
-    nodes: g.nodes.map((n) => ({
-      id: n.id,
-      kind: n.kind,
-      position: { x: n.position.x, y: n.position.y },
-      props: orderedProps(n.kind, n.props as Record<string, unknown>),
-    })),
-    edges: g.edges.map((e) => ({ id: e.id, source: e.source, target: e.target })),
-    ...(g.expect ? { expect: g.expect } : {}),
-    ...(g.scenes ? { scenes: g.scenes.map(copyScene) } : {}),
-  };
-  return `${JSON.stringify(doc, null, 2)}\n`;
 }

@@ -1,5 +1,4 @@
 // Validation of one node's props: every field's type and range, unknown fields refused, plain-words messages.
-import * as z from 'zod/mini';
 import { PROP_DOCS } from './defaults.ts';
 import {
   MAX_APPLICATION_PROPERTIES,
@@ -14,23 +13,40 @@ import { AMQP_NUMBER_TYPES, NODE_KINDS, type NodeKind, type Problem } from './ty
 import { numberTypeProblems } from './numberFit.ts';
 import { rejectConditionProblem } from './rejectCondition.ts';
 
+// Plain predicates rather than a schema library: this runs on every edit and at first paint, and the
+// predicates keep the schema library out of the page's first bundle (it loads with the file parser).
+type Accepts = (value: unknown) => boolean;
+
+const isText = (v: unknown): v is string => typeof v === 'string' && v.length <= MAX_STRING_LENGTH;
+const isInt = (min: number, max: number): Accepts => (v) => Number.isSafeInteger(v) && (v as number) >= min && (v as number) <= max;
+const isScalar: Accepts = (v) => v === null || typeof v === 'boolean' || isText(v) || (typeof v === 'number' && Number.isFinite(v));
+const isPropName = (k: string) => k.length >= 1 && k.length <= 256;
+const optional = (accepts: Accepts): Accepts => (v) => v === undefined || accepts(v);
+/** An object with only the given fields, each accepted by its predicate (absent counts as undefined). */
+const strictObject = (fields: Record<string, Accepts>): Accepts => (v) =>
+  typeof v === 'object' && v !== null && !Array.isArray(v) &&
+  Object.keys(v).every((k) => Object.hasOwn(fields, k)) &&
+  Object.entries(fields).every(([k, accepts]) => accepts((v as Record<string, unknown>)[k]));
+/** An object whose every key and value are accepted. */
+const record = (key: (k: string) => boolean, value: Accepts): Accepts => (v) =>
+  typeof v === 'object' && v !== null && !Array.isArray(v) && Object.entries(v).every(([k, x]) => key(k) && value(x));
+
 interface FieldRule {
-  schema: z.ZodMiniType;
+  accepts: Accepts;
   /** Completes "<field> must be …". */
   must: string;
   /** A more precise message for a value the schema accepts in shape but not in detail. */
   check?: (value: unknown) => string | null;
 }
 
-const text = z.string().check(z.maxLength(MAX_STRING_LENGTH));
-const TEXT: FieldRule = { schema: text, must: `text (at most ${MAX_STRING_LENGTH} characters)` };
-const BOOLEAN: FieldRule = { schema: z.boolean(), must: 'true or false' };
+const TEXT: FieldRule = { accepts: isText, must: `text (at most ${MAX_STRING_LENGTH} characters)` };
+const BOOLEAN: FieldRule = { accepts: (v) => typeof v === 'boolean', must: 'true or false' };
 const uint = (min: number, max: number): FieldRule => ({
-  schema: z.int().check(z.gte(min), z.lte(max)),
+  accepts: isInt(min, max),
   must: max === MAX_UINT ? `an integer ≥ ${min}` : `an integer from ${min} to ${max}`,
 });
 const oneOf = (options: readonly string[]): FieldRule => ({
-  schema: z.enum(options as [string, ...string[]]),
+  accepts: (v) => typeof v === 'string' && options.includes(v),
   must: `one of ${options.map((o) => `"${o}"`).join(', ')}`,
 });
 
@@ -63,22 +79,20 @@ export function isPlainObject(value: unknown): value is Record<string, unknown> 
   return proto === Object.prototype || proto === null;
 }
 
-const scalar = z.union([z.string().check(z.maxLength(MAX_STRING_LENGTH)), z.number().check(z.refine(Number.isFinite)), z.boolean(), z.null()]);
-
 const RULES: { [K in NodeKind]: Record<string, FieldRule> } = {
   connection: {
     url: {
-      schema: text.check(z.refine((v) => v === '' || isWebSocketUrl(v))),
+      accepts: (v) => isText(v) && (v === '' || isWebSocketUrl(v)),
       must: 'a URL starting with ws:// or wss:// (or empty for the embedded broker)',
     },
     subprotocols: {
-      schema: z.array(z.string().check(z.regex(TOKEN), z.maxLength(100))).check(z.maxLength(MAX_SUBPROTOCOLS)),
+      accepts: (v) => Array.isArray(v) && v.length <= MAX_SUBPROTOCOLS && v.every((p) => typeof p === 'string' && TOKEN.test(p) && p.length <= 100),
       must: `a list of at most ${MAX_SUBPROTOCOLS} subprotocol names without spaces or commas, e.g. ["binary", "AMQPWSB10", "amqp"]`,
     },
     containerId: TEXT,
     hostname: TEXT,
     sasl: {
-      schema: z.strictObject({ mechanism: z.optional(z.enum(['ANONYMOUS', 'PLAIN'])), username: z.optional(text), password: z.optional(text) }),
+      accepts: strictObject({ mechanism: optional((v) => v === 'ANONYMOUS' || v === 'PLAIN'), username: optional(isText), password: optional(isText) }),
       must: 'an object { "mechanism": "ANONYMOUS" or "PLAIN", "username": text, "password": text }',
       check: (sasl) => {
         const { mechanism, username } = sasl as { mechanism?: string; username?: string };
@@ -90,11 +104,11 @@ const RULES: { [K in NodeKind]: Record<string, FieldRule> } = {
     channelMax: uint(0, 65_535),
     reconnect: BOOLEAN,
     cbs: {
-      schema: z.strictObject({
-        token: z.optional(text.check(z.minLength(1))),
-        audience: z.optional(text.check(z.minLength(1))),
-        tokenType: z.optional(text.check(z.minLength(1))),
-        renewEveryMs: z.optional(z.int().check(z.gte(1000), z.lte(MAX_UINT))),
+      accepts: strictObject({
+        token: optional((v) => isText(v) && v !== ''),
+        audience: optional((v) => isText(v) && v !== ''),
+        tokenType: optional((v) => isText(v) && v !== ''),
+        renewEveryMs: optional(isInt(1000, MAX_UINT)),
       }),
       must: 'an object { "token": the SAS token, "audience": text, "tokenType": text, "renewEveryMs": an integer ≥ 1000 }',
       check: cbsProblem,
@@ -117,29 +131,27 @@ const RULES: { [K in NodeKind]: Record<string, FieldRule> } = {
     rcvSettleMode: oneOf(['first', 'second']),
     dynamic: BOOLEAN,
     rejectCondition: {
-      schema: text.check(z.refine((v) => rejectConditionProblem(v) === null)),
+      accepts: (v) => isText(v) && rejectConditionProblem(v) === null,
       must: 'an AMQP error condition such as "amqp:precondition-failed", or a symbol with a namespace such as "com.example:too-late"',
       check: (v) => (typeof v === 'string' ? rejectConditionProblem(v) : null),
     },
     rejectDescription: TEXT,
   },
   transfer: {
-    body: { schema: z.unknown().check(z.refine((v) => isJsonValue(v))), must: 'a string or another JSON value (finite numbers only)' },
+    body: { accepts: (v) => isJsonValue(v), must: 'a string or another JSON value (finite numbers only)' },
     contentType: TEXT,
     subject: TEXT,
     messageId: TEXT,
     correlationId: TEXT,
-    replyTo: { schema: text.check(z.refine((v) => v !== '@')), must: 'an address, or "@" followed by a receiver id' },
+    replyTo: { accepts: (v) => isText(v) && v !== '@', must: 'an address, or "@" followed by a receiver id' },
     to: TEXT,
     applicationProperties: {
-      schema: z
-        .record(z.string().check(z.minLength(1), z.maxLength(256)), scalar)
-        .check(z.refine((m) => Object.keys(m).length <= MAX_APPLICATION_PROPERTIES)),
+      accepts: (v) => record(isPropName, isScalar)(v) && Object.keys(v as object).length <= MAX_APPLICATION_PROPERTIES,
       must: `an object of at most ${MAX_APPLICATION_PROPERTIES} named values, each a string, number, true/false or null`,
       check: (map) => {
         if (!isPlainObject(map)) return null;
         for (const [key, value] of Object.entries(map)) {
-          if (!scalar.safeParse(value).success) {
+          if (!isScalar(value)) {
             return `applicationProperties "${key}" must be a string, number, true/false or null (found ${describeValue(value)})`;
           }
         }
@@ -147,7 +159,7 @@ const RULES: { [K in NodeKind]: Record<string, FieldRule> } = {
       },
     },
     applicationPropertyTypes: {
-      schema: z.record(z.string().check(z.minLength(1), z.maxLength(256)), z.enum(AMQP_NUMBER_TYPES)),
+      accepts: record(isPropName, (v) => typeof v === 'string' && (AMQP_NUMBER_TYPES as readonly string[]).includes(v)),
       must: `an object naming, for a number property, its AMQP type: one of ${AMQP_NUMBER_TYPES.map((t) => `"${t}"`).join(', ')}`,
     },
     durable: BOOLEAN,
@@ -207,7 +219,7 @@ export function validateProps<K extends NodeKind>(kind: K, props: unknown): Prob
     }
     if (field === 'url' && typeof value === 'string' && /<[^>]*>/.test(value)) {
       problems.push({ field, message: `url still holds a placeholder (${/<[^>]*>/.exec(value)![0]}); replace it with your own value` });
-    } else if (!rule.schema.safeParse(value).success) {
+    } else if (!rule.accepts(value)) {
       problems.push({ field, message: rule.check?.(value) ?? `${field} must be ${rule.must} (found ${describeValue(value)})` });
     } else {
       const detail = rule.check?.(value);

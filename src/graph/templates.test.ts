@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { COLUMN_STEP, anyCardsOverlap } from './cardSize.ts';
 import { effectiveProps } from './defaults.ts';
 import { TEMPLATES } from './templates.ts';
+import { TEMPLATE_LIST, templateGraph } from './templateList.ts';
 import type { Graph, GraphNode } from './types.ts';
 import { validateGraph } from './validate.ts';
 import { parentOf } from './wiring.ts';
@@ -32,6 +33,12 @@ describe('templates', () => {
       const parent = parentOf(g, node.id);
       if (parent) expect(node.position.x).toBeGreaterThan(parent.position.x);
     }
+  });
+
+  it('lists every template for the menu with its own id, name and description, and loads each by id', async () => {
+    expect(TEMPLATE_LIST).toEqual(TEMPLATES.map(({ id, name, description }) => ({ id, name, description })));
+    for (const t of TEMPLATE_LIST) expect(await templateGraph(t.id)).toEqual(TEMPLATES.find((x) => x.id === t.id)!.graph());
+    await expect(templateGraph('no-such-template')).rejects.toThrow(/no template "no-such-template"/);
   });
 
   it('hands out a fresh graph each time, so editing one cannot change the template', () => {

@@ -1,6 +1,7 @@
 // Credit charts (uPlot): one small chart per link (its own scale, so a receiver going 10 → 8 is
 // not a flat line under a sender's 500) with credit and queued-for-credit over time, and throughput.
-// Painted from useRun.subscribe, never through React re-renders; loaded lazily with the Credit panel.
+// Painted from the run's batches (at most every REPAINT_MS), never through React re-renders; loaded lazily
+// with the Credit panel.
 import { useEffect, useRef } from 'react';
 import uPlot from 'uplot';
 import 'uplot/dist/uPlot.min.css';
@@ -11,6 +12,11 @@ import { LiveFiguresBar } from './LiveFiguresBar.tsx';
 
 const PALETTE = ['#2f6fed', '#0f9d6e', '#d08a00', '#d63c86', '#7c4dde', '#18a0b0', '#b0452f', '#6b7a00'];
 const CHART_HEIGHT = 150;
+/**
+ * The charts plot seconds, so they repaint at most this often: a repaint redraws every point of every
+ * link (thousands), which at 60 a second took a fifth of the page's time under a flood of events.
+ */
+const REPAINT_MS = 200;
 const LINK_CHART_HEIGHT = 140;
 
 /** Whole-number steps for counts: no "0.5 credit" tick. */
@@ -127,6 +133,22 @@ export default function CreditCharts() {
       if (emptyEl.current) emptyEl.current.hidden = c.links.length > 0 || throughput.t.length > 0;
     };
 
+    let painted = 0; // performance.now() of the last paint
+    let timer: ReturnType<typeof setTimeout> | undefined;
+    const paintNow = () => {
+      clearTimeout(timer);
+      timer = undefined;
+      painted = performance.now();
+      paint();
+    };
+    // New data is painted at once after a quiet spell, else with the next repaint due.
+    const paintSoon = () => {
+      if (timer !== undefined) return;
+      const wait = painted + REPAINT_MS - performance.now();
+      if (wait <= 0) paintNow();
+      else timer = setTimeout(paintNow, wait);
+    };
+
     const unsubscribe = subscribeBatch(({ events, reset }) => {
       if (reset) {
         // A new run started (or the charts just opened): build them from what the log holds.
@@ -151,7 +173,8 @@ export default function CreditCharts() {
         }
       }
       if (marked) listMarks();
-      paint();
+      if (reset) paintNow();
+      else paintSoon();
     });
     const resize = new ResizeObserver(() => {
       for (const plot of linkPlots) plot.setSize({ width: width(), height: LINK_CHART_HEIGHT });
@@ -159,6 +182,7 @@ export default function CreditCharts() {
     });
     if (creditBox.parentElement) resize.observe(creditBox.parentElement);
     return () => {
+      clearTimeout(timer);
       unsubscribe();
       resize.disconnect();
       for (const plot of linkPlots) plot.destroy();

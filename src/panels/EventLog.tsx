@@ -1,16 +1,19 @@
-// The Event log: every engine event of the run, virtualised (only visible rows are in the DOM),
-// filterable by node and by event name; a click selects the event's node on the canvas.
-import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
-import { useVirtualizer } from '@tanstack/react-virtual';
+// The Event log: every engine event of the run, windowed (rows of one height, only the visible ones in
+// the DOM, an opened row the one taller exception), filterable by node and by event name; a click
+// selects the event's node on the canvas.
+import { memo, useEffect, useMemo, useRef, useState, type ReactNode } from 'react';
 import { EVENT_NAMES, isErrorEvent, lifecycleOf, type EngineEvent } from '../engine/events.ts';
 import { setSelection } from '../store/documentStore.ts';
 import { useRunControl } from '../store/runController.ts';
 import { useRun } from '../store/runStore.ts';
 import { DetailToggle, detailHeight, eventDetail, RowDetailText, useOpenRows } from './RowDetail.tsx';
-import { scrollToEnd, useFollowTail } from './useFollowTail.ts';
+import { fixedRowLayout, slotOf } from './rowWindow.ts';
+import { newTallRowMemo, tallRows } from './tallRows.ts';
+import { useRowWindow } from './useRowWindow.ts';
 import { OpenMessageButton } from './OpenMessageButton.tsx';
 
 const ROW_HEIGHT = 22;
+const OVERSCAN = 12;
 
 
 function brief(v: unknown): string {
@@ -65,19 +68,17 @@ export function EventLog() {
   const nodeIds = useMemo(() => Object.keys(kindOf), [kindOf]);
   const scrollRef = useRef<HTMLDivElement>(null);
   const { open, toggle } = useOpenRows<EngineEvent>();
-  const virtualizer = useVirtualizer({
-    count: rows.length,
-    getScrollElement: () => scrollRef.current,
-    estimateSize: (index) => (open.has(rows[index]!) ? ROW_HEIGHT + detailHeight(eventDetail(rows[index]!)) : ROW_HEIGHT),
-    // A new key function when rows open or close makes the virtualiser lay them out again.
-    // eslint-disable-next-line react-hooks/exhaustive-deps -- open and rows are the reason for a new key function
-    getItemKey: useCallback((index: number) => index, [open, rows]),
-    overscan: 12,
-  });
-  const follow = useFollowTail(scrollRef);
-  useEffect(() => {
-    if (follow.current && rows.length) scrollToEnd(scrollRef.current, virtualizer.getTotalSize());
-  }, [rows, follow, virtualizer]);
+  const [tallMemo] = useState(newTallRowMemo<EngineEvent>);
+  const layout = useMemo(() => {
+    const tall = tallRows(open, rows.length, (i) => rows[i]!, (e) => detailHeight(eventDetail(e)), `${nodeFilter}|${eventFilter}`, tallMemo);
+    return fixedRowLayout(rows.length, ROW_HEIGHT, tall);
+  }, [open, rows, nodeFilter, eventFilter, tallMemo]);
+  const shown = useRowWindow(scrollRef, layout, OVERSCAN);
+  const drawn: ReactNode[] = [];
+  for (let i = shown.first; i < shown.last; i++) {
+    const e = rows[i]!;
+    drawn.push(<EventRow key={slotOf(i, shown.first, shown.last)} event={e} height={layout.heightOf(i)} open={open.has(e)} onToggle={toggle} />);
+  }
 
   return (
     <div className="panel panel--log">
@@ -121,35 +122,42 @@ export function EventLog() {
       )}
       {events.length === 0 && problems.length === 0 && <p className="panel__empty">Press Run to see events.</p>}
       <div ref={scrollRef} className="panel__scroll" role="list" aria-label="Events">
-        <div style={{ height: virtualizer.getTotalSize(), position: 'relative' }}>
-          {virtualizer.getVirtualItems().map((item) => {
-            const e = rows[item.index]!;
-            const isOpen = open.has(e);
-            return (
-              <div
-                key={item.key}
-                role="listitem"
-                className={`log__row log__row--${eventTone(e)}`}
-                data-event={e.event}
-                data-node={e.node}
-                style={{ position: 'absolute', top: 0, left: 0, right: 0, height: item.size, transform: `translateY(${item.start}px)` }}
-                onClick={() => setSelection({ nodes: [e.node], edges: [] })}
-                title={e.errorDetail?.hint}
-              >
-                <div className="row__line" style={{ height: ROW_HEIGHT }}>
-                  <DetailToggle open={isOpen} onToggle={() => toggle(e)} />
-                  <span className="log__at">{e.at.toFixed(0)} ms</span>
-                  <span className="log__node">{e.node}</span>
-                  <span className="log__event">{e.event}</span>
-                  {e.event === 'MESSAGE_RECEIVED' && <OpenMessageButton message={e} />}
-                  <span className="log__details">{eventDetails(e)}</span>
-                </div>
-                {isOpen && <RowDetailText text={eventDetail(e)} />}
-              </div>
-            );
-          })}
+        <div style={{ height: shown.total }}>
+          {/* the drawn rows stack in normal flow, moved as one to where the first of them sits */}
+          <div style={{ transform: `translateY(${layout.topOf(shown.first)}px)` }}>{drawn}</div>
         </div>
       </div>
     </div>
   );
 }
+
+interface EventRowProps {
+  event: EngineEvent;
+  height: number;
+  open: boolean;
+  onToggle: (e: EngineEvent) => void;
+}
+
+const EventRow = memo(function EventRow({ event: e, height, open, onToggle }: EventRowProps) {
+  return (
+    <div
+      role="listitem"
+      className={`log__row log__row--${eventTone(e)}`}
+      data-event={e.event}
+      data-node={e.node}
+      style={{ height }}
+      onClick={() => setSelection({ nodes: [e.node], edges: [] })}
+      title={e.errorDetail?.hint}
+    >
+      <div className="row__line" style={{ height: ROW_HEIGHT }}>
+        <DetailToggle open={open} onToggle={() => onToggle(e)} />
+        <span className="log__at">{e.at.toFixed(0)} ms</span>
+        <span className="log__node">{e.node}</span>
+        <span className="log__event">{e.event}</span>
+        {e.event === 'MESSAGE_RECEIVED' && <OpenMessageButton message={e} />}
+        <span className="log__details">{eventDetails(e)}</span>
+      </div>
+      {open && <RowDetailText text={eventDetail(e)} />}
+    </div>
+  );
+});

@@ -1,7 +1,6 @@
 // The Frames panel: decoded performatives one per line (or as a sequence diagram), filtered to the
 // node selected on the canvas; a click flashes the frame's node on the canvas.
-import { lazy, Suspense, useCallback, useEffect, useMemo, useRef, useState } from 'react';
-import { useVirtualizer } from '@tanstack/react-virtual';
+import { lazy, memo, Suspense, useEffect, useMemo, useRef, useState, type ReactNode } from 'react';
 import type { FrameRecord } from '../engine/events.ts';
 import { useDocument } from '../store/documentStore.ts';
 import { frameSummary } from '../store/describeFrame.ts';
@@ -13,12 +12,15 @@ import { FrameExplanation } from './FrameExplanation.tsx';
 import { frameSubject } from './explain/frameSubject.ts';
 import { selectFrame, useFrameSelection } from './frameSelection.ts';
 import { SequenceExport } from './SequenceExport.tsx';
-import { scrollToEnd, useFollowTail } from './useFollowTail.ts';
+import { fixedRowLayout, slotOf, type RowLayout } from './rowWindow.ts';
+import { newTallRowMemo, tallRows } from './tallRows.ts';
 import { useFrameNodes } from './useFrameNodes.ts';
+import { useRowWindow } from './useRowWindow.ts';
 
 const SequenceDiagram = lazy(() => import('./SequenceDiagram.tsx'));
 
 const ROW_HEIGHT = 22;
+const OVERSCAN = 12;
 
 /** Whether `nodeId` (where a frame was attributed) is `selected` or lies under it in the graph. */
 function isUnder(nodeId: string, selected: string, parentOf: Readonly<Record<string, string>>): boolean {
@@ -49,7 +51,6 @@ function usePerformatives(frames: readonly FrameRecord[]): readonly string[] {
 
 export function FrameTrace() {
   const frames = useRun((s) => s.frames);
-  const frameTotal = useRun((s) => s.frameTotal);
   const dropped = useRun((s) => s.framesDropped);
   const graph = useRun((s) => s.graph);
   const parentOf = useRun((s) => s.parentOf);
@@ -62,8 +63,7 @@ export function FrameTrace() {
   useEffect(() => {
     if (!graph) setPerformative(''); // a new flow: no filter left over from the last one
   }, [graph]);
-  const frameNodes = useFrameNodes(graph, frames, frameTotal);
-  const explained = useFrameSelection((s) => s.frame);
+  const frameNodes = useFrameNodes();
 
   // A transfer node's frames are its sender's.
   const focus = selected && kindOf[selected] === 'transfer' ? parentOf[selected] ?? selected : selected;
@@ -81,24 +81,13 @@ export function FrameTrace() {
   const frameAt = (row: number) => (rows ? rows[row]! : row);
   const performatives = usePerformatives(frames);
 
-  const scrollRef = useRef<HTMLDivElement>(null);
   const { open, toggle } = useOpenRows<FrameRecord>();
-  const virtualizer = useVirtualizer({
-    count: view === 'list' ? rowCount : 0,
-    getScrollElement: () => scrollRef.current,
-    estimateSize: (row) => {
-      const f = frames[frameAt(row)]!;
-      return open.has(f) ? ROW_HEIGHT + detailHeight(frameDetail(f)) : ROW_HEIGHT;
-    },
-    // A new key function when rows open or close makes the virtualiser lay them out again.
-    // eslint-disable-next-line react-hooks/exhaustive-deps -- open and rows are the reason for a new key function
-    getItemKey: useCallback((row: number) => row, [open, rows]),
-    overscan: 12,
-  });
-  const follow = useFollowTail(scrollRef);
-  useEffect(() => {
-    if (view === 'list' && follow.current && rowCount) scrollToEnd(scrollRef.current, virtualizer.getTotalSize());
-  }, [rowCount, frames, follow, view, virtualizer]);
+  const [tallMemo] = useState(newTallRowMemo<FrameRecord>);
+  const filterKey = `${filtering ? focus : ''}|${performative}`;
+  const layout = useMemo(() => {
+    const tall = tallRows(open, rowCount, (row) => frames[rows ? rows[row]! : row]!, (f) => detailHeight(frameDetail(f)), filterKey, tallMemo);
+    return fixedRowLayout(rowCount, ROW_HEIGHT, tall);
+  }, [open, rows, rowCount, frames, filterKey, tallMemo]);
 
   return (
     <div className="panel panel--frames">
@@ -138,44 +127,107 @@ export function FrameTrace() {
           <SequenceDiagram frames={frames} rows={rows} frameNodes={frameNodes} />
         </Suspense>
       ) : (
-        <div ref={scrollRef} className="panel__scroll" role="list" aria-label="Frame list">
-          <div style={{ height: virtualizer.getTotalSize(), position: 'relative' }}>
-            {virtualizer.getVirtualItems().map((item) => {
-              const i = frameAt(item.index);
-              const f = frames[i]!;
-              const isOpen = open.has(f);
-              return (
-                <div
-                  key={item.key}
-                  role="listitem"
-                  className={`frame__row frame__row--${f.dir}${f === explained ? ' frame__row--selected' : ''}`}
-                  data-performative={f.performative}
-                  data-node={frameNodes[i]}
-                  style={{ position: 'absolute', top: 0, left: 0, right: 0, height: item.size, transform: `translateY(${item.start}px)` }}
-                  onClick={() => {
-                    flashNode(frameNodes[i] ?? f.connection);
-                    selectFrame(f, frameSubject(frames, frameNodes, parentOf, i));
-                  }}
-                >
-                  <div className="row__line" style={{ height: ROW_HEIGHT }}>
-                    <DetailToggle open={isOpen} onToggle={() => toggle(f)} />
-                    <span className="frame__at">{f.at.toFixed(0)} ms</span>
-                    <span className="frame__conn">{f.connection}</span>
-                    <span className="frame__dir" aria-label={f.dir === 'out' ? 'sent' : 'received'}>
-                      {f.dir === 'out' ? '→' : '←'}
-                    </span>
-                    <span className="frame__perf">{f.performative}</span>
-                    <span className="frame__ch">ch {f.channel}</span>
-                    <span className="frame__fields">{frameSummary(f)}</span>
-                  </div>
-                  {isOpen && <RowDetailText text={frameDetail(f)} />}
-                </div>
-              );
-            })}
-          </div>
-        </div>
+        <FrameList layout={layout} frames={frames} frameAt={frameAt} frameNodes={frameNodes} open={open} toggle={toggle} />
       )}
       <FrameExplanation />
     </div>
   );
 }
+
+interface FrameListProps {
+  layout: RowLayout;
+  frames: readonly FrameRecord[];
+  frameAt: (row: number) => number;
+  frameNodes: readonly string[];
+  open: ReadonlySet<FrameRecord>;
+  toggle: (f: FrameRecord) => void;
+}
+
+/** The list view: only the rows in view are drawn; a frame explained from elsewhere is scrolled into view. */
+function FrameList({ layout, frames, frameAt, frameNodes, open, toggle }: FrameListProps) {
+  const scrollRef = useRef<HTMLDivElement>(null);
+  const shown = useRowWindow(scrollRef, layout, OVERSCAN);
+  const explained = useFrameSelection((s) => s.frame);
+  const { scrollToRow } = shown;
+  useEffect(() => {
+    if (!explained) return;
+    // rows are looked for only when the explained frame changes
+    for (let row = layout.count - 1; row >= 0; row--) {
+      if (frames[frameAt(row)] === explained) return scrollToRow(row);
+    }
+    // eslint-disable-next-line react-hooks/exhaustive-deps -- only a newly explained frame scrolls the list
+  }, [explained, scrollToRow]);
+
+  const drawn: ReactNode[] = [];
+  for (let row = shown.first; row < shown.last; row++) {
+    const i = frameAt(row);
+    const f = frames[i]!;
+    drawn.push(
+      <FrameRow
+        key={slotOf(row, shown.first, shown.last)}
+        frame={f}
+        index={i}
+        frames={frames}
+        frameNodes={frameNodes}
+        height={layout.heightOf(row)}
+        open={open.has(f)}
+        selected={f === explained}
+        onToggle={toggle}
+      />,
+    );
+  }
+  return (
+    <div ref={scrollRef} className="panel__scroll" role="list" aria-label="Frame list">
+      <div style={{ height: shown.total }}>
+        {/* the drawn rows stack in normal flow, moved as one to where the first of them sits */}
+        <div style={{ transform: `translateY(${layout.topOf(shown.first)}px)` }}>{drawn}</div>
+      </div>
+    </div>
+  );
+}
+
+interface FrameRowProps {
+  frame: FrameRecord;
+  /** its index in `frames` */
+  index: number;
+  frames: readonly FrameRecord[];
+  frameNodes: readonly string[];
+  height: number;
+  open: boolean;
+  selected: boolean;
+  onToggle: (f: FrameRecord) => void;
+}
+
+const FrameRow = memo(
+  function FrameRow({ frame: f, index: i, frames, frameNodes, height, open, selected, onToggle }: FrameRowProps) {
+    return (
+      <div
+        role="listitem"
+        className={`frame__row frame__row--${f.dir}${selected ? ' frame__row--selected' : ''}`}
+        data-performative={f.performative}
+        data-node={frameNodes[i]}
+        style={{ height }}
+        onClick={() => {
+          // `frames` and `frameNodes` may be those of an earlier render: they never change, and `i` indexes both
+          flashNode(frameNodes[i] ?? f.connection);
+          selectFrame(f, frameSubject(frames, frameNodes, useRun.getState().parentOf, i));
+        }}
+      >
+        <div className="row__line" style={{ height: ROW_HEIGHT }}>
+          <DetailToggle open={open} onToggle={() => onToggle(f)} />
+          <span className="frame__at">{f.at.toFixed(0)} ms</span>
+          <span className="frame__conn">{f.connection}</span>
+          <span className="frame__dir" aria-label={f.dir === 'out' ? 'sent' : 'received'}>
+            {f.dir === 'out' ? '→' : '←'}
+          </span>
+          <span className="frame__perf">{f.performative}</span>
+          <span className="frame__ch">ch {f.channel}</span>
+          <span className="frame__fields">{frameSummary(f)}</span>
+        </div>
+        {open && <RowDetailText text={frameDetail(f)} />}
+      </div>
+    );
+  },
+  // Redrawn when what it shows changes, not because the frame list behind it grew.
+  (a, b) => a.frame === b.frame && a.height === b.height && a.open === b.open && a.selected === b.selected && a.frameNodes[a.index] === b.frameNodes[b.index] && a.onToggle === b.onToggle,
+);

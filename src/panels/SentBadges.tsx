@@ -1,17 +1,14 @@
-// "N sent" on a sender or transfer card, and in step mode "N held for Step" for what rhea has been
-// given but Step has not let out yet.
-import { useSentCount } from './frameTrackers.ts';
+// "N sent" / "N held for Step" on a sender or transfer card (SentBadgesLive.tsx). Nothing shows before
+// a run, so the frame trackers it counts with load after the first paint.
+import { Suspense } from 'react';
+import { lazyWhenIdle } from '../ui/lazyWhenIdle.ts';
+
+const SentBadgesLive = lazyWhenIdle(() => import('./SentBadgesLive.tsx'));
 
 export function SentBadges({ id }: { id: string }) {
-  const { sent, held } = useSentCount(id);
   return (
-    <>
-      {sent > 0 && <span className="node__badge">{sent} sent</span>}
-      {held > 0 && (
-        <span className="node__badge node__badge--queued" title="Handed to the AMQP library; its frame goes out on the next presses of Step">
-          {held} held for Step
-        </span>
-      )}
-    </>
+    <Suspense fallback={null}>
+      <SentBadgesLive id={id} />
+    </Suspense>
   );
 }

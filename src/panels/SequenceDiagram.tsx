@@ -1,15 +1,15 @@
 // The frame trace as a sequence diagram: a client and a broker lane per connection, one arrow per
 // frame labelled with its performative and key fields (wrapped, never clipped). Windowed: only the
 // rows in view are drawn.
-import { useCallback, useEffect, useMemo, useRef } from 'react';
-import { useVirtualizer } from '@tanstack/react-virtual';
+import { useMemo, useRef } from 'react';
 import type { FrameRecord } from '../engine/events.ts';
 import { arrowFields, arrowLabel, wrapWords } from './arrowLabel.ts';
 import { flashNode } from './flashNode.ts';
 import { useRun } from '../store/runStore.ts';
 import { frameSubject } from './explain/frameSubject.ts';
 import { selectFrame, useFrameSelection } from './frameSelection.ts';
-import { scrollToEnd, useFollowTail } from './useFollowTail.ts';
+import { variableRowLayout } from './rowWindow.ts';
+import { useRowWindow } from './useRowWindow.ts';
 
 const LINE_HEIGHT = 12;
 /** space below the label lines for the arrow itself */
@@ -59,19 +59,14 @@ export default function SequenceDiagram({ frames, rows, frameNodes }: SequenceDi
   const rowCount = rows ? rows.length : frames.length;
   const scrollRef = useRef<HTMLDivElement>(null);
   // Each row is as tall as its wrapped label; the height is known without measuring the DOM.
-  const virtualizer = useVirtualizer({
-    count: rowCount,
-    getScrollElement: () => scrollRef.current,
-    estimateSize: (index) => frameRowHeight(frames[rows ? rows[index]! : index]!),
-    // A new key function whenever the rows change makes the virtualiser lay them out again.
-    // eslint-disable-next-line react-hooks/exhaustive-deps -- frames and rows are the reason for a new key function
-    getItemKey: useCallback((index: number) => index, [frames, rows]),
-    overscan: 8,
-  });
-  const follow = useFollowTail(scrollRef);
-  useEffect(() => {
-    if (follow.current && rowCount) scrollToEnd(scrollRef.current, virtualizer.getTotalSize());
-  }, [rowCount, frames, follow, virtualizer]);
+  const layout = useMemo(() => {
+    const heights = new Array<number>(rowCount);
+    for (let r = 0; r < rowCount; r++) heights[r] = frameRowHeight(frames[rows ? rows[r]! : r]!);
+    return variableRowLayout(heights);
+  }, [frames, rows, rowCount]);
+  const shown = useRowWindow(scrollRef, layout, 8);
+  const items: { index: number; start: number }[] = [];
+  for (let r = shown.first; r < shown.last; r++) items.push({ index: r, start: layout.topOf(r) });
 
   const lanes = connections.flatMap((c) => [
     { key: `${c}-client`, x: laneX(c, 'client'), label: `${c} (page)` },
@@ -88,8 +83,8 @@ export default function SequenceDiagram({ frames, rows, frameNodes }: SequenceDi
         ))}
       </svg>
       <div ref={scrollRef} className="panel__scroll sequence__scroll">
-        <div style={{ height: virtualizer.getTotalSize(), width, position: 'relative' }}>
-          {virtualizer.getVirtualItems().map((item) => {
+        <div style={{ height: shown.total, width, position: 'relative' }}>
+          {items.map((item) => {
             const i = rows ? rows[item.index]! : item.index;
             const f = frames[i]!;
             const client = laneX(f.connection, 'client');
@@ -101,7 +96,7 @@ export default function SequenceDiagram({ frames, rows, frameNodes }: SequenceDi
             const y = height - ARROW_SPACE / 2;
             return (
               <svg
-                key={item.key}
+                key={item.index}
                 className={`sequence__row sequence__row--${f.dir}${f === explained ? ' sequence__row--selected' : ''}`}
                 data-performative={f.performative}
                 data-label={arrowLabel(f)}

@@ -1,35 +1,48 @@
-// Which graph node each frame of the trace belongs to, learned incrementally as frames arrive.
-import { useRef } from 'react';
+// Which graph node each frame of the trace belongs to, learned from the run's batches (runBatch.ts): each
+// publish attributes only the frames it added, and a reset (a new run, a step back) starts over.
+import { useState, useSyncExternalStore } from 'react';
 import type { FrameRecord } from '../engine/events.ts';
-import type { Graph } from '../graph/types.ts';
 import { FrameAttributor } from '../store/describeFrame.ts';
-import { newEvents } from './creditSeries.ts';
+import { subscribeBatch, type RunBatch } from '../store/runBatch.ts';
+import type { RunState } from '../store/reduceRun.ts';
+import { useRun } from '../store/runStore.ts';
 
-interface Memo {
-  graph: Graph | null;
-  attributor: FrameAttributor | null;
-  seen: number;
-  nodes: string[];
-  frames: readonly FrameRecord[] | null;
+/** The node ids aligned with the run's frame list, kept up to date by the batch subscription. */
+class FrameNodes {
+  private graph: RunState['graph'] = null;
+  private attributor: FrameAttributor | null = null;
+  nodes: readonly string[] = [];
+
+  constructor() {
+    const s = useRun.getState();
+    this.apply({ events: s.events, frames: s.frames, state: s, reset: true });
+  }
+
+  apply({ frames, state, reset }: RunBatch) {
+    if (reset || state.graph !== this.graph) {
+      this.graph = state.graph;
+      this.attributor = state.graph ? new FrameAttributor(state.graph) : null;
+      this.nodes = [];
+    }
+    const added = frames.map((f: FrameRecord) => this.attributor?.nodeOf(f) ?? f.connection);
+    let nodes = this.nodes.concat(added);
+    // the trace is capped: drop as many from the front as it did
+    if (nodes.length > state.frames.length) nodes = nodes.slice(nodes.length - state.frames.length);
+    this.nodes = nodes;
+  }
+
+  subscribe = (changed: () => void) =>
+    subscribeBatch((batch) => {
+      if (!batch.frames.length && !batch.reset) return;
+      this.apply(batch);
+      changed();
+    });
+
+  get = () => this.nodes;
 }
 
-/** An array aligned with `frames`: the node id each frame is about. */
-export function useFrameNodes(graph: Graph | null, frames: readonly FrameRecord[], frameTotal: number): readonly string[] {
-  const memo = useRef<Memo>({ graph: null, attributor: null, seen: 0, nodes: [], frames: null });
-  const m = memo.current;
-  if (m.frames === frames) return m.nodes;
-  if (m.graph !== graph || frameTotal < m.seen) {
-    m.graph = graph;
-    m.attributor = graph ? new FrameAttributor(graph) : null;
-    m.seen = 0;
-    m.nodes = [];
-  }
-  const fresh = newEvents(frames, frameTotal, m.seen);
-  const added = fresh.map((f) => m.attributor?.nodeOf(f) ?? f.connection);
-  let nodes = m.nodes.concat(added);
-  if (nodes.length > frames.length) nodes = nodes.slice(nodes.length - frames.length);
-  m.nodes = nodes;
-  m.seen = frameTotal;
-  m.frames = frames;
-  return nodes;
+/** An array aligned with the run's `frames`: the node id each frame is about. */
+export function useFrameNodes(): readonly string[] {
+  const [store] = useState(() => new FrameNodes());
+  return useSyncExternalStore(store.subscribe, store.get);
 }

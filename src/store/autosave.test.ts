@@ -1,7 +1,8 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { serializeGraph } from '../graph/file.ts';
 import type { Graph } from '../graph/types.ts';
-import { AUTOSAVE_KEY, restoreSaved, startAutosave } from './autosave.ts';
+import { AUTOSAVE_KEY, hasSavedDocument, startAutosave } from './autosave.ts';
+import { restoreSaved } from './restoreSaved.ts';
 import { SESSION_SECRETS_KEY } from './secretStore.ts';
 import { moveNodes } from '../graph/commands/moveNodes.ts';
 import { applyCommand, beginGesture, endGesture, previewCommand, resetDocument, setViewport, useDocument } from './documentStore.ts';
@@ -50,7 +51,9 @@ describe('autosave', () => {
 
   it('restores a saved document with its viewport', () => {
     const storage = new MemoryStorage();
+    expect(hasSavedDocument(storage)).toBe(false);
     storage.setItem(AUTOSAVE_KEY, serializeGraph(GRAPH));
+    expect(hasSavedDocument(storage)).toBe(true);
     expect(restoreSaved(storage)).toBe(true);
     const s = useDocument.getState();
     expect(s.graph.nodes.map((n) => n.id)).toEqual(['c1', 's1']);

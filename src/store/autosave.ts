@@ -1,37 +1,24 @@
 // Autosave: the document (graph + viewport) goes to localStorage shortly after each change and is
 // restored on load. A save that fails validation is ignored with a notice, never trusted.
 // Secrets (passwords, tokens) never go to localStorage: they are kept in sessionStorage (secretStore.ts).
-import { parseGraphFile, serializeGraph } from '../graph/file.ts';
-import { restoreSecrets, stripSecrets } from '../graph/secrets.ts';
-import { readSessionSecrets, writeSessionSecrets, type StorageLike as SecretStorage } from './secretStore.ts';
-import { documentWithViewport, loadDocument, useDocument } from './documentStore.ts';
-import { describeProblem, notify } from './noticeStore.ts';
+import { serializeGraph } from '../graph/serialize.ts';
+import { stripSecrets } from '../graph/secrets.ts';
+import { writeSessionSecrets, type StorageLike as SecretStorage } from './secretStore.ts';
+import { documentWithViewport, useDocument } from './documentStore.ts';
+import { notify } from './noticeStore.ts';
 
 export const AUTOSAVE_KEY = 'amqp-flow:document';
 export const AUTOSAVE_DELAY_MS = 300;
 
-type StorageLike = Pick<Storage, 'getItem' | 'setItem'>;
+export type StorageLike = Pick<Storage, 'getItem' | 'setItem'>;
 
-/** Restores the saved document, if any; returns whether one was restored. */
-export function restoreSaved(storage: StorageLike, secretStorage?: SecretStorage): boolean {
-  let text: string | null;
+/** Whether a saved document waits to be restored (restoreSaved.ts restores it, with the file parser). */
+export function hasSavedDocument(storage: Pick<Storage, 'getItem'>): boolean {
   try {
-    text = storage.getItem(AUTOSAVE_KEY);
+    return storage.getItem(AUTOSAVE_KEY) !== null;
   } catch {
     return false;
   }
-  if (text === null) return false;
-  const parsed = parseGraphFile(text);
-  if (!parsed.ok) {
-    notify(
-      'warning',
-      'The autosaved document could not be restored, so the editor started empty.',
-      parsed.problems.map(describeProblem),
-    );
-    return false;
-  }
-  loadDocument(restoreSecrets(parsed.graph, readSessionSecrets(secretStorage)));
-  return true;
 }
 
 /** Saves after every change of graph or viewport, debounced; returns a function that stops saving. */

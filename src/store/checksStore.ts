@@ -2,7 +2,7 @@
 // `expect` section of the graph it ran (engine/checkExpectations.ts) and kept here for the Checks
 // region and the ✓/✗ badges on the nodes.
 import { create } from 'zustand';
-import { answeredByEmbeddedBroker, checkExpectations, type CheckResult } from '../engine/checkExpectations.ts';
+import type { CheckResult } from '../engine/checkExpectations.ts';
 import { currentRun, useRunControl } from './runController.ts';
 import { flushRun, useRun } from './runStore.ts';
 
@@ -58,8 +58,13 @@ useRunControl.subscribe((s, prev) => {
   } else if (s.status === 'idle' && prev.status === 'stopping') {
     const { graph, events, frames } = useRun.getState();
     if (!graph?.expect) return;
-    useChecks.setState({
-      results: checkExpectations(graph, events, { finishedAt, eventsBeforeStop, onEmbeddedBroker: answeredByEmbeddedBroker(frames) }),
+    // the checker loads with the first run that has expectations to check
+    const [runId, finished, beforeStop] = [runs, finishedAt, eventsBeforeStop];
+    void import('../engine/checkExpectations.ts').then(({ answeredByEmbeddedBroker, checkExpectations }) => {
+      if (runId !== runs) return; // a new run began meanwhile: its own end will check it
+      useChecks.setState({
+        results: checkExpectations(graph, events, { finishedAt: finished, eventsBeforeStop: beforeStop, onEmbeddedBroker: answeredByEmbeddedBroker(frames) }),
+      });
     });
   }
 });

@@ -1,6 +1,7 @@
 // Export and import of the `*.amqpflow.json` file: export gives the document with its viewport;
 // import never trusts the file, and a refused file changes nothing and lists every problem.
-import { MAX_FILE_BYTES, parseGraphFile, serializeGraph } from '../graph/file.ts';
+import { MAX_FILE_BYTES } from '../graph/limits.ts';
+import { serializeGraph } from '../graph/serialize.ts';
 import { stripSecrets } from '../graph/secrets.ts';
 import { documentWithViewport, useDocument } from './documentStore.ts';
 import { describeProblem, notify } from './noticeStore.ts';
@@ -25,8 +26,9 @@ export function exportedDocument(opts: { includeSecrets?: boolean } = {}): { nam
   return { name: exportFileName(graph.name), text: serializeGraph(graph) };
 }
 
-/** Imports file text as one undo step; returns whether it was imported. */
-export function importText(text: string, fileName: string): boolean {
+/** Imports file text as one undo step; returns whether it was imported. The file parser loads with the first import. */
+export async function importText(text: string, fileName: string): Promise<boolean> {
+  const { parseGraphFile } = await import('../graph/file.ts');
   const parsed = parseGraphFile(text);
   if (!parsed.ok) {
     const n = parsed.problems.length;

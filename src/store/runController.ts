@@ -1,17 +1,16 @@
 // Run, Stop and Step for the page: starts the engine on the document's graph, pipes its events and
 // frames into the run store, and exposes the live Run for manual credit and settlement.
+import { whenIdle } from './idleQueue.ts';
 import type { FrameRecord, ReceiverOutcome } from '../engine/events.ts';
 import type { Run, SettleOptions, WebSocketLike } from '../engine/run.ts';
-import { loadEngine } from '../engine/loadEngine.ts';
+import { loadEngine, type RunGraph } from '../engine/loadEngine.ts';
 import type { Graph, Problem } from '../graph/types.ts';
 import type { FaultSpec } from '../graph/faultSpec.ts';
 import { validateGraph } from '../graph/validate.ts';
 import { useDocument } from './documentStore.ts';
 import { beginRun, enqueue, enqueueFrame, flushRun, liveRunState, markClosing, useRunControl } from './runStore.ts';
-import { describeHeldFrame } from './describeFrame.ts';
 import { missingUrlProblems } from '../graph/urlRequired.ts';
 import { noEmbeddedBroker, probeEmbeddedBroker } from './embeddedBroker.ts';
-import { endFigures, feedFigures, resetFigures } from './figuresStore.ts';
 
 // run control state (status, step mode, next held frame) lives with the run store
 export { useRunControl, useRunStatus, type RunStatus } from './runStore.ts';
@@ -26,11 +25,28 @@ export const currentRun = (): Run | null => current;
 export const runGraphSnapshot = (): Graph | null => currentGraph;
 
 
+// The engine and the live figures it feeds (presenter mode's strip) load after the first paint, and at
+// the latest with the first Run.
+let engine: RunGraph | null = null;
+let figures: typeof import('./figuresStore.ts') | null = null;
+
+async function loadRunModules(): Promise<void> {
+  const [runGraph, figuresStore] = await Promise.all([loadEngine(), import('./figuresStore.ts')]);
+  [engine, figures] = [runGraph, figuresStore];
+}
+
+// Step mode's words for the next held frame; loaded when a stepping run starts (not in the first bundle).
+let describeHeldFrame: typeof import('./describeFrame.ts').describeHeldFrame | null = null;
+
+async function loadHeldFrameWords(): Promise<void> {
+  describeHeldFrame ??= (await import('./describeFrame.ts')).describeHeldFrame;
+}
+
 /** The engine tells us when the held frames change (step mode); we put the next one in words. */
 function showHeld(held: FrameRecord | null) {
   flushRun(); // describe it with the frames and states up to now
   const { stepMode, nextHeld } = useRunControl.getState();
-  const text = held && stepMode && currentGraph ? `Next: ${describeHeldFrame(held, currentGraph, liveRunState().nodes, liveRunState().frames)}` : null;
+  const text = held && stepMode && currentGraph && describeHeldFrame ? `Next: ${describeHeldFrame(held, currentGraph, liveRunState().nodes, liveRunState().frames)}` : null;
   if (text !== nextHeld) useRunControl.setState({ nextHeld: text });
 }
 
@@ -49,21 +65,29 @@ export async function startRun(graph: Graph = useDocument.getState().graph, opts
   }
   // Step mode belongs to one run: Run always runs freely, only Step (or opts) starts a stepping run.
   const stepMode = opts.stepMode ?? false;
-  useRunControl.setState({ status: 'running', problems: [], stepMode });
-  currentGraph = graph;
-  beginRun(graph);
-  resetFigures(graph);
+  const markRunning = () => {
+    useRunControl.setState({ status: 'running', problems: [], stepMode });
+    currentGraph = graph;
+    beginRun(graph);
+  };
   try {
-    const runGraph = await loadEngine();
-    const run = runGraph(graph, {
+    if (!engine || !figures || (stepMode && !describeHeldFrame)) {
+      markRunning(); // a second press meanwhile does nothing
+      await Promise.all([loadRunModules(), stepMode ? loadHeldFrameWords() : null]);
+    }
+    // The engine starts its connections in a microtask: started before the store updates below, the
+    // WebSocket handshake is under way while React renders the running state, instead of after it.
+    const run = engine!(graph, {
       // The browser's WebSocket only differs from WebSocketLike in accepting more data types in send().
       createWebSocket: (url, protocols) => new WebSocket(url, protocols) as unknown as WebSocketLike,
       defaultUrl: (location.protocol === 'https:' ? 'wss://' : 'ws://') + location.host + '/amqp',
       frames: true,
       stepMode,
     });
+    if (useRunControl.getState().status === 'idle') markRunning();
+    figures!.resetFigures(graph);
     current = run;
-    unsubscribers = [run.subscribe(enqueue), run.subscribe(feedFigures), run.subscribeFrames(enqueueFrame), run.subscribeHeld(showHeld)];
+    unsubscribers = [run.subscribe(enqueue), run.subscribe(figures!.feedFigures), run.subscribeFrames(enqueueFrame), run.subscribeHeld(showHeld)];
     // every connection closed or failed on its own: the run is over, so Run can be pressed again
     void run.ended.then(() => {
       if (current === run) void stopRun();
@@ -90,7 +114,7 @@ export async function stopRun() {
     unsubscribers = [];
     flushRun();
     current = null;
-    endFigures();
+    figures?.endFigures();
     useRunControl.setState({ status: 'idle', nextHeld: null, stepMode: false });
   }
 }
@@ -127,7 +151,5 @@ export const settle = (receiverId: string, deliveryId: number, outcome: Receiver
  * rhea to download and compile. A failed preload is forgotten: Run loads it again.
  */
 export function preloadEngineWhenIdle() {
-  const load = () => void loadEngine().catch(() => undefined);
-  if (typeof requestIdleCallback === 'function') requestIdleCallback(load, { timeout: 2000 });
-  else setTimeout(load, 200);
+  whenIdle(() => loadRunModules(), { first: true });
 }

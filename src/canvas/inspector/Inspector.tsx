@@ -1,6 +1,6 @@
 // The Inspector region: the selected node's props, or what is selected, or the flow itself with
 // every problem that stops it from running (clicking one selects its node).
-import { useMemo, type CSSProperties } from 'react';
+import { Suspense, useMemo, type CSSProperties } from 'react';
 import { useReactFlow } from '@xyflow/react';
 import { useShallow } from 'zustand/react/shallow';
 import { KIND_LABEL } from '../../graph/defaults.ts';
@@ -11,7 +11,10 @@ import type { Graph, Problem } from '../../graph/types.ts';
 import { setSelection, useDocument } from '../../store/documentStore.ts';
 import { deleteSelection, duplicateSelection, renameDocument } from '../../store/actions.ts';
 import { TextField } from './fields.tsx';
-import { NodeInspector } from './NodeInspector.tsx';
+import { lazyWhenIdle } from '../../ui/lazyWhenIdle.ts';
+
+// A node's editors show only once a node is selected: they load after the first paint.
+const NodeInspector = lazyWhenIdle(() => import('./NodeInspector.tsx'));
 
 const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
 
@@ -84,7 +87,9 @@ export function Inspector() {
     body = (
       <>
         {own.length > 0 && <ProblemList problems={own} />}
-        <NodeInspector key={node.id} node={node} />
+        <Suspense fallback={null}>
+          <NodeInspector key={node.id} node={node} />
+        </Suspense>
         <div className="inspector__section">
           <button type="button" className="btn" onClick={duplicateSelection}>
             Duplicate

@@ -234,3 +234,4 @@ export function NodeInspector({ node }: { node: GraphNode }) {
     </>
   );
 }
+export default NodeInspector;
