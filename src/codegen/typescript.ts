@@ -1,6 +1,7 @@
 // Code export (a): the flow as a runnable Node program on rhea + ws that opens the same endpoints with the
 // same options and prints one JSON line per engine event, like `amqp-flow run`.
 import { effectiveProps } from '../graph/defaults.ts';
+import { defaultNumberType, numberProblem } from '../graph/numberFit.ts';
 import { DEFAULT_REJECT_CONDITION, DEFAULT_REJECT_DESCRIPTION } from '../graph/rejectCondition.ts';
 import { secretEnvName } from '../graph/secrets.ts';
 import type { Graph, GraphNode, TransferProps } from '../graph/types.ts';
@@ -163,6 +164,17 @@ function senderCode(graph: Graph, s: GraphNode<'sender'>, session: string, v: (i
   return lines;
 }
 
+/** Each number typed as the engine sends it (picked type, else int, long or double), not rhea's default uint. */
+function applicationPropertiesLiteral(p: TransferProps): string {
+  const picked = p.applicationPropertyTypes ?? {};
+  const entries = Object.entries(p.applicationProperties ?? {}).map(([k, v]) => {
+    if (typeof v !== 'number') return `${lit(k)}: ${lit(v)}`;
+    const type = picked[k] && !numberProblem(v, picked[k]) ? picked[k] : defaultNumberType(v);
+    return `${lit(k)}: rhea.types.wrap_${type}(${lit(v)})`;
+  });
+  return `{ ${entries.join(', ')} }`;
+}
+
 function messageLiteral(p: TransferProps, id: string, replyToVar: string | null): string {
   const fields: string[] = [`message_id: ${p.messageId !== undefined ? lit(p.messageId) : `${lit(`${id}-`)} + attempt`}`];
   if (p.contentType !== undefined) fields.push(`content_type: ${lit(p.contentType)}`);
@@ -171,7 +183,7 @@ function messageLiteral(p: TransferProps, id: string, replyToVar: string | null)
   if (replyToVar) fields.push(`reply_to: ${replyToVar}`);
   else if (p.replyTo !== undefined) fields.push(`reply_to: ${lit(p.replyTo)}`);
   if (p.to !== undefined) fields.push(`to: ${lit(p.to)}`);
-  if (p.applicationProperties && Object.keys(p.applicationProperties).length) fields.push(`application_properties: ${lit(p.applicationProperties)}`);
+  if (p.applicationProperties && Object.keys(p.applicationProperties).length) fields.push(`application_properties: ${applicationPropertiesLiteral(p)}`);
   if (p.durable !== undefined) fields.push(`durable: ${p.durable}`);
   if (p.ttlMs !== undefined && p.ttlMs > 0) fields.push(`ttl: ${p.ttlMs}`);
   fields.push(`body: ${lit(p.body ?? null)}`);

@@ -51,7 +51,8 @@ export function applicationPropertyTypesOf(decoded: object): Record<string, stri
       const out: Record<string, string> = {};
       for (let i = 0; i + 1 < section.value.length; i += 2) {
         const code = section.value[i + 1]!.type.typecode;
-        out[String(section.value[i]!.value)] = TYPE_NAMES[code] ?? `0x${code.toString(16)}`;
+        // defined, not assigned: a property named "__proto__" stays a property
+        Object.defineProperty(out, String(section.value[i]!.value), { value: TYPE_NAMES[code] ?? `0x${code.toString(16)}`, enumerable: true, writable: true, configurable: true });
       }
       return out;
     }

@@ -26,7 +26,7 @@ describe('whether a number fits its AMQP type', () => {
   });
 
   it('names each property that does not fit, and ignores types of other values', () => {
-    expect(numberTypeProblems({ a: 3.5, b: 7, s: 'x' }, { a: 'int', b: 'ubyte', s: 'int', missing: 'long' })).toEqual([
+    expect(numberTypeProblems({ a: 3.5, b: 7, s: 'x', c: 1 }, { a: 'int', b: 'ubyte', s: 'int', missing: 'long', c: 'toString' })).toEqual([
       ['a', 'applicationProperties "a": 3.5 is not a whole number, so it cannot be an int; pick another type or change the value'],
     ]);
   });

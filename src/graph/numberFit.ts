@@ -33,7 +33,7 @@ export function numberTypeProblems(values: Record<string, unknown> | undefined, 
   if (!values || !picked) return out;
   for (const [key, type] of Object.entries(picked)) {
     const value = Object.hasOwn(values, key) ? values[key] : undefined;
-    if (typeof value !== 'number' || typeof type !== 'string' || !(type in TYPE_SET)) continue;
+    if (typeof value !== 'number' || typeof type !== 'string' || !Object.hasOwn(TYPE_SET, type)) continue;
     const problem = numberProblem(value, type as AmqpNumberType);
     if (problem) out.push([key, `applicationProperties "${key}": ${problem}; pick another type or change the value`]);
   }

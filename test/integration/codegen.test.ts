@@ -12,6 +12,7 @@ import { runGraph } from '../../src/engine/runGraph.ts';
 import { runUntilQuiet } from '../../src/engine/runUntilQuiet.ts';
 import { nodeWebSocketFactory } from '../../src/engine/wsFactory.ts';
 import { TEMPLATES } from '../../src/graph/templates.ts';
+import { graphOf } from '../../src/graph/fixtures/factory.ts';
 import type { Graph } from '../../src/graph/types.ts';
 
 const OUT_DIR = join(process.cwd(), '.tmp', `codegen-${process.pid}`);
@@ -154,6 +155,18 @@ describe('exported TypeScript program', () => {
     const { program } = await compare('presettled', () => server, undefined, graph);
     expect(program.code).toBe(0);
     expect(program.summary).toMatchObject({ transfers: 5, accepted: 0, presettled: 5, received: 5 });
+  });
+
+  it('sends each application property number as the AMQP type the engine would, the picked one or int/long/double', async () => {
+    const props = { applicationProperties: { picked: 7, small: 202, big: 2 ** 40, ratio: 0.25, name: 'x' }, applicationPropertyTypes: { picked: 'long' as const } };
+    const send = graphOf('typed send', [['c1', 'connection'], ['s1', 'session'], ['tx1', 'sender', { address: 'typed-props' }], ['t1', 'transfer', props]], [['c1', 's1'], ['s1', 'tx1'], ['tx1', 't1']]);
+    const file = join(OUT_DIR, 'typed-props.ts');
+    await writeFile(file, generateTypeScript(send));
+    const program = await runProgram(file, server.wsUrl);
+    expect(program.summary).toMatchObject({ transfers: 1, accepted: 1 });
+    const receive = graphOf('typed receive', [['c1', 'connection'], ['s1', 'session'], ['rx1', 'receiver', { address: 'typed-props' }]], [['c1', 's1'], ['s1', 'rx1']]);
+    const got = (await runEngine(receive, server.wsUrl)).events.find((e) => e.event === 'MESSAGE_RECEIVED');
+    expect(got?.event === 'MESSAGE_RECEIVED' && got.applicationPropertyTypes).toEqual({ picked: 'long', small: 'int', big: 'long', ratio: 'double', name: 'string' });
   });
 
   it('exports programs that type-check under strict TypeScript, runtime included', async () => {
