@@ -63,7 +63,13 @@ test('credit starvation leaves the receiver at credit 0 with 7 messages queued u
   await expect(credit.getByRole('row', { name: /^starved 7 1\b/ })).toBeVisible();
   await saveScreenshot(page, 'credit-starvation.png');
 
-  await receiver.getByRole('spinbutton', { name: 'Credit to add' }).fill('7');
+  // The card's last lines (the queue depth from the broker, why it waits) are in before pressing its
+  // controls: a line arriving between Playwright's hit test and its click would move the button away.
+  await expect(receiver).toContainText('7 in queue starved');
+  await expect(receiver.getByRole('note', { name: 'Why it is waiting' })).toBeVisible();
+  const amount = receiver.getByRole('spinbutton', { name: 'Credit to add' });
+  await amount.fill('7');
+  await expect(amount).toHaveValue('7');
   await receiver.getByRole('button', { name: 'Add credit' }).click();
   await expect(receiver).toContainText('10 received');
   await expect(receiver).toContainText('10 settled');
