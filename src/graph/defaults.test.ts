@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { DEFAULT_CREDIT_WINDOW, DEFAULT_PROPS, DEFAULT_SUBPROTOCOLS, effectiveProps, KIND_LABEL, PROP_DOCS } from './defaults.ts';
+import { propHelp } from './propHelp.ts';
 import { NODE_KINDS, type GraphNode } from './types.ts';
 import { validateProps } from './validate.ts';
 
@@ -42,7 +43,7 @@ describe('defaults', () => {
     });
     for (const kind of NODE_KINDS) {
       for (const doc of PROP_DOCS[kind]) {
-        expect(doc.help.length, `${kind}.${doc.field}`).toBeGreaterThan(10);
+        expect(propHelp(kind, doc.field).length, `${kind}.${doc.field}`).toBeGreaterThan(10);
         if (doc.type === 'enum') for (const option of doc.options ?? []) expect(validateProps(kind, { [doc.field]: option })).toEqual([]);
       }
     }

@@ -5,6 +5,7 @@
 // do not block the edit: they are flagged next to the field they concern until fixed.
 import { useState } from 'react';
 import { DEFAULT_PROPS, PROP_DOCS, type PropDoc } from '../../graph/defaults.ts';
+import { propHelp } from '../../graph/propHelp.ts';
 import { CONNECTION_PRESETS } from '../../graph/presets.ts';
 import { validateProps } from '../../graph/validate.ts';
 import { deepEqual } from '../../graph/equal.ts';
@@ -55,7 +56,7 @@ function PropField({ node, doc, problems }: { node: GraphNode; doc: PropDoc<Node
     setNodeProps(node.id, candidate as GraphNode['props'], coalesceKey);
     return null;
   };
-  const common = { label: doc.label, field, help: doc.help, problem: problemFor(problems, field) };
+  const common = { label: doc.label, field, help: propHelp(node.kind, field), problem: problemFor(problems, field) };
 
   switch (doc.type) {
     case 'string':
@@ -100,8 +101,8 @@ function PropField({ node, doc, problems }: { node: GraphNode; doc: PropDoc<Node
         />
       );
     case 'scalarMap':
-      if (field === 'applicationPropertyTypes' && node.kind === 'transfer') return <NumberTypesField node={node} help={doc.help} problems={problems} />;
-      if (field === 'cbs') return <CbsField label={doc.label} help={doc.help} value={value as CbsProps | undefined} problem={common.problem} commit={commit} />;
+      if (field === 'applicationPropertyTypes' && node.kind === 'transfer') return <NumberTypesField node={node} help={propHelp(node.kind, doc.field as string)} problems={problems} />;
+      if (field === 'cbs') return <CbsField label={doc.label} help={propHelp(node.kind, doc.field as string)} value={value as CbsProps | undefined} problem={common.problem} commit={commit} />;
       return (
         <TextField
           {...common}
@@ -131,7 +132,7 @@ function BodyField({ node, doc, commit, problem }: { node: GraphNode; doc: PropD
   const parse = asJson ? parseJson(doc.label) : (text: string): Parsed<unknown> => ({ ok: true, value: text });
   return (
     <div className="field__group">
-      <TextField key={asJson ? 'json' : 'text'} label={doc.label} field={doc.field as string} help={doc.help} problem={problem} multiline committed={committed} parse={parse} commit={commit} />
+      <TextField key={asJson ? 'json' : 'text'} label={doc.label} field={doc.field as string} help={propHelp(node.kind, doc.field as string)} problem={problem} multiline committed={committed} parse={parse} commit={commit} />
       <label className="field__check">
         <input
           type="checkbox"
