@@ -4,7 +4,7 @@
 import type { Page } from '@playwright/test';
 import { startServer } from '../broker/server.ts';
 import { makeGraph } from '../src/graph/fixtures/factory.ts';
-import { compactCardSize } from '../src/canvas/detail/cardDetail.ts';
+import { COMPACT_BELOW_ZOOM, compactCardSize } from '../src/canvas/detail/cardDetail.ts';
 import type { NodeKind } from '../src/graph/types.ts';
 import { test, expect } from './fixtures.ts';
 import { canvasOf, edgesOf, importThroughInput, loadTemplate, nodeById, nodesOf } from './editorSteps.ts';
@@ -104,10 +104,16 @@ test('a template zoomed out below a readable scale draws compact cards that stil
     await expect(compactCards(page)).toHaveCount(0);
     expect(await zoomOf(page)).toBeGreaterThanOrEqual(11 / 12 - 0.001);
 
+    // A little smaller than the readable fit still draws full cards; well below it, compact ones.
+    await page.getByRole('button', { name: 'Zoom Out' }).click();
+    await pointAway(page);
+    await expect.poll(() => zoomOf(page)).toBeLessThan(11 / 12 - 0.01);
+    expect(await zoomOf(page)).toBeGreaterThanOrEqual(COMPACT_BELOW_ZOOM);
+    await expect(compactCards(page)).toHaveCount(0);
     await page.getByRole('button', { name: 'Zoom Out' }).click();
     await page.getByRole('button', { name: 'Zoom Out' }).click();
     await pointAway(page);
-    expect(await zoomOf(page)).toBeLessThan(0.9);
+    await expect.poll(() => zoomOf(page)).toBeLessThan(COMPACT_BELOW_ZOOM);
     await expect(compactCards(page)).toHaveCount(count);
     const idleColour = await nodeById(page, 'c1').evaluate((el) => getComputedStyle(el).borderLeftColor);
 
@@ -129,7 +135,8 @@ test('a template zoomed out below a readable scale draws compact cards that stil
     // Zoomed back in to the readable scale: full cards again.
     await page.getByRole('button', { name: 'Zoom In' }).click();
     await page.getByRole('button', { name: 'Zoom In' }).click();
-    await expect.poll(() => zoomOf(page)).toBeGreaterThanOrEqual(0.9);
+    await page.getByRole('button', { name: 'Zoom In' }).click();
+    await expect.poll(() => zoomOf(page)).toBeGreaterThanOrEqual(COMPACT_BELOW_ZOOM);
     await expect(compactCards(page)).toHaveCount(0);
   } finally {
     await server.close();

@@ -6,8 +6,12 @@ import type { NodeKind } from '../../graph/types.ts';
 
 /** A flow with more nodes than this draws compact cards (the templates have a dozen at most). */
 export const LARGE_FLOW_NODES = 200;
-/** Below this zoom card text (12 px) is under 11 px on screen: every flow draws compact cards. */
-export const COMPACT_BELOW_ZOOM = 0.9;
+/**
+ * Below this zoom card text (12 px) is about 7 px on screen, too small to read or press: every flow draws
+ * compact cards. Between it and the readable fit (11 px) a small flow keeps full cards, so a canvas
+ * narrowed by the lesson column and fitted by the Fit View control keeps its credit and settle controls.
+ */
+export const COMPACT_BELOW_ZOOM = 0.6;
 /** Cards this close to the pointer (screen px, to the card's edge) draw in full. */
 export const FULL_NEAR_POINTER_PX = 24;
 /** More selected nodes than this (Ctrl+A on a large flow) stay compact, so selecting all stays cheap. */
