@@ -43,8 +43,12 @@ export async function predict(page: Page, answer: string) {
 }
 
 export async function select(page: Page, id: string) {
-  await canvasNode(page, id).locator('.node__header').click();
-  await expect(inspector(page).getByLabel('Id', { exact: true })).toHaveValue(id);
+  // While a run starts, cards grow and the view may refit under the pointer; a click that lands
+  // mid-change selects nothing, and a learner would simply click again: so does this step.
+  await expect(async () => {
+    await canvasNode(page, id).locator('.node__header').click();
+    await expect(inspector(page).getByLabel('Id', { exact: true })).toHaveValue(id, { timeout: 2000 });
+  }).toPass();
 }
 
 export async function typeProp(page: Page, id: string, label: string, value: string) {
