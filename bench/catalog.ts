@@ -64,7 +64,7 @@ export const CATALOG: BenchSpec[] = [
     script: 'uiFlood.ts',
     figures: [
       {
-        name: 'ui_flood_p95_ms', what: 'p95 frame time, 20,000 events/s for 10 s over a 100,000-entry log',
+        name: 'ui_flood_p95_ms', what: 'p95 frame time, 21,000 events/s fed for 10 s over a 100,000-entry log',
         how: 'requestAnimationFrame deltas in Chromium; CREDIT events fed through the run store\'s enqueue by the page\'s opt-in test hook',
         target: { op: '<=', value: 16.7, tolerance: FRAME_JITTER },
       },
@@ -74,9 +74,9 @@ export const CATALOG: BenchSpec[] = [
         target: { op: '<=', value: 0 },
       },
       {
-        name: 'ui_flood_events_per_s', what: 'Events per second fed and drawn during the flood',
-        how: 'events fed ÷ time from the first fed to the frame whose event log note counts them all (the log is full, so every one shows as dropped from the front); 1 % allowed for the last frame drawing after the last feed',
-        target: { op: '>=', value: 20_000, tolerance: 200 },
+        name: 'ui_flood_events_per_s', what: 'Events per second the page kept up with, fed at 21,000/s for 10 s',
+        how: 'events fed ÷ time from the first fed to the frame whose event log note counts them all (the log is full, so every one shows as dropped from the front); fed above the target so the time the last frame takes to draw needs no allowance',
+        target: { op: '>=', value: 20_000 },
       },
     ],
   },

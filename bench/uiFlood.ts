@@ -1,16 +1,20 @@
-// ui_flood_p95_ms, ui_flood_longtasks and ui_flood_events_per_s: frame times in Chromium while 20,000
-// engine events a second arrive for 10 s through the run store's real enqueue path, with the event log
-// already holding 100,000 entries. Events come from the page's opt-in test hook (localStorage
-// `amqpFlowTestHooks`), which enqueues CREDIT events exactly as run.subscribe(enqueue) does during a run.
-// The rate reported is the one achieved: events fed ÷ the time from the first one fed to the moment
-// the event log shows all of them (its "N older entries dropped" note counts every one, the log being full).
+// ui_flood_p95_ms, ui_flood_longtasks and ui_flood_events_per_s: frame times in Chromium while engine
+// events arrive for 10 s through the run store's real enqueue path, with the event log already holding
+// 100,000 entries. Events come from the page's opt-in test hook (localStorage `amqpFlowTestHooks`), which
+// enqueues CREDIT events exactly as run.subscribe(enqueue) does during a run.
+// The target is 20,000 events/s, and the feed runs above it (FEED_RATE): the rate reported is the one the
+// page kept up with, events fed ÷ the time from the first one fed to the moment the event log shows all of
+// them (its "N older entries dropped" note counts every one, the log being full). That includes the last
+// frame drawing after the last feed, so a page that keeps up reports a little under FEED_RATE and one
+// that falls behind reports what it managed; either way no tolerance is needed against the target.
 import { startBenchBrowser } from './lib/browser.ts';
 import { startFrameRecorder, stopFrameRecorder } from './lib/frames.ts';
 import { detail, figure, main } from './lib/report.ts';
 import { percentile, round } from './lib/stats.ts';
 
 const PRELOAD = 100_000;
-const RATE = 20_000;
+/** Events fed per second; UI_FLOOD_RATE overrides it for side-by-side runs. */
+const FEED_RATE = Number(process.env.UI_FLOOD_RATE ?? 21_000);
 const SECONDS = 10;
 
 main(async () => {
@@ -48,15 +52,15 @@ main(async () => {
           requestAnimationFrame(waitDrawn);
         }
       }, 10);
-    }), { rate: RATE, seconds: SECONDS });
+    }), { rate: FEED_RATE, seconds: SECONDS });
     const { deltas, longTasks } = await stopFrameRecorder(page);
 
     const achieved = delivered / (drawnMs / 1000);
     const over100 = longTasks.filter((d) => d > 100).length;
     const p95 = percentile(deltas, 95);
-    console.log(`${delivered} events fed at ${RATE}/s, all drawn after ${(drawnMs / 1000).toFixed(2)} s (${achieved.toFixed(0)}/s); ${deltas.length} frames, p50 ${percentile(deltas, 50).toFixed(1)} ms, p95 ${p95.toFixed(1)} ms, max ${Math.max(...deltas).toFixed(1)} ms; long tasks ${longTasks.length} (> 100 ms: ${over100})`);
+    console.log(`${delivered} events fed at ${FEED_RATE}/s, all drawn after ${(drawnMs / 1000).toFixed(2)} s (${achieved.toFixed(0)}/s); ${deltas.length} frames, p50 ${percentile(deltas, 50).toFixed(1)} ms, p95 ${p95.toFixed(1)} ms, max ${Math.max(...deltas).toFixed(1)} ms; long tasks ${longTasks.length} (> 100 ms: ${over100})`);
     detail('ui_flood_p95_ms', {
-      preloaded: PRELOAD, eventsPerSecondFed: RATE, seconds: SECONDS, delivered, drawnMs: round(drawnMs, 0), frames: deltas.length,
+      preloaded: PRELOAD, eventsPerSecondFed: FEED_RATE, seconds: SECONDS, delivered, drawnMs: round(drawnMs, 0), frames: deltas.length,
       p50: round(percentile(deltas, 50), 1), p99: round(percentile(deltas, 99), 1), max: round(Math.max(...deltas), 1),
       longTasksOver50: longTasks.length, longTaskMs: longTasks.map((d) => round(d, 0)),
     });
