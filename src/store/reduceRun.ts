@@ -1,9 +1,10 @@
 // The live run state as pure data: what each node is doing, the capped event log and frame trace.
 // Every function here is pure and replaces only what changed, so untouched nodes keep their reference.
-// (Just over 300 lines: the node, log and frame reducers share the capped-list helpers and one state type.)
+// (Just over 300 lines: the node, log and frame reducers share one state type; the capped append is in cappedList.ts.)
 import { lifecycleOf, type EngineEvent, type ErrorDetail, type FrameRecord, type Outcome, type OutcomeCounts } from '../engine/events.ts';
 import { childAfterParent, stateAfterEvent, transition, type NodeState } from '../engine/nodeState.ts';
 import type { Graph, NodeKind } from '../graph/types.ts';
+import { appendCapped } from './cappedList.ts';
 
 export type { NodeState } from '../engine/nodeState.ts';
 
@@ -299,13 +300,6 @@ function applyEvent(d: NodeDraft, s: RunState, e: EngineEvent) {
       void never;
     }
   }
-}
-
-function appendCapped<T>(list: readonly T[], added: readonly T[], cap: number): { list: readonly T[]; dropped: number } {
-  if (added.length === 0) return { list, dropped: 0 };
-  const joined = list.concat(added);
-  if (joined.length <= cap) return { list: joined, dropped: 0 };
-  return { list: joined.slice(joined.length - cap), dropped: joined.length - cap };
 }
 
 /** Fold a batch of engine events into the run state. Pure: `s` is never modified. */
