@@ -1,7 +1,7 @@
 // Routes rhea's server events on one connection to the broker's modules: links opening become
 // consumers and producers (router), credit and dispositions reach their consumer, complete
 // messages are routed and settled, and endings give unsettled messages back.
-import type { EventContext, Sender, Session } from 'rhea';
+import type { Delivery, EventContext, Sender, Session } from 'rhea';
 import { Consumer } from './outgoing.ts';
 import { Producer, watchTransfers } from './incoming.ts';
 import { settle } from './settle.ts';
@@ -48,8 +48,19 @@ export function routeLinkEvents(conn: Conn, host: LinkEventHost): void {
       amqp.close({ condition: 'amqp:frame-size-too-small', description: `max-frame-size ${theirs} is below the AMQP minimum of 512 bytes` });
     }
   });
+  /** A complete incoming message: store or answer it, and settle its delivery. */
+  const receive = (p: Producer, delivery: Delivery) => {
+    if (p.closed) return;
+    const payload = p.lastPayload;
+    p.lastPayload = null;
+    if (!payload) return;
+    const outcome = router.route(p, payload);
+    // a pre-settled transfer needs no outcome, but rhea frees its slot only once we settle too
+    if (delivery.remote_settled) delivery.update(true);
+    else settle(delivery, outcome);
+  };
   amqp.on('session_open', (ctx: EventContext) => {
-    watchTransfers(ctx.session as Session);
+    watchTransfers(ctx.session as Session, receive);
     guardAttaches(ctx.session as Session);
     answerEcho(ctx.session as Session);
     sendTransfersDirectly(ctx.session as Session);
@@ -78,16 +89,10 @@ export function routeLinkEvents(conn: Conn, host: LinkEventHost): void {
       if (c && ctx.delivery) c.onDisposition(ctx.delivery);
     });
   }
+  // messages in several frames (the others arrive through receive, above)
   amqp.on('message', (ctx: EventContext) => {
     const p = ctx.receiver && Producer.of(ctx.receiver);
-    if (!p || p.closed || !ctx.delivery) return;
-    const payload = p.lastPayload;
-    p.lastPayload = null;
-    if (!payload) return;
-    const outcome = router.route(p, payload);
-    // a pre-settled transfer needs no outcome, but rhea frees its slot only once we settle too
-    if (ctx.delivery.remote_settled) ctx.delivery.update(true);
-    else settle(ctx.delivery, outcome);
+    if (p && ctx.delivery) receive(p, ctx.delivery);
   });
   // Endings are handled after rhea has dispatched the dispositions that arrived with them, so an
   // accept sent just before a detach or close still counts and is not put back in the queue.
