@@ -9,6 +9,7 @@ import type { Router } from './router.ts';
 import { guardAttaches, refusalOf } from './attachGuard.ts';
 import { answerEcho } from './flowEcho.ts';
 import { sendTransfersDirectly } from './transferFrame.ts';
+import { notifyOutcomesDirectly } from './outcomeEvents.ts';
 import type { Limits } from './limits.ts';
 import { closeWithError, conditionFor, type Conn } from './clientConnection.ts';
 
@@ -63,6 +64,8 @@ export function routeLinkEvents(conn: Conn, host: LinkEventHost): void {
     watchTransfers(ctx.session as Session, receive);
     guardAttaches(ctx.session as Session);
     answerEcho(ctx.session as Session);
+    // installed in this order so that rhea's order stays: transfers are sent, then outcomes told
+    notifyOutcomesDirectly(ctx.session as Session, consumerOf);
     sendTransfersDirectly(ctx.session as Session);
   });
   amqp.on('sender_open', (ctx: EventContext) => {
@@ -83,6 +86,7 @@ export function routeLinkEvents(conn: Conn, host: LinkEventHost): void {
   });
   amqp.on('sendable', pumpFor);
   amqp.on('sender_draining', pumpFor);
+  // outcomes on a consumer's own session arrive through notifyOutcomesDirectly; these are the rest
   for (const outcome of ['accepted', 'released', 'modified', 'rejected', 'settled']) {
     amqp.on(outcome, (ctx: EventContext) => {
       const c = ctx.sender && consumerOf(ctx.sender);
