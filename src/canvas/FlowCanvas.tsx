@@ -28,7 +28,7 @@ import { HALF_NODE, KIND_DRAG_TYPE, type AmqpFlowEdge, type AmqpFlowNode } from 
 import { DotsBackground, EmptyCanvas, FLOW_VIEW_PROPS } from './FlowView.tsx';
 import { LevelOfDetail } from './detail/LevelOfDetail.tsx';
 import { fitReadable } from './readableFit.ts';
-import { ReadableFitButton } from './ReadableFitButton.tsx';
+import { fitReadablyOnFitViewClick } from './readableFitControl.ts';
 import { StatusLine } from './StatusLine.tsx';
 import { useMeasuredElements } from './useMeasuredElements.ts';
 
@@ -152,7 +152,15 @@ export function FlowCanvas() {
   );
 
   return (
-    <section ref={canvasRef} role="region" aria-label="Canvas" className="canvas" onDragOver={onDragOver} onDrop={onDrop}>
+    <section
+      ref={canvasRef}
+      role="region"
+      aria-label="Canvas"
+      className="canvas"
+      onDragOver={onDragOver}
+      onDrop={onDrop}
+      onClickCapture={fitReadablyOnFitViewClick}
+    >
       <ReactFlow<AmqpFlowNode, AmqpFlowEdge>
         nodes={nodes}
         edges={edges}
@@ -176,9 +184,7 @@ export function FlowCanvas() {
         <LevelOfDetail />
         {/* Without nodes the minimap would be an empty box; on a short canvas it would cover the cards. */}
         {graph.nodes.length > 0 && roomForMiniMap && <MiniMap<AmqpFlowNode> pannable zoomable nodeColor={minimapColor} nodeBorderRadius={6} ariaLabel="Mini map" />}
-        <Controls showInteractive={false} showFitView={false}>
-          <ReadableFitButton />
-        </Controls>
+        <Controls showInteractive={false} />
       </ReactFlow>
       {graph.nodes.length === 0 && <EmptyCanvas title="An empty flow">Drag a Connection from the palette, or pick one of the Templates.</EmptyCanvas>}
       <StatusLine />
