@@ -97,24 +97,24 @@ function UnsettledList({ id, unsettled, planned }: { id: string; unsettled: read
     <>
       <RejectChoice value={reject} onChange={setReject} receiver={receiver} />
       {unsettled.length > 0 && (
-      <ul className="live__unsettled nodrag nokey" aria-label="Unsettled deliveries">
-        {unsettled.slice(0, 20).map((u) => (
-          <li key={u.deliveryId}>
-            <button type="button" className="live__delivery" title={`Open the message: ${u.summary}`} aria-label={`Open message #${u.deliveryId} of ${id}`} onClick={() => openDelivery(id, u.deliveryId)}>
-              #{u.deliveryId} {u.summary}
-            </button>
-            <span className="live__settle">
-              <button type="button" disabled={!running} onClick={() => settle(id, u.deliveryId, 'accepted')}>Accept</button>
-              <button type="button" disabled={!running} onClick={() => settle(id, u.deliveryId, 'rejected', reject)}>Reject</button>
-              <button type="button" disabled={!running} onClick={() => settle(id, u.deliveryId, 'released')}>Release</button>
-              <button type="button" disabled={!running} onClick={() => settle(id, u.deliveryId, 'modified', { deliveryFailed: true })}>
-                Modify
+        <ul className="live__unsettled nodrag nokey" aria-label="Unsettled deliveries">
+          {unsettled.slice(0, 20).map((u) => (
+            <li key={u.deliveryId}>
+              <button type="button" className="live__delivery" title={`Open the message: ${u.summary}`} aria-label={`Open message #${u.deliveryId} of ${id}`} onClick={() => openDelivery(id, u.deliveryId)}>
+                #{u.deliveryId} {u.summary}
               </button>
-            </span>
-          </li>
-        ))}
-        {unsettled.length > 20 && <li className="live__more">and {unsettled.length - 20} more</li>}
-      </ul>
+              <span className="live__settle">
+                <button type="button" disabled={!running} onClick={() => settle(id, u.deliveryId, 'accepted')}>Accept</button>
+                <button type="button" disabled={!running} onClick={() => settle(id, u.deliveryId, 'rejected', reject)}>Reject</button>
+                <button type="button" disabled={!running} onClick={() => settle(id, u.deliveryId, 'released')}>Release</button>
+                <button type="button" disabled={!running} onClick={() => settle(id, u.deliveryId, 'modified', { deliveryFailed: true })}>
+                  Modify
+                </button>
+              </span>
+            </li>
+          ))}
+          {unsettled.length > 20 && <li className="live__more">and {unsettled.length - 20} more</li>}
+        </ul>
       )}
     </>
   );
