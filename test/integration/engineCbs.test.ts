@@ -6,6 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { RunningServer } from '../../broker/server.ts';
 import type { FrameRecord } from '../../src/engine/events.ts';
 import { is, oneSession, record, sequence, startBroker } from './engineHarness.ts';
+import { sleep } from './support/wait.ts';
 
 const TOKEN = 'SharedAccessSignature sr=amqps%3A%2F%2F127.0.0.1%2F&sig=abc&se=4102444800&skn=RootManageSharedAccessKey';
 
@@ -102,7 +103,7 @@ describe('the CBS put-token handshake against the embedded broker', () => {
     expect(renewal).toMatchObject({ node: 'c1', status: 202, renewal: true });
     await r.run.stop();
     const count = r.of('CBS_TOKEN').length;
-    await new Promise((resolve) => setTimeout(resolve, 1500));
+    await sleep(1500);
     expect(r.of('CBS_TOKEN')).toHaveLength(count);
     expect(r.of('CONNECTION_ERROR')).toHaveLength(0);
   });

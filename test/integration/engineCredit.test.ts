@@ -2,8 +2,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { RunningServer } from '../../broker/server.ts';
 import type { EngineEvent } from '../../src/engine/events.ts';
 import { oneSession, record, startBroker } from './engineHarness.ts';
+import { sleep } from './support/wait.ts';
 
-const pause = (ms: number) => new Promise((r) => setTimeout(r, ms));
 const creditOf = (events: EngineEvent[], node: string) => events.filter((e) => e.event === 'CREDIT' && e.node === node).at(-1);
 
 describe('credit: transfers wait in the engine until their link has credit', () => {
@@ -25,7 +25,7 @@ describe('credit: transfers wait in the engine until their link has credit', () 
       ]),
     );
     await r.waitFor((e) => e.event === 'CREDIT' && e.node === 'tx1' && e.queued === 7);
-    await pause(300);
+    await sleep(300);
     expect(r.of('TRANSFER_QUEUED', 't1')).toHaveLength(10);
     expect(r.of('TRANSFER_SENT', 't1')).toHaveLength(3);
     expect(creditOf(r.events, 'tx1')).toMatchObject({ credit: 0, queued: 7 });
@@ -33,7 +33,7 @@ describe('credit: transfers wait in the engine until their link has credit', () 
 
     r.run.addCredit('rx1', 3);
     await r.waitFor(() => r.of('MESSAGE_RECEIVED').length >= 3);
-    await pause(300);
+    await sleep(300);
     expect(r.of('MESSAGE_RECEIVED', 'rx1')).toHaveLength(3);
     expect(creditOf(r.events, 'rx1')).toMatchObject({ credit: 0 });
 

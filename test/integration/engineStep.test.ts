@@ -1,8 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { RunningServer } from '../../broker/server.ts';
 import { oneSession, record, startBroker } from './engineHarness.ts';
+import { sleep, until } from './support/wait.ts';
 
-const pause = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
 describe('step mode', () => {
   let server: RunningServer;
@@ -21,7 +21,7 @@ describe('step mode', () => {
       ]),
       { frames: true, stepMode: true },
     );
-    await pause(200);
+    await sleep(200);
     // SASL and the protocol headers pass on their own; the open waits
     expect(r.frames.filter((f) => f.dir === 'out').map((f) => f.performative)).toEqual(['header', 'sasl-init', 'header']);
     expect(r.run.peekHeld()).toMatchObject({ connection: 'c1', dir: 'out', performative: 'open' });
@@ -29,15 +29,14 @@ describe('step mode', () => {
 
     const released: string[] = [];
     for (const expected of ['open', 'begin', 'attach', 'transfer']) {
-      // wait until rhea has written the next frame
-      for (let i = 0; i < 50 && r.run.peekHeld() === null; i++) await pause(20);
+      await until(() => r.run.peekHeld() !== null, 'rhea writing the next frame');
       expect(r.run.peekHeld()?.performative).toBe(expected);
       const before = r.frames.filter((f) => f.dir === 'out').length;
       r.run.step();
       const out = r.frames.filter((f) => f.dir === 'out');
       expect(out.length).toBe(before + 1);
       released.push(out.at(-1)!.performative);
-      await pause(100);
+      await sleep(100);
     }
     expect(released).toEqual(['open', 'begin', 'attach', 'transfer']);
     expect(r.of('CONNECTION_OPEN')).toHaveLength(1);
@@ -52,7 +51,7 @@ describe('step mode', () => {
 
   it('lets everything held go at once when step mode is turned off', async () => {
     const r = record(oneSession(server.wsUrl, [{ id: 'rx1', kind: 'receiver', parent: 's1', props: { address: 'step-off-q' } }]), { stepMode: true });
-    await pause(150);
+    await sleep(150);
     expect(r.of('CONNECTION_OPEN')).toHaveLength(0);
     r.run.setStepMode(false);
     await r.waitFor((e) => e.event === 'RECEIVER_OPEN');
@@ -76,8 +75,7 @@ describe('what the engine tells its caller', () => {
     const off = r.run.subscribeHeld((f) => pushed.push(f?.performative ?? null));
     expect(pushed).toEqual([null]); // the current one, at once
     const nextIs = async (performative: string) => {
-      for (let i = 0; i < 100 && pushed.at(-1) !== performative; i++) await pause(20);
-      expect(pushed.at(-1)).toBe(performative);
+      await until(() => pushed.at(-1) === performative, `${performative} pushed as the next held frame`);
     };
     await nextIs('open');
     r.run.step();
@@ -96,7 +94,7 @@ describe('what the engine tells its caller', () => {
     let ended = false;
     void r.run.ended.then(() => (ended = true));
     await r.waitFor((e) => e.event === 'SENDER_OPEN');
-    await pause(50);
+    await sleep(50);
     expect(ended).toBe(false);
     await r.run.closeNode('c1');
     await r.run.ended;

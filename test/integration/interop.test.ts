@@ -10,9 +10,9 @@ import type { Run } from '../../src/engine/run.ts';
 import { nodeWebSocketFactory } from '../../src/engine/wsFactory.ts';
 import type { ConnectionProps, Graph } from '../../src/graph/types.ts';
 import { EventLog, TRAITS, externalBrokerUrl, makeGraph, releaseExternalBrokers, skipInterop, uniqueName, type BrokerName, type Spec } from './support/brokers.ts';
+import { sleep } from './support/wait.ts';
 
 const BROKERS: BrokerName[] = ['embedded', 'rabbitmq', 'proton'];
-const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
 afterAll(releaseExternalBrokers);
 

@@ -6,11 +6,7 @@ import { SessionWindows } from '../../src/store/sessionWindow.ts';
 import { TEMPLATES } from '../../src/graph/templates.ts';
 import type { Graph } from '../../src/graph/types.ts';
 import { record, startBroker } from './engineHarness.ts';
-
-/** Frames are not events: wait for one by looking again each few milliseconds. */
-async function until(ok: () => boolean) {
-  while (!ok()) await new Promise((res) => setTimeout(res, 10));
-}
+import { until } from './support/wait.ts';
 
 function template(id: string, url: string): Graph {
   const g = TEMPLATES.find((t) => t.id === id)!.graph();
@@ -42,7 +38,8 @@ describe('teaching templates', () => {
     // tx2's transfers: the broker, as receiver, accepts and settles at once (settle mode first).
     expect(dispositions()).toContainEqual({ dir: 'in', role: 'receiver', settled: true, state: 'accepted' });
     // rx1 in settle mode second: it states accepted unsettled, then the broker settles.
-    await until(() => dispositions().some((d) => d.dir === 'in' && d.role === 'sender' && d.settled));
+    // frames are not events: poll for the broker's settling disposition
+    await until(() => dispositions().some((d) => d.dir === 'in' && d.role === 'sender' && d.settled), 'the broker settling rx1\'s deliveries');
     const rx = dispositions().filter((d) => (d.dir === 'out' && d.role === 'receiver') || (d.dir === 'in' && d.role === 'sender'));
     expect(rx[0]).toEqual({ dir: 'out', role: 'receiver', settled: false, state: 'accepted' });
     expect(rx.at(-1)).toMatchObject({ dir: 'in', role: 'sender', settled: true });
