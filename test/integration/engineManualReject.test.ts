@@ -6,14 +6,14 @@ import { sharedBroker } from './support/runScope.ts';
 import { until } from './support/wait.ts';
 
 describe('a manual Reject', () => {
-  const file = sharedBroker();
+  const shared = sharedBroker();
 
   it('sends the picked condition and description, and by default "Rejected by hand in AMQP Flow"', async () => {
-    const { r, ids: [picked, plain] } = await runHandSettled(file.server.wsUrl, 'reject-q', { count: 2, receiver: { creditWindow: 0, initialCredit: 2 } });
+    const { r, ids: [picked, plain] } = await runHandSettled(shared.server.wsUrl, 'reject-q', { count: 2, receiver: { creditWindow: 0, initialCredit: 2 } });
     r.run.settle('rx1', picked!, 'rejected', { condition: 'amqp:not-allowed', description: 'no thanks' });
     r.run.settle('rx1', plain!, 'rejected');
     await r.waitFor(() => r.of('MESSAGE_SETTLED', 'rx1').length === 2);
-    await until(() => file.server.broker.queues().find((q) => q.address === 'reject-q.dlq')?.depth === 2, 'both in reject-q.dlq');
+    await until(() => shared.server.broker.queues().find((q) => q.address === 'reject-q.dlq')?.depth === 2, 'both in reject-q.dlq');
 
     const dispositions = r.frames.filter((f) => f.dir === 'out' && f.performative === 'disposition').map((f) => JSON.stringify(f.fields.state));
     expect(dispositions[0]).toContain('amqp:not-allowed');
@@ -24,7 +24,7 @@ describe('a manual Reject', () => {
   });
 
   it('carries the receiver’s own rejectCondition and rejectDescription when the Reject picks none, into the dead letter’s annotations', async () => {
-    const { r, ids: [late] } = await runHandSettled(file.server.wsUrl, 'reject-own-q', {
+    const { r, ids: [late] } = await runHandSettled(shared.server.wsUrl, 'reject-own-q', {
       body: 'late',
       receiver: { rejectCondition: 'com.example:too-late', rejectDescription: 'arrived after the cut-off' },
       more: [{ id: 'dead', kind: 'receiver', parent: 's1', props: { address: 'reject-own-q.dlq' } }],

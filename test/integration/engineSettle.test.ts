@@ -5,10 +5,10 @@ import { sharedBroker } from './support/runScope.ts';
 import { sleep } from './support/wait.ts';
 
 describe('settling received messages by hand', () => {
-  const file = sharedBroker();
+  const shared = sharedBroker();
 
   it('sends each hand-picked outcome on the wire, even when four different ones are settled in the same tick', async () => {
-    const { r, ids } = await runHandSettled(file.server.wsUrl, 'hand-q', { count: 4, receiver: { creditWindow: 0, initialCredit: 4 } });
+    const { r, ids } = await runHandSettled(shared.server.wsUrl, 'hand-q', { count: 4, receiver: { creditWindow: 0, initialCredit: 4 } });
     expect(r.of('MESSAGE_SETTLED')).toHaveLength(0);
     r.run.settle('rx1', ids[0]!, 'rejected');
     r.run.settle('rx1', ids[1]!, 'released');
@@ -32,7 +32,7 @@ describe('settling received messages by hand', () => {
 
   it('drains a manual receiver: the broker uses up or returns the credit', async () => {
     const r = record(
-      oneSession(file.server.wsUrl, [{ id: 'rx1', kind: 'receiver', parent: 's1', props: { address: 'drain-q', creditWindow: 0, initialCredit: 5 } }]),
+      oneSession(shared.server.wsUrl, [{ id: 'rx1', kind: 'receiver', parent: 's1', props: { address: 'drain-q', creditWindow: 0, initialCredit: 5 } }]),
       { frames: true },
     );
     await r.waitFor((e) => e.event === 'CREDIT' && e.node === 'rx1' && e.credit === 5);

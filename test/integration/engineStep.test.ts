@@ -1,21 +1,15 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { RunningServer } from '../../broker/server.ts';
-import { oneSession, record, startBroker } from './engineHarness.ts';
+import { describe, expect, it } from 'vitest';
+import { oneSession, record } from './engineHarness.ts';
 import { sleep, until } from './support/wait.ts';
+import { sharedBroker } from './support/runScope.ts';
 
 
 describe('step mode', () => {
-  let server: RunningServer;
-  beforeAll(async () => {
-    server = await startBroker();
-  });
-  afterAll(async () => {
-    await server.close();
-  });
+  const shared = sharedBroker();
 
   it('holds every AMQP frame and releases exactly one per step, open → begin → attach → transfer', async () => {
     const r = record(
-      oneSession(server.wsUrl, [
+      oneSession(shared.server.wsUrl, [
         { id: 'tx1', kind: 'sender', parent: 's1', props: { address: 'step-q' } },
         { id: 't1', kind: 'transfer', parent: 'tx1', props: { body: 'one step at a time' } },
       ]),
@@ -50,7 +44,7 @@ describe('step mode', () => {
   });
 
   it('lets everything held go at once when step mode is turned off', async () => {
-    const r = record(oneSession(server.wsUrl, [{ id: 'rx1', kind: 'receiver', parent: 's1', props: { address: 'step-off-q' } }]), { stepMode: true });
+    const r = record(oneSession(shared.server.wsUrl, [{ id: 'rx1', kind: 'receiver', parent: 's1', props: { address: 'step-off-q' } }]), { stepMode: true });
     await sleep(150);
     expect(r.of('CONNECTION_OPEN')).toHaveLength(0);
     r.run.setStepMode(false);
@@ -61,16 +55,10 @@ describe('step mode', () => {
 });
 
 describe('what the engine tells its caller', () => {
-  let server: RunningServer;
-  beforeAll(async () => {
-    server = await startBroker();
-  });
-  afterAll(async () => {
-    await server.close();
-  });
+  const shared = sharedBroker();
 
   it('pushes each next held frame as it changes in step mode, without being asked', async () => {
-    const r = record(oneSession(server.wsUrl, [{ id: 'tx1', kind: 'sender', parent: 's1', props: { address: 'held-push-q' } }]), { stepMode: true });
+    const r = record(oneSession(shared.server.wsUrl, [{ id: 'tx1', kind: 'sender', parent: 's1', props: { address: 'held-push-q' } }]), { stepMode: true });
     const pushed: (string | null)[] = [];
     const off = r.run.subscribeHeld((f) => pushed.push(f?.performative ?? null));
     expect(pushed).toEqual([null]); // the current one, at once
@@ -90,7 +78,7 @@ describe('what the engine tells its caller', () => {
   });
 
   it('resolves `ended` when every connection has closed or failed on its own', async () => {
-    const r = record(oneSession(server.wsUrl, [{ id: 'tx1', kind: 'sender', parent: 's1', props: { address: 'ended-q' } }]));
+    const r = record(oneSession(shared.server.wsUrl, [{ id: 'tx1', kind: 'sender', parent: 's1', props: { address: 'ended-q' } }]));
     let ended = false;
     void r.run.ended.then(() => (ended = true));
     await r.waitFor((e) => e.event === 'SENDER_OPEN');

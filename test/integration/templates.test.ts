@@ -1,12 +1,12 @@
 // The teaching templates do what their descriptions say, against the embedded broker.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { RunningServer } from '../../broker/server.ts';
+import { describe, expect, it } from 'vitest';
 import { FrameAttributor, fieldOf } from '../../src/store/describeFrame.ts';
 import { SessionWindows } from '../../src/store/sessionWindow.ts';
 import { TEMPLATES } from '../../src/graph/templates.ts';
 import type { Graph } from '../../src/graph/types.ts';
 import { record, startBroker } from './engineHarness.ts';
 import { until } from './support/wait.ts';
+import { sharedBroker } from './support/runScope.ts';
 
 function template(id: string, url: string): Graph {
   const g = TEMPLATES.find((t) => t.id === id)!.graph();
@@ -15,17 +15,11 @@ function template(id: string, url: string): Graph {
 }
 
 describe('teaching templates', () => {
-  let server: RunningServer;
-  beforeAll(async () => {
-    server = await startBroker();
-  });
-  afterAll(async () => {
-    await server.close();
-  });
-  const depth = (address: string) => server.broker.queues().find((q) => q.address === address)?.depth ?? 0;
+  const shared = sharedBroker();
+  const depth = (address: string) => shared.server.broker.queues().find((q) => q.address === address)?.depth ?? 0;
 
   it('"Settle modes": pre-settled transfers get no disposition, unsettled ones are accepted, and rx1 in settle mode second settles after the broker', async () => {
-    const r = record(template('settle-modes', server.wsUrl), { frames: true });
+    const r = record(template('settle-modes', shared.server.wsUrl), { frames: true });
     await r.waitFor(() => r.of('TRANSFER_SETTLED').length === 4 && r.of('MESSAGE_SETTLED', 'rx1').length === 4);
     expect(r.of('TRANSFER_SETTLED', 't1').map((e) => e.outcome)).toEqual(['presettled', 'presettled']);
     expect(r.of('TRANSFER_SETTLED', 't2').map((e) => e.outcome)).toEqual(['accepted', 'accepted']);
@@ -48,7 +42,7 @@ describe('teaching templates', () => {
   });
 
   it('"Accept and reject by hand": a rejected delivery goes to by-hand.dlq and a released one comes back', async () => {
-    const r = record(template('settle-by-hand', server.wsUrl));
+    const r = record(template('settle-by-hand', shared.server.wsUrl));
     await r.waitFor(() => r.of('MESSAGE_RECEIVED', 'rx1').length === 4);
     const [a, b, c] = r.of('MESSAGE_RECEIVED', 'rx1').map((e) => e.deliveryId);
     r.run.settle('rx1', a!, 'accepted');
@@ -61,7 +55,7 @@ describe('teaching templates', () => {
   });
 
   it('"Dead-lettering and redelivery": rx2 receives what rx1 rejects; a modified delivery arrives on rx1 again', async () => {
-    const r = record(template('dead-letter', server.wsUrl));
+    const r = record(template('dead-letter', shared.server.wsUrl));
     await r.waitFor(() => r.of('MESSAGE_RECEIVED', 'rx1').length === 3);
     const [a, b] = r.of('MESSAGE_RECEIVED', 'rx1').map((e) => e.deliveryId);
     r.run.settle('rx1', a!, 'rejected');
@@ -72,7 +66,7 @@ describe('teaching templates', () => {
   });
 
   it('"Drain": 3 of 10 credits are used, Drain makes the broker use up the other 7 and answer drain=true', async () => {
-    const r = record(template('drain', server.wsUrl), { frames: true });
+    const r = record(template('drain', shared.server.wsUrl), { frames: true });
     await r.waitFor(() => r.of('MESSAGE_RECEIVED', 'rx1').length === 3);
     await r.waitFor((e) => e.event === 'CREDIT' && e.node === 'rx1' && e.credit === 7);
     r.run.drain('rx1');
