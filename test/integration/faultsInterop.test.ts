@@ -1,26 +1,13 @@
 // Page-side faults (in the engine's socket layer) work on any broker: withhold credit, delay frames,
 // drop the next transfer, against RabbitMQ; broker faults are refused there in plain words.
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { runGraph } from '../../src/engine/runGraph.ts';
-import type { Run } from '../../src/engine/run.ts';
-import { nodeWebSocketFactory } from '../../src/engine/wsFactory.ts';
-import { EventLog, TRAITS, externalBrokerUrl, makeGraph, releaseExternalBrokers, skipInterop, uniqueName } from './support/brokers.ts';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { TRAITS, externalBrokerUrl, makeGraph, releaseExternalBrokers, skipInterop, uniqueName } from './support/brokers.ts';
+import { useLoggedRuns } from './support/loggedRun.ts';
 import { sleep, until } from './support/wait.ts';
 
 afterAll(releaseExternalBrokers);
 
-const active: Run[] = [];
-afterEach(async () => {
-  await Promise.all(active.splice(0).map((r) => r.stop()));
-});
-
-function start(graph: Parameters<typeof runGraph>[0]): { run: Run; log: EventLog } {
-  const log = new EventLog();
-  const run = runGraph(graph, { createWebSocket: nodeWebSocketFactory });
-  run.subscribe(log.push);
-  active.push(run);
-  return { run, log };
-}
+const { start } = useLoggedRuns();
 
 describe.skipIf(skipInterop)(`page faults against ${TRAITS.rabbitmq.label}`, () => {
   let url = '';
