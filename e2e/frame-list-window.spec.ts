@@ -1,0 +1,52 @@
+// The frame list's windowing against the embedded broker: a frame explained from the sequence diagram is
+// scrolled into view when the list comes back, though the list was following its tail and that frame
+// was long out of its window.
+import type { Graph, GraphNode } from '../src/graph/types.ts';
+import { expect, test } from './fixtures.ts';
+
+function manyTransfersGraph(queue: string, count: number): Graph {
+  return {
+    format: 'amqp-flow', version: 1, name: 'Many transfers',
+    nodes: [
+      { id: 'c1', kind: 'connection', position: { x: 0, y: 0 }, props: {} },
+      { id: 's1', kind: 'session', position: { x: 220, y: 60 }, props: {} },
+      { id: 'tx1', kind: 'sender', position: { x: 440, y: 0 }, props: { address: queue } },
+      { id: 't1', kind: 'transfer', position: { x: 680, y: 0 }, props: { body: 'hello', count } },
+      { id: 'rx1', kind: 'receiver', position: { x: 440, y: 200 }, props: { address: queue } },
+    ] as GraphNode[],
+    edges: [
+      { id: 'e1', source: 'c1', target: 's1' },
+      { id: 'e2', source: 's1', target: 'tx1' },
+      { id: 'e3', source: 'tx1', target: 't1' },
+      { id: 'e4', source: 's1', target: 'rx1' },
+    ],
+  };
+}
+
+test('a frame explained in the sequence diagram is scrolled into view when the frame list comes back', async ({ page }) => {
+  await page.goto('/');
+  const graph = manyTransfersGraph(`frame-window-${Date.now()}`, 60);
+  await page.locator('input[type="file"]').setInputFiles({ name: 'many.amqpflow.json', mimeType: 'application/json', buffer: Buffer.from(JSON.stringify(graph)) });
+  const receiver = page.getByRole('region', { name: 'Canvas' }).locator('[data-node-id="rx1"]');
+  await expect(receiver).toBeVisible();
+  await page.getByRole('button', { name: 'Run' }).click();
+  await expect(receiver).toContainText('60 received', { timeout: 30_000 });
+
+  const frames = page.getByRole('region', { name: 'Frames' });
+  await frames.getByRole('checkbox', { name: 'Selected node only' }).uncheck();
+  const list = frames.getByRole('list', { name: 'Frame list' });
+  // Following the tail: the connection's open, its first frame, is far above the window.
+  await expect(list.locator('.frame__row[data-performative="transfer"]').last()).toBeInViewport();
+  await expect(list.locator('.frame__row--out[data-performative="open"]')).toHaveCount(0);
+
+  await frames.getByRole('radio', { name: 'Sequence diagram' }).check();
+  await frames.locator('.sequence__scroll').evaluate((el) => { el.scrollTop = 0; });
+  await frames.locator('.sequence__row--out[data-performative="open"]').click();
+  await expect(page.getByRole('region', { name: 'Frame explanation' })).toContainText('open');
+
+  await frames.getByRole('radio', { name: 'List' }).check();
+  const explained = list.locator('.frame__row--selected');
+  await expect(explained).toHaveAttribute('data-performative', 'open');
+  await expect(explained).toBeInViewport();
+  await page.getByRole('button', { name: 'Stop' }).click();
+});
