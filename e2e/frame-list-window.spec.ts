@@ -1,26 +1,15 @@
 // The frame list's windowing against the embedded broker: a frame explained from the sequence diagram is
 // scrolled into view when the list comes back, though the list was following its tail and that frame
 // was long out of its window.
-import type { Graph, GraphNode } from '../src/graph/types.ts';
+import { makeGraph } from '../src/graph/fixtures/factory.ts';
 import { expect, test } from './fixtures.ts';
 
-function manyTransfersGraph(queue: string, count: number): Graph {
-  return {
-    format: 'amqp-flow', version: 1, name: 'Many transfers',
-    nodes: [
-      { id: 'c1', kind: 'connection', position: { x: 0, y: 0 }, props: {} },
-      { id: 's1', kind: 'session', position: { x: 220, y: 60 }, props: {} },
-      { id: 'tx1', kind: 'sender', position: { x: 440, y: 0 }, props: { address: queue } },
-      { id: 't1', kind: 'transfer', position: { x: 680, y: 0 }, props: { body: 'hello', count } },
-      { id: 'rx1', kind: 'receiver', position: { x: 440, y: 200 }, props: { address: queue } },
-    ] as GraphNode[],
-    edges: [
-      { id: 'e1', source: 'c1', target: 's1' },
-      { id: 'e2', source: 's1', target: 'tx1' },
-      { id: 'e3', source: 'tx1', target: 't1' },
-      { id: 'e4', source: 's1', target: 'rx1' },
-    ],
-  };
+/** One sender sending `count` messages to a receiver on the same queue. */
+function manyTransfersGraph(queue: string, count: number) {
+  const graph = makeGraph({ receivers: 1, address: queue });
+  const transfer = graph.nodes.find((n) => n.id === 't1')!;
+  transfer.props = { body: 'hello', count };
+  return graph;
 }
 
 test('a frame explained in the sequence diagram is scrolled into view when the frame list comes back', async ({ page }) => {
