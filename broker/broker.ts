@@ -16,6 +16,7 @@ import { resolveLimits } from './limits.ts';
 import { createFaults } from './faults.ts';
 import { closeWithError, openSessions, type Conn, type ConnectionInternals } from './clientConnection.ts';
 import { routeLinkEvents } from './linkEvents.ts';
+import { readTransfersDirectly } from './transferRead.ts';
 import type { Broker, BrokerOptions } from './brokerTypes.ts';
 
 export type { Broker, BrokerOptions, ConnectionInfo, QueueInfo } from './brokerTypes.ts';
@@ -122,6 +123,7 @@ export function createBroker(opts: BrokerOptions = {}): Broker {
       destroy: () => raw.destroy(),
       get_id_string: () => raw.remote,
     } as unknown as Parameters<Connection['accept']>[0]);
+    readTransfersDirectly(amqp);
   }
 
   /** Bad bytes: answer with what AMQP allows at that point, then end the connection. */

@@ -1,13 +1,12 @@
 // A producer: the broker's receiving end of a link whose peer is a sender. Keeps each message's
 // exact bytes, enforces the message size and the credit it granted, and is topped up with credit
 // only while its queue has room, so a full queue shows as a sender without credit.
-import type { Receiver, Session } from 'rhea';
+import type { Delivery, Receiver, Session } from 'rhea';
+import { needsRhea, receiveWhole, type IncomingSession } from './incomingDelivery.ts';
 
 interface TransferFrame { payload?: Buffer; performative: { handle: number; delivery_id?: number; more?: boolean; aborted?: boolean; message_format?: number | null } }
-interface IncomingInternals {
+interface IncomingInternals extends IncomingSession {
   on_transfer(frame: TransferFrame, receiver: Receiver): void;
-  next_transfer_id: number;
-  next_delivery_id?: number;
 }
 interface SessionInternals { incoming: IncomingInternals; remote: { handles: Record<number, Receiver | undefined> } }
 interface ReceiverInternals { _incomplete?: { settled: boolean }; credit: number; delivery_count: number }
@@ -82,8 +81,12 @@ export class Producer {
   }
 }
 
-/** Route a session's transfer frames through their producers first (exact bytes and limits). */
-export function watchTransfers(session: Session): void {
+/**
+ * Route a session's transfer frames through their producers first (exact bytes and limits); a
+ * producer's message that came whole in one frame goes to `receive` directly (incomingDelivery.ts),
+ * the rest through rhea (whose `message` event the broker also handles).
+ */
+export function watchTransfers(session: Session, receive: (p: Producer, d: Delivery) => void): void {
   const internals = session as unknown as SessionInternals;
   const incoming = internals.incoming;
   const original = incoming.on_transfer.bind(incoming);
@@ -91,6 +94,7 @@ export function watchTransfers(session: Session): void {
     const producer = Producer.of(receiver);
     const verdict = producer ? producer.onFrame(frame) : 'pass';
     if (verdict === 'pass') {
+      if (producer && !needsRhea(frame, receiver)) return receiveWhole(incoming, frame, receiver, (d) => receive(producer, d));
       // rhea decodes every complete message of format 0 for its `message` event; the broker keeps
       // the bytes (Producer.lastPayload) and decodes only what it routes by, so rhea is told the
       // format is unknown and hands over the bytes undecoded

@@ -1,7 +1,7 @@
 // Routes rhea's server events on one connection to the broker's modules: links opening become
 // consumers and producers (router), credit and dispositions reach their consumer, complete
 // messages are routed and settled, and endings give unsettled messages back.
-import type { EventContext, Sender, Session } from 'rhea';
+import type { Delivery, EventContext, Sender, Session } from 'rhea';
 import { Consumer } from './outgoing.ts';
 import { Producer, watchTransfers } from './incoming.ts';
 import { settle } from './settle.ts';
@@ -9,6 +9,7 @@ import type { Router } from './router.ts';
 import { guardAttaches, refusalOf } from './attachGuard.ts';
 import { answerEcho } from './flowEcho.ts';
 import { sendTransfersDirectly } from './transferFrame.ts';
+import { notifyOutcomesDirectly } from './outcomeEvents.ts';
 import type { Limits } from './limits.ts';
 import { closeWithError, conditionFor, type Conn } from './clientConnection.ts';
 
@@ -48,10 +49,23 @@ export function routeLinkEvents(conn: Conn, host: LinkEventHost): void {
       amqp.close({ condition: 'amqp:frame-size-too-small', description: `max-frame-size ${theirs} is below the AMQP minimum of 512 bytes` });
     }
   });
+  /** A complete incoming message: store or answer it, and settle its delivery. */
+  const receive = (p: Producer, delivery: Delivery) => {
+    if (p.closed) return;
+    const payload = p.lastPayload;
+    p.lastPayload = null;
+    if (!payload) return;
+    const outcome = router.route(p, payload);
+    // a pre-settled transfer needs no outcome, but rhea frees its slot only once we settle too
+    if (delivery.remote_settled) delivery.update(true);
+    else settle(delivery, outcome);
+  };
   amqp.on('session_open', (ctx: EventContext) => {
-    watchTransfers(ctx.session as Session);
+    watchTransfers(ctx.session as Session, receive);
     guardAttaches(ctx.session as Session);
     answerEcho(ctx.session as Session);
+    // installed in this order so that rhea's order stays: transfers are sent, then outcomes told
+    notifyOutcomesDirectly(ctx.session as Session, consumerOf);
     sendTransfersDirectly(ctx.session as Session);
   });
   amqp.on('sender_open', (ctx: EventContext) => {
@@ -72,22 +86,17 @@ export function routeLinkEvents(conn: Conn, host: LinkEventHost): void {
   });
   amqp.on('sendable', pumpFor);
   amqp.on('sender_draining', pumpFor);
+  // outcomes on a consumer's own session arrive through notifyOutcomesDirectly; these are the rest
   for (const outcome of ['accepted', 'released', 'modified', 'rejected', 'settled']) {
     amqp.on(outcome, (ctx: EventContext) => {
       const c = ctx.sender && consumerOf(ctx.sender);
       if (c && ctx.delivery) c.onDisposition(ctx.delivery);
     });
   }
+  // messages in several frames (the others arrive through receive, above)
   amqp.on('message', (ctx: EventContext) => {
     const p = ctx.receiver && Producer.of(ctx.receiver);
-    if (!p || p.closed || !ctx.delivery) return;
-    const payload = p.lastPayload;
-    p.lastPayload = null;
-    if (!payload) return;
-    const outcome = router.route(p, payload);
-    // a pre-settled transfer needs no outcome, but rhea frees its slot only once we settle too
-    if (ctx.delivery.remote_settled) ctx.delivery.update(true);
-    else settle(ctx.delivery, outcome);
+    if (p && ctx.delivery) receive(p, ctx.delivery);
   });
   // Endings are handled after rhea has dispatched the dispositions that arrived with them, so an
   // accept sent just before a detach or close still counts and is not put back in the queue.

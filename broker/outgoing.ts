@@ -44,8 +44,10 @@ export class Consumer {
   closed = false;
   private readonly host: ConsumerHost;
   private readonly unsettled = new Map<Delivery, QueuedMessage>();
-  /** deliveries handed to rhea whose transfer frame is not written yet (rhea takes credit only then) */
+  /** ids of deliveries handed to rhea whose transfer frame is not written yet (rhea takes credit
+   * only then), ascending from `unwrittenHead`: read on every hand-out, so no shift() */
   private unwritten: number[] = [];
+  private unwrittenHead = 0;
   /** the current drain request has been answered */
   private drainAnswered = false;
 
@@ -64,8 +66,18 @@ export class Consumer {
   get credit(): number {
     if (this.closed || !this.link.is_open()) return 0;
     const next = (this.link.session as unknown as SessionInternals).outgoing.next_pending_delivery;
-    while (this.unwritten.length && this.unwritten[0]! < next) this.unwritten.shift();
-    return Math.max(0, creditOf(this.link) - this.unwritten.length);
+    const ids = this.unwritten;
+    let head = this.unwrittenHead;
+    while (head < ids.length && ids[head]! < next) head++;
+    if (head === ids.length) {
+      ids.length = 0;
+      head = 0;
+    } else if (head > 1024) {
+      ids.splice(0, head);
+      head = 0;
+    }
+    this.unwrittenHead = head;
+    return Math.max(0, creditOf(this.link) - (ids.length - head));
   }
 
   /** Can take one more message now (credit, and room in the session's outgoing buffer). */
@@ -108,7 +120,7 @@ export class Consumer {
   finishDrain(): void {
     if (!this.draining || this.closed || this.drainAnswered) return;
     const credit = this.credit; // also forgets deliveries already written
-    if (this.unwritten.length) {
+    if (this.unwritten.length > this.unwrittenHead) {
       setImmediate(() => this.finishDrain());
       return;
     }
@@ -167,6 +179,7 @@ export class Consumer {
     }
     this.unsettled.clear();
     this.unwritten = [];
+    this.unwrittenHead = 0;
     return back;
   }
 }

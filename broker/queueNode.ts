@@ -16,6 +16,8 @@ export interface QueueNodeOptions {
   deadLetter(node: QueueNode, m: QueuedMessage, condition: string, description: string): void;
 }
 
+const isOpen = (p: Producer) => !p.closed && p.link.is_open();
+
 export class QueueNode {
   readonly queue: Queue;
   readonly consumers: Consumer[] = [];
@@ -114,12 +116,15 @@ export class QueueNode {
 
   /** Give producers credit for the room left, never promising more than the queue can hold. */
   grantCredit(): void {
-    const open = this.producers.filter((p) => !p.closed && p.link.is_open());
-    let room = this.queue.room - open.reduce((sum, p) => sum + Math.max(0, creditOf(p.link)), 0);
-    for (const p of open) {
+    // runs after every pump, so it allocates nothing: two passes over the producers
+    let room = this.queue.room;
+    for (const p of this.producers) if (isOpen(p)) room -= Math.max(0, creditOf(p.link));
+    for (const p of this.producers) {
       if (room <= 0) break;
-      const want = PRODUCER_WINDOW - creditOf(p.link);
-      if (want <= 0 || (creditOf(p.link) > PRODUCER_WINDOW / 2 && want < room)) continue;
+      if (!isOpen(p)) continue;
+      const credit = creditOf(p.link);
+      const want = PRODUCER_WINDOW - credit;
+      if (want <= 0 || (credit > PRODUCER_WINDOW / 2 && want < room)) continue;
       const give = Math.min(want, room);
       p.link.add_credit(give);
       room -= give;

@@ -91,7 +91,8 @@ export class Router {
       } else {
         this.deadLetter(node, m, outcome.condition, outcome.description);
       }
-      node.pump();
+      // the outcomes of one disposition (a range) and of one socket read share one pump
+      node.schedulePump();
     },
   };
 

@@ -50,7 +50,10 @@ function writeUint(b: Buffer, at: number, n: number): number {
 /** One AMQP frame carrying a transfer performative and its payload. */
 export function encodeTransfer(channel: number, t: { handle: number; deliveryId: number; tag: Buffer; format: number; settled: boolean; more: boolean }, payload: Buffer): Buffer {
   const tagSize = (t.tag.length < 256 ? 2 : 5) + t.tag.length;
-  const fields = uintSize(t.handle) + uintSize(t.deliveryId) + tagSize + uintSize(t.format) + 1 + 1;
+  // trailing fields at their defaults are left out (§1.4: settled and more default to false), so
+  // the usual frame has four fields and the receiving peer decodes two values fewer per message
+  const count = t.more ? 6 : t.settled ? 5 : 4;
+  const fields = uintSize(t.handle) + uintSize(t.deliveryId) + tagSize + uintSize(t.format) + (count - 4);
   const small = fields + 1 < 256; // list8: size and count one byte each
   const list = (small ? 3 : 9) + fields;
   const size = 8 + 3 + list + payload.length;
@@ -65,11 +68,11 @@ export function encodeTransfer(channel: number, t: { handle: number; deliveryId:
   if (small) {
     at = b.writeUInt8(0xc0, at);
     at = b.writeUInt8(fields + 1, at);
-    at = b.writeUInt8(6, at);
+    at = b.writeUInt8(count, at);
   } else {
     at = b.writeUInt8(0xd0, at);
     at = b.writeUInt32BE(fields + 4, at);
-    at = b.writeUInt32BE(6, at);
+    at = b.writeUInt32BE(count, at);
   }
   at = writeUint(b, at, t.handle);
   at = writeUint(b, at, t.deliveryId);
@@ -77,8 +80,8 @@ export function encodeTransfer(channel: number, t: { handle: number; deliveryId:
   else at = b.writeUInt32BE(t.tag.length, b.writeUInt8(0xb0, at));
   at += t.tag.copy(b, at);
   at = writeUint(b, at, t.format);
-  at = b.writeUInt8(t.settled ? 0x41 : 0x42, at);
-  at = b.writeUInt8(t.more ? 0x41 : 0x42, at);
+  if (count > 4) at = b.writeUInt8(t.settled ? 0x41 : 0x42, at);
+  if (count > 5) at = b.writeUInt8(t.more ? 0x41 : 0x42, at);
   payload.copy(b, at);
   return b;
 }

@@ -1,19 +1,21 @@
 import { describe, expect, it } from 'vitest';
 import { writeBatch } from './writeBatch.ts';
 
-describe('frames written in one tick leave in one write', () => {
-  it('joins the writes of one tick, in order, into one', async () => {
+describe('frames written in one turn of the event loop leave in one write', () => {
+  it('joins the writes of one turn, in order, into one, ticks included', async () => {
     const sent: string[] = [];
     const batch = writeBatch((b) => sent.push(b.toString()));
     batch.write(Buffer.from('open '));
     batch.write(Buffer.from('begin '));
     batch.write(Buffer.from('attach'));
-    expect(sent).toEqual([]);
     await new Promise((ok) => process.nextTick(ok));
-    expect(sent).toEqual(['open begin attach']);
-    batch.write(Buffer.from('flow'));
+    batch.write(Buffer.from(' flow'));
+    expect(sent).toEqual([]);
     await new Promise((ok) => setImmediate(ok));
-    expect(sent).toEqual(['open begin attach', 'flow']);
+    expect(sent).toEqual(['open begin attach flow']);
+    batch.write(Buffer.from('disposition'));
+    await new Promise((ok) => setImmediate(ok));
+    expect(sent).toEqual(['open begin attach flow', 'disposition']);
   });
 
   it('writes what is queued before an end, and nothing after a drop', async () => {
