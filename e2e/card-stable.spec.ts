@@ -2,8 +2,7 @@
 // choice, a delivery's Accept…) and a sender's wiring handles are where they were before Run, once the
 // run is open with messages waiting and unsettled, so a press never lands on a control that moved.
 import type { Locator, Page } from '@playwright/test';
-import { TEMPLATES } from '../src/graph/templates.ts';
-import { importThroughInput } from './editorSteps.ts';
+import { importFlow, templateOnOwnQueue } from './editorSteps.ts';
 import { test, expect } from './fixtures.ts';
 import { saveScreenshot } from './screenshots.ts';
 
@@ -14,11 +13,8 @@ const canvasNode = (page: Page, id: string) => page.getByRole('region', { name: 
 
 /** Opens a template with its links on a queue of their own, so other journeys' messages do not mix in. */
 async function openTemplateOnOwnQueue(page: Page, id: string, address: string) {
-  const graph = TEMPLATES.find((t) => t.id === id)!.graph();
-  for (const n of graph.nodes) if ((n.kind === 'sender' || n.kind === 'receiver') && 'address' in n.props) n.props = { ...n.props, address };
   await page.goto('/');
-  await importThroughInput(page, JSON.stringify(graph));
-  await expect(canvasNode(page, 'rx1')).toBeVisible();
+  await importFlow(page, templateOnOwnQueue(id, address));
 }
 
 /** The canvas's pan and zoom: part of where a control is on screen. */
