@@ -1,6 +1,7 @@
 // Shared steps for the editor journeys: read the document through Export, wire by dragging handles.
 import { readFile } from 'node:fs/promises';
 import type { Locator, Page } from '@playwright/test';
+import { TEMPLATES } from '../src/graph/templates.ts';
 import type { Graph } from '../src/graph/types.ts';
 import { expect } from './fixtures.ts';
 
@@ -77,4 +78,20 @@ export async function expectEmptyCanvas(page: Page) {
 export async function deselect(page: Page) {
   await page.evaluate(() => (document.activeElement as HTMLElement | null)?.blur());
   await page.keyboard.press('Escape');
+}
+
+/** A template with its links' addresses made unique, so runs never share a queue with another journey's. */
+export function templateOnOwnQueue(id: string, address: string): Graph {
+  const g = TEMPLATES.find((t) => t.id === id)!.graph();
+  for (const n of g.nodes) if ((n.kind === 'sender' || n.kind === 'receiver') && 'address' in n.props) n.props = { ...n.props, address };
+  return g;
+}
+
+/**
+ * Imports a flow and waits until the canvas shows every one of its nodes, as a user sees the flow before
+ * pressing Run (the import reads the file and loads its parser first: a press before that ran the old flow).
+ */
+export async function importFlow(page: Page, graph: Graph, name?: string) {
+  await importThroughInput(page, JSON.stringify(graph), name);
+  for (const n of graph.nodes) await expect(nodeById(page, n.id)).toBeVisible();
 }

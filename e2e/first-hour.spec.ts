@@ -2,17 +2,9 @@
 // frame row opens to its whole detail, and the run panels can be made taller (and stay so).
 import { createServer, type AddressInfo } from 'node:net';
 import type { Page } from '@playwright/test';
-import { TEMPLATES } from '../src/graph/templates.ts';
-import type { Graph } from '../src/graph/types.ts';
-import { importThroughInput } from './editorSteps.ts';
+import { importFlow, templateOnOwnQueue } from './editorSteps.ts';
 import { test, expect } from './fixtures.ts';
 
-/** A template with its addresses made unique, so runs never share a queue with another test's. */
-function templateOnOwnQueue(id: string, address: string): Graph {
-  const g = TEMPLATES.find((t) => t.id === id)!.graph();
-  for (const n of g.nodes) if ((n.kind === 'sender' || n.kind === 'receiver') && 'address' in n.props) n.props = { ...n.props, address };
-  return g;
-}
 
 const canvasNode = (page: Page, id: string) => page.getByRole('region', { name: 'Canvas' }).locator(`[data-node-id="${id}"]`);
 
@@ -23,7 +15,7 @@ async function stop(page: Page) {
 
 test('a flow arrow in the sequence diagram shows its link credit, a disposition its state, and no label is cut', async ({ page }) => {
   await page.goto('/');
-  await importThroughInput(page, JSON.stringify(templateOnOwnQueue('credit-starvation', `arrows-${Date.now()}`)));
+  await importFlow(page, templateOnOwnQueue('credit-starvation', `arrows-${Date.now()}`));
   await page.getByRole('button', { name: 'Run' }).click();
   await expect(canvasNode(page, 'rx1')).toContainText('3 received');
 
@@ -63,7 +55,7 @@ test('a flow arrow in the sequence diagram shows its link credit, a disposition 
 
 test('an event row and a frame row open to their whole detail', async ({ page }) => {
   await page.goto('/');
-  await importThroughInput(page, JSON.stringify(templateOnOwnQueue('send-receive', `details-${Date.now()}`)));
+  await importFlow(page, templateOnOwnQueue('send-receive', `details-${Date.now()}`));
   await page.getByRole('button', { name: 'Run' }).click();
   await expect(canvasNode(page, 'rx1')).toContainText('5 received');
 
@@ -121,7 +113,7 @@ test('the run panels grow when their divider is dragged up, and keep that height
 test('Credit starvation says why the receiver waits, shows the queue depth beside it, and charts it on its own scale', async ({ page }) => {
   await page.goto('/');
   const queue = `starved-${Date.now()}`;
-  await importThroughInput(page, JSON.stringify(templateOnOwnQueue('credit-starvation', queue)));
+  await importFlow(page, templateOnOwnQueue('credit-starvation', queue));
   await expect(canvasNode(page, 'rx1')).toContainText(queue);
   await page.getByRole('button', { name: 'Run' }).click();
   const sender = canvasNode(page, 'tx1');
@@ -163,7 +155,7 @@ test('a long connection error stays inside its card, and Undo of the URL that ca
     });
   });
   await page.goto('/');
-  await importThroughInput(page, JSON.stringify(templateOnOwnQueue('hello-cbs', '$cbs')));
+  await importFlow(page, templateOnOwnQueue('hello-cbs', '$cbs'));
   await canvasNode(page, 'c1').click();
   const url = page.getByRole('region', { name: 'Inspector' }).getByLabel('URL', { exact: true });
   await url.fill(`ws://127.0.0.1:${port}/${'a-long-path-segment/'.repeat(12)}`);
@@ -185,7 +177,7 @@ test('a long connection error stays inside its card, and Undo of the URL that ca
 
 test('in step mode a transfer counts as sent only once its frame is out, and the rest say they wait for Step', async ({ page }) => {
   await page.goto('/');
-  await importThroughInput(page, JSON.stringify(templateOnOwnQueue('send-receive', `steps-${Date.now()}`)));
+  await importFlow(page, templateOnOwnQueue('send-receive', `steps-${Date.now()}`));
   await expect(canvasNode(page, 't1')).toBeVisible();
   const step = page.getByRole('button', { name: 'Step' });
   await step.click();
@@ -211,7 +203,7 @@ test('in step mode a transfer counts as sent only once its frame is out, and the
 
 test('a template loaded after a busy run starts clean: idle nodes, empty log and trace, no filters; the old run can still be saved', async ({ page }) => {
   await page.goto('/');
-  await importThroughInput(page, JSON.stringify(templateOnOwnQueue('competing-consumers', `busy-${Date.now()}`)));
+  await importFlow(page, templateOnOwnQueue('competing-consumers', `busy-${Date.now()}`));
   await page.getByRole('button', { name: 'Run' }).click();
   await expect(canvasNode(page, 't1')).toContainText('20 accepted');
   const log = page.getByRole('region', { name: 'Event log' });
@@ -243,7 +235,7 @@ test('a template loaded after a busy run starts clean: idle nodes, empty log and
 
 test('loading a template during a run stops that run first, then shows the new flow clean', async ({ page }) => {
   await page.goto('/');
-  await importThroughInput(page, JSON.stringify(templateOnOwnQueue('credit-starvation', `live-${Date.now()}`)));
+  await importFlow(page, templateOnOwnQueue('credit-starvation', `live-${Date.now()}`));
   await page.getByRole('button', { name: 'Run' }).click();
   await expect(canvasNode(page, 'rx1')).toContainText('3 received');
   await page.getByRole('button', { name: 'Templates' }).click();
@@ -256,7 +248,7 @@ test('loading a template during a run stops that run first, then shows the new f
 
 test('a raw SAS token pasted into the CBS token field is accepted, and the connection shows the broker\'s answer to the put-token', async ({ page }) => {
   await page.goto('/');
-  await importThroughInput(page, JSON.stringify(templateOnOwnQueue('send-receive', `azure-${Date.now()}`)));
+  await importFlow(page, templateOnOwnQueue('send-receive', `azure-${Date.now()}`));
   await canvasNode(page, 'c1').locator('.node__header').click();
   const inspector = page.getByRole('region', { name: 'Inspector' });
   const field = inspector.getByLabel('CBS token', { exact: true });
@@ -277,7 +269,7 @@ test('a raw SAS token pasted into the CBS token field is accepted, and the conne
 
 test('Step then Stop then Run runs freely, also on another template; the toolbar says when a run is stepping', async ({ page }) => {
   await page.goto('/');
-  await importThroughInput(page, JSON.stringify(templateOnOwnQueue('send-receive', `step-once-${Date.now()}`)));
+  await importFlow(page, templateOnOwnQueue('send-receive', `step-once-${Date.now()}`));
   await expect(canvasNode(page, 'c1')).toBeVisible();
   const status = page.getByRole('status', { name: 'Run status' });
   await page.getByRole('button', { name: 'Step' }).click();
@@ -287,7 +279,7 @@ test('Step then Stop then Run runs freely, also on another template; the toolbar
   await stop(page);
 
   // Another flow, pressed Run: nothing waits for Step.
-  await importThroughInput(page, JSON.stringify(templateOnOwnQueue('credit-starvation', `step-then-run-${Date.now()}`)));
+  await importFlow(page, templateOnOwnQueue('credit-starvation', `step-then-run-${Date.now()}`));
   await expect(canvasNode(page, 'rx1')).toHaveAttribute('data-state', 'idle');
   await page.getByRole('button', { name: 'Run' }).click();
   await expect(status).toHaveText('Running');

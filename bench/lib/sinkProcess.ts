@@ -5,6 +5,7 @@
 // prints one JSON line {tcpUrl} once listening and exits when its stdin closes.
 import rhea, { type EventContext, type Message, type Sender } from 'rhea';
 import type { AddressInfo, Server } from 'node:net';
+import { serveUntilStdinCloses } from './childServer.ts';
 
 const container = rhea.create_container({ id: 'bench-sink' });
 /** per address: the receivers' links and the messages waiting for their credit */
@@ -47,8 +48,6 @@ container.on('error', () => {});
 
 const server = container.listen({ host: '127.0.0.1', port: 0 }) as unknown as Server;
 server.once('listening', () => {
-  console.log(JSON.stringify({ tcpUrl: `amqp://127.0.0.1:${(server.address() as AddressInfo).port}` }));
+  const close = () => new Promise<void>((ok) => server.close(() => ok()));
+  serveUntilStdinCloses({ tcpUrl: `amqp://127.0.0.1:${(server.address() as AddressInfo).port}` }, close);
 });
-const stop = () => server.close(() => process.exit(0));
-process.stdin.on('end', stop).on('close', stop).resume();
-process.on('SIGTERM', stop);

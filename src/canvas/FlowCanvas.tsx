@@ -28,6 +28,7 @@ import { HALF_NODE, KIND_DRAG_TYPE, type AmqpFlowEdge, type AmqpFlowNode } from 
 import { DotsBackground, EmptyCanvas, FLOW_VIEW_PROPS } from './FlowView.tsx';
 import { LevelOfDetail } from './detail/LevelOfDetail.tsx';
 import { fitReadable } from './readableFit.ts';
+import { fitReadablyOnFitViewClick } from './readableFitControl.ts';
 import { StatusLine } from './StatusLine.tsx';
 import { useMeasuredElements } from './useMeasuredElements.ts';
 
@@ -151,7 +152,15 @@ export function FlowCanvas() {
   );
 
   return (
-    <section ref={canvasRef} role="region" aria-label="Canvas" className="canvas" onDragOver={onDragOver} onDrop={onDrop}>
+    <section
+      ref={canvasRef}
+      role="region"
+      aria-label="Canvas"
+      className="canvas"
+      onDragOver={onDragOver}
+      onDrop={onDrop}
+      onClickCapture={fitReadablyOnFitViewClick}
+    >
       <ReactFlow<AmqpFlowNode, AmqpFlowEdge>
         nodes={nodes}
         edges={edges}

@@ -1,15 +1,15 @@
 // The Event log: every engine event of the run, windowed (rows of one height, only the visible ones in
 // the DOM, an opened row the one taller exception), filterable by node and by event name; a click
 // selects the event's node on the canvas.
-import { memo, useEffect, useMemo, useRef, useState, type ReactNode } from 'react';
+import { memo, useEffect, useMemo, useState } from 'react';
 import { EVENT_NAMES, isErrorEvent, lifecycleOf, type EngineEvent } from '../engine/events.ts';
 import { setSelection } from '../store/documentStore.ts';
 import { useRunControl } from '../store/runController.ts';
 import { useRun } from '../store/runStore.ts';
 import { DetailToggle, detailHeight, eventDetail, RowDetailText, useOpenRows } from './RowDetail.tsx';
-import { fixedRowLayout, slotOf } from './rowWindow.ts';
+import { fixedRowLayout } from './rowWindow.ts';
 import { newTallRowMemo, tallRows } from './tallRows.ts';
-import { useRowWindow } from './useRowWindow.ts';
+import { WindowedRows } from './WindowedRows.tsx';
 import { OpenMessageButton } from './OpenMessageButton.tsx';
 
 const ROW_HEIGHT = 22;
@@ -66,19 +66,16 @@ export function EventLog() {
   }, [events, nodeFilter, eventFilter]);
 
   const nodeIds = useMemo(() => Object.keys(kindOf), [kindOf]);
-  const scrollRef = useRef<HTMLDivElement>(null);
   const { open, toggle } = useOpenRows<EngineEvent>();
   const [tallMemo] = useState(newTallRowMemo<EngineEvent>);
   const layout = useMemo(() => {
     const tall = tallRows(open, rows.length, (i) => rows[i]!, (e) => detailHeight(eventDetail(e)), `${nodeFilter}|${eventFilter}`, tallMemo);
     return fixedRowLayout(rows.length, ROW_HEIGHT, tall);
   }, [open, rows, nodeFilter, eventFilter, tallMemo]);
-  const shown = useRowWindow(scrollRef, layout, OVERSCAN);
-  const drawn: ReactNode[] = [];
-  for (let i = shown.first; i < shown.last; i++) {
+  const drawRow = (i: number) => {
     const e = rows[i]!;
-    drawn.push(<EventRow key={slotOf(i, shown.first, shown.last)} event={e} height={layout.heightOf(i)} open={open.has(e)} onToggle={toggle} />);
-  }
+    return <EventRow event={e} height={layout.heightOf(i)} open={open.has(e)} onToggle={toggle} />;
+  };
 
   return (
     <div className="panel panel--log">
@@ -121,12 +118,7 @@ export function EventLog() {
         </ul>
       )}
       {events.length === 0 && problems.length === 0 && <p className="panel__empty">Press Run to see events.</p>}
-      <div ref={scrollRef} className="panel__scroll" role="list" aria-label="Events">
-        <div style={{ height: shown.total }}>
-          {/* the drawn rows stack in normal flow, moved as one to where the first of them sits */}
-          <div style={{ transform: `translateY(${layout.topOf(shown.first)}px)` }}>{drawn}</div>
-        </div>
-      </div>
+      <WindowedRows layout={layout} overscan={OVERSCAN} label="Events" row={drawRow} />
     </div>
   );
 }

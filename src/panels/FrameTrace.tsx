@@ -1,6 +1,6 @@
 // The Frames panel: decoded performatives one per line (or as a sequence diagram), filtered to the
 // node selected on the canvas; a click flashes the frame's node on the canvas.
-import { lazy, memo, Suspense, useEffect, useMemo, useRef, useState, type ReactNode } from 'react';
+import { lazy, memo, Suspense, useEffect, useMemo, useRef, useState } from 'react';
 import type { FrameRecord } from '../engine/events.ts';
 import { useDocument } from '../store/documentStore.ts';
 import { frameSummary } from '../store/describeFrame.ts';
@@ -12,10 +12,10 @@ import { FrameExplanation } from './FrameExplanation.tsx';
 import { frameSubject } from './explain/frameSubject.ts';
 import { selectFrame, useFrameSelection } from './frameSelection.ts';
 import { SequenceExport } from './SequenceExport.tsx';
-import { fixedRowLayout, slotOf, type RowLayout } from './rowWindow.ts';
+import { fixedRowLayout, type RowLayout } from './rowWindow.ts';
 import { newTallRowMemo, tallRows } from './tallRows.ts';
 import { useFrameNodes } from './useFrameNodes.ts';
-import { useRowWindow } from './useRowWindow.ts';
+import { WindowedRows, type WindowedRowsHandle } from './WindowedRows.tsx';
 
 const SequenceDiagram = lazy(() => import('./SequenceDiagram.tsx'));
 
@@ -145,26 +145,22 @@ interface FrameListProps {
 
 /** The list view: only the rows in view are drawn; a frame explained from elsewhere is scrolled into view. */
 function FrameList({ layout, frames, frameAt, frameNodes, open, toggle }: FrameListProps) {
-  const scrollRef = useRef<HTMLDivElement>(null);
-  const shown = useRowWindow(scrollRef, layout, OVERSCAN);
+  const listRef = useRef<WindowedRowsHandle>(null);
   const explained = useFrameSelection((s) => s.frame);
-  const { scrollToRow } = shown;
   useEffect(() => {
     if (!explained) return;
     // rows are looked for only when the explained frame changes
     for (let row = layout.count - 1; row >= 0; row--) {
-      if (frames[frameAt(row)] === explained) return scrollToRow(row);
+      if (frames[frameAt(row)] === explained) return listRef.current?.scrollToRow(row);
     }
     // eslint-disable-next-line react-hooks/exhaustive-deps -- only a newly explained frame scrolls the list
-  }, [explained, scrollToRow]);
+  }, [explained]);
 
-  const drawn: ReactNode[] = [];
-  for (let row = shown.first; row < shown.last; row++) {
+  const drawRow = (row: number) => {
     const i = frameAt(row);
     const f = frames[i]!;
-    drawn.push(
+    return (
       <FrameRow
-        key={slotOf(row, shown.first, shown.last)}
         frame={f}
         index={i}
         frames={frames}
@@ -173,17 +169,10 @@ function FrameList({ layout, frames, frameAt, frameNodes, open, toggle }: FrameL
         open={open.has(f)}
         selected={f === explained}
         onToggle={toggle}
-      />,
+      />
     );
-  }
-  return (
-    <div ref={scrollRef} className="panel__scroll" role="list" aria-label="Frame list">
-      <div style={{ height: shown.total }}>
-        {/* the drawn rows stack in normal flow, moved as one to where the first of them sits */}
-        <div style={{ transform: `translateY(${layout.topOf(shown.first)}px)` }}>{drawn}</div>
-      </div>
-    </div>
-  );
+  };
+  return <WindowedRows ref={listRef} layout={layout} overscan={OVERSCAN} label="Frame list" row={drawRow} />;
 }
 
 interface FrameRowProps {

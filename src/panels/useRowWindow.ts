@@ -1,7 +1,8 @@
 // A windowed list that follows its tail: which rows to draw for the scroll position, worked out from a
 // RowLayout (no row is ever measured), and while the reader is at the bottom the list stays there as it
 // grows; it lets go as soon as they scroll up to read. The viewport's height comes from a
-// ResizeObserver and the scroll position from scroll events, so a render reads no layout.
+// ResizeObserver and the scroll position from scroll events, so a render reads no layout (a scroll
+// event reads the box's heights once, to tell whether the reader is at the bottom).
 import { useCallback, useLayoutEffect, useRef, useState, type RefObject } from 'react';
 import { endScrollTop, visibleRows, type RowLayout } from './rowWindow.ts';
 
@@ -39,7 +40,10 @@ export function useRowWindow(scrollRef: RefObject<HTMLElement | null>, layout: R
     observer.observe(el);
     const onScroll = () => {
       const top = el.scrollTop;
-      const atEnd = layoutRef.current.total - top - viewportRef.current <= SLACK_PX;
+      // Whether the reader is at the bottom is read from the box itself, not from the height state:
+      // a box shown again or resized fires its scroll event before the observer has told us its new
+      // height, and judging by the old one let go of the tail of a list nobody scrolled.
+      const atEnd = el.scrollHeight - top - el.clientHeight <= SLACK_PX;
       setPosition(atEnd ? 'end' : top);
     };
     el.addEventListener('scroll', onScroll, { passive: true });

@@ -1,5 +1,7 @@
 // The app's modal dialog (share, code export, compare, …): Escape, ✕ or a click on the backdrop closes it.
+// Drawn in document.body, so a dialog opened from the toolbar is not clipped by the toolbar's clip-path.
 import { useEffect, useRef, type ReactNode } from 'react';
+import { createPortal } from 'react-dom';
 import './dialog.css';
 
 export function Dialog({ title, onClose, children, wide }: { title: string; onClose: () => void; children: ReactNode; wide?: boolean }) {
@@ -12,7 +14,7 @@ export function Dialog({ title, onClose, children, wide }: { title: string; onCl
     box.current?.focus();
     return () => document.removeEventListener('keydown', onKey);
   }, [onClose]);
-  return (
+  return createPortal(
     <div className="share-backdrop" onPointerDown={(e) => e.target === e.currentTarget && onClose()}>
       <div ref={box} className={`share-dialog${wide ? ' share-dialog--wide' : ''}`} role="dialog" aria-modal="true" aria-label={title} tabIndex={-1}>
         <div className="share-dialog__head">
@@ -23,7 +25,8 @@ export function Dialog({ title, onClose, children, wide }: { title: string; onCl
         </div>
         {children}
       </div>
-    </div>
+    </div>,
+    document.body,
   );
 }
 

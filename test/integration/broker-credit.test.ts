@@ -23,11 +23,11 @@ describe('embedded broker credit and outcomes', () => {
     const r = await openReceiver(await client(), 'credit', { credit_window: 0, autoaccept: true });
     const got = collect(r);
     r.add_credit(3);
-    await until(() => got.length === 3, 5000, '3 messages');
+    await until(() => got.length === 3, '3 messages', 5000);
     await sleep(300);
     expect(got.length).toBe(3);
     r.add_credit(2);
-    await until(() => got.length === 5, 5000, '5 messages');
+    await until(() => got.length === 5, '5 messages', 5000);
     await sleep(300);
     expect(got.map((c) => c.message!.body)).toEqual(['m0', 'm1', 'm2', 'm3', 'm4']);
   });
@@ -156,7 +156,7 @@ describe('embedded broker credit and outcomes', () => {
     r1.add_credit(3);
     await until(() => got1.length === 3);
     (doomed as unknown as { socket: { destroy(): void } }).socket.destroy();
-    await until(async () => (await queueInfo(fx.b, 'dropped'))?.depth === 3, 5000, 'messages back in the queue');
+    await until(async () => (await queueInfo(fx.b, 'dropped'))?.depth === 3, 'messages back in the queue', 5000);
     const got2 = collect(await openReceiver(await client(), 'dropped', { credit_window: 10 }));
     await until(() => got2.length === 3);
     expect(got2.map((c) => c.message!.body)).toEqual(['m0', 'm1', 'm2']);
@@ -172,7 +172,7 @@ describe('embedded broker credit and outcomes', () => {
     got1[0]!.delivery!.accept();
     r1.close();
     await next(r1, 'receiver_close');
-    await until(async () => (await queueInfo(fx.b, 'detached'))?.depth === 1, 5000, 'the unsettled one back');
+    await until(async () => (await queueInfo(fx.b, 'detached'))?.depth === 1, 'the unsettled one back', 5000);
     expect(await queueInfo(fx.b, 'detached')).toMatchObject({ dequeued: 1, consumers: 0 });
     const got2 = collect(await openReceiver(await client(), 'detached', { credit_window: 5 }));
     await until(() => got2.length === 1);
@@ -188,7 +188,7 @@ describe('embedded broker credit and outcomes', () => {
     r.add_credit(2);
     await until(() => got.length === 2);
     got[0]!.delivery!.accept();
-    await until(() => settled.length === 1, 5000, 'the broker settling after our outcome');
+    await until(() => settled.length === 1, 'the broker settling after our outcome', 5000);
     expect(await queueInfo(fx.b, 'second')).toMatchObject({ depth: 0, dequeued: 1 });
   });
 });

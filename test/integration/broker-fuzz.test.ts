@@ -111,12 +111,12 @@ describe('embedded broker against bad input', () => {
       await Promise.all(cases.slice(i, i + 100).map((bytes) => throwAt(b.tcpPort, bytes)));
       expect(await sendAll(s, [{ body: i }]), `after case ${i} (seed ${seed})`).toEqual(['accepted']);
     }
-    await until(() => got.length === 15, 5000, 'bystander messages');
+    await until(() => got.length === 15, 'bystander messages', 5000);
     expect(bystander.is_open()).toBe(true);
     const fresh = await connectClient(b, { over: 'ws' });
     expect(await sendAll(await openSender(fresh, 'after-fuzz'), [{ body: 'ok' }])).toEqual(['accepted']);
     await closeClient(fresh);
-    await until(() => b.broker.connections().length === 1, 5000, 'every fuzz connection closed');
+    await until(() => b.broker.connections().length === 1, 'every fuzz connection closed', 5000);
   }, 60_000);
 
   it('answers a wrong protocol header with its own header and closes', async () => {

@@ -85,7 +85,7 @@ describe('embedded broker security and limits', () => {
     expect((await queueInfo(b, 'full'))?.depth).toBe(5);
     const r = await openReceiver(await client(b), 'full', { credit_window: 0 });
     r.add_credit(3);
-    await until(() => accepted === 8, 5000, 'credit after the queue drained');
+    await until(() => accepted === 8, 'credit after the queue drained', 5000);
     expect((await queueInfo(b, 'full'))?.depth).toBe(5);
   });
 

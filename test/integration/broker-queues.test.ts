@@ -16,9 +16,9 @@ describe('embedded broker queues', () => {
     const s = await openSender(producer, 'volume');
     const outcomes = await sendAll(s, Array.from({ length: 10_000 }, (_, i) => ({ body: i })));
     expect(outcomes.every((o) => o === 'accepted')).toBe(true);
-    await until(() => received.length === 10_000, 20_000, '10,000 messages');
+    await until(() => received.length === 10_000, '10,000 messages', 20_000);
     expect(received).toEqual(Array.from({ length: 10_000 }, (_, i) => i));
-    await until(async () => (await queueInfo(fx.b, 'volume'))?.dequeued === 10_000, 5000, 'all settled');
+    await until(async () => (await queueInfo(fx.b, 'volume'))?.dequeued === 10_000, 'all settled', 5000);
     const q = await queueInfo(fx.b, 'volume');
     expect(q).toMatchObject({ depth: 0, enqueued: 10_000, dequeued: 10_000, consumers: 1 });
   }, 60_000);
@@ -32,7 +32,7 @@ describe('embedded broker queues', () => {
     rb.on('message', (ctx: EventContext) => { got.b!.push(ctx.message!.body as number); });
     const s = await openSender(p, 'shared');
     await sendAll(s, Array.from({ length: 200 }, (_, i) => ({ body: i })));
-    await until(() => got.a!.length + got.b!.length === 200, 10_000, '200 messages');
+    await until(() => got.a!.length + got.b!.length === 200, '200 messages', 10_000);
     expect(got.a!.length).toBeGreaterThan(50);
     expect(got.b!.length).toBeGreaterThan(50);
     expect([...got.a!, ...got.b!].sort((x, y) => x - y)).toEqual(Array.from({ length: 200 }, (_, i) => i));
@@ -50,7 +50,7 @@ describe('embedded broker queues', () => {
       s.on('sendable', pump);
       pump();
     });
-    await until(async () => (await queueInfo(fx.b, 'fire-and-forget'))?.enqueued === 5000, 15_000, '5,000 pre-settled messages stored');
+    await until(async () => (await queueInfo(fx.b, 'fire-and-forget'))?.enqueued === 5000, '5,000 pre-settled messages stored', 15_000);
   }, 30_000);
 
   it('hands a pre-settled consumer each message once and counts it as delivered', async () => {

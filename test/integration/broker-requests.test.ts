@@ -30,7 +30,7 @@ describe('embedded broker request/reply', () => {
 
     replies.close();
     await next(replies, 'receiver_close');
-    await until(async () => (await queueInfo(fx.b, replyTo)) === undefined, 5000, 'temporary queue deleted');
+    await until(async () => (await queueInfo(fx.b, replyTo)) === undefined, 'temporary queue deleted', 5000);
   });
 
   it('answers a $cbs put-token request with status-code 202 and the request id as correlation-id', async () => {

@@ -3,7 +3,8 @@
 import { describe, expect, it } from 'vitest';
 import type { RunningServer } from '../../broker/server.ts';
 import { is, oneSession, record, type Recorded } from './engineHarness.ts';
-import { until, useRunScope } from './support/runScope.ts';
+import { useRunScope } from './support/runScope.ts';
+import { until } from './support/wait.ts';
 
 async function inject(server: RunningServer, fault: string, body: Record<string, unknown>): Promise<{ status: number; json: Record<string, unknown> }> {
   const res = await fetch(new URL(`/api/faults/${fault}`, server.url), { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });

@@ -153,13 +153,4 @@ export async function queueInfo(b: TestBroker, address: string) {
   return list.find((q) => q.address === address);
 }
 
-export const sleep = (ms: number) => new Promise((ok) => setTimeout(ok, ms));
-
-/** Waits until `check` returns true, polling; fails after `ms`. */
-export async function until(check: () => boolean | Promise<boolean>, ms = 5000, what = 'condition'): Promise<void> {
-  const end = Date.now() + ms;
-  while (!(await check())) {
-    if (Date.now() > end) throw new Error(`timed out waiting for ${what}`);
-    await sleep(10);
-  }
-}
+export { sleep, until } from './support/wait.ts';

@@ -1,23 +1,17 @@
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { RunningServer } from '../../broker/server.ts';
-import { oneSession, startBroker } from './engineHarness.ts';
+import { describe, expect, it } from 'vitest';
+import { oneSession } from './engineHarness.ts';
 import { jsonLines, runCli, tempFolder } from './support/cli.ts';
+import { sharedBroker } from './support/runScope.ts';
 
 const fixture = (name: string) => `test/fixtures/graphs/${name}.amqpflow.json`;
 
 describe('amqp-flow run', () => {
-  let server: RunningServer;
-  beforeAll(async () => {
-    server = await startBroker();
-  });
-  afterAll(async () => {
-    await server.close();
-  });
+  const shared = sharedBroker();
 
   it('exits 0 after the seed flow, printing one event per line and the summary last', async () => {
-    const { code, stdout } = await runCli(['run', fixture('hello-cbs'), '--url', server.wsUrl]);
+    const { code, stdout } = await runCli(['run', fixture('hello-cbs'), '--url', shared.server.wsUrl]);
     const out = jsonLines(stdout);
     expect(code).toBe(0);
     expect(out.at(-1)).toEqual({ summary: { transfers: 1, accepted: 1, rejected: 0, released: 0, modified: 0, presettled: 0, lost: 0, unsent: 0, received: 0, errors: 0 } });
@@ -25,7 +19,7 @@ describe('amqp-flow run', () => {
   }, 60_000);
 
   it('waits for the receiver to go quiet and prints frames with --frames', async () => {
-    const { code, stdout } = await runCli(['run', fixture('round-trip'), '--url', server.wsUrl, '--frames', '--quiet-ms', '300']);
+    const { code, stdout } = await runCli(['run', fixture('round-trip'), '--url', shared.server.wsUrl, '--frames', '--quiet-ms', '300']);
     const out = jsonLines(stdout);
     expect(code).toBe(0);
     expect(out.at(-1)).toMatchObject({ summary: { transfers: 3, accepted: 3, received: 3 } });
@@ -42,7 +36,7 @@ describe('amqp-flow run', () => {
       { id: 't1', kind: 'transfer', parent: 'tx1', props: { body: 'fire and forget', count: 3 } },
     ]));
     try {
-      const { code, stdout } = await runCli(['run', file, '--url', server.wsUrl, '--quiet-ms', '300']);
+      const { code, stdout } = await runCli(['run', file, '--url', shared.server.wsUrl, '--quiet-ms', '300']);
       const out = jsonLines(stdout);
       expect(out.at(-1)).toMatchObject({ summary: { transfers: 3, accepted: 0, presettled: 3, received: 3, errors: 0 } });
       expect(out.filter((e) => e.event === 'TRANSFER_SETTLED').map((e) => e.outcome)).toEqual(['presettled', 'presettled', 'presettled']);
@@ -66,7 +60,7 @@ describe('amqp-flow run', () => {
 
   it('exits 1 and reports unsent transfers when the timeout comes first', async () => {
     // the flow is fine; 1 ms is too short for the connection to open, so no attempt reaches the broker
-    const { code, stdout } = await runCli(['run', fixture('round-trip'), '--url', server.wsUrl, '--timeout-ms', '1']);
+    const { code, stdout } = await runCli(['run', fixture('round-trip'), '--url', shared.server.wsUrl, '--timeout-ms', '1']);
     const out = jsonLines(stdout);
     expect(code).toBe(1);
     expect(out.at(-1)).toMatchObject({ summary: { transfers: 3 } });
@@ -75,7 +69,7 @@ describe('amqp-flow run', () => {
   }, 60_000);
 
   it('exits 2 with one line per problem, naming node and field, for an invalid flow', async () => {
-    const { code, stdout, stderr } = await runCli(['run', fixture('invalid-wiring'), '--url', server.wsUrl]);
+    const { code, stdout, stderr } = await runCli(['run', fixture('invalid-wiring'), '--url', shared.server.wsUrl]);
     expect(code).toBe(2);
     expect(stdout).toBe('');
     const problems = stderr.trim().split('\n');

@@ -1,5 +1,4 @@
 // The exported rhea program against the embedded broker: it must end the same way the engine does on the same flow.
-import { spawn } from 'node:child_process';
 import { mkdir, rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import ts from 'typescript';
@@ -14,6 +13,7 @@ import { nodeWebSocketFactory } from '../../src/engine/wsFactory.ts';
 import { TEMPLATES } from '../../src/graph/templates.ts';
 import { graphOf } from '../../src/graph/fixtures/factory.ts';
 import type { Graph } from '../../src/graph/types.ts';
+import { runExportedProgram } from './support/exportedProgram.ts';
 
 const OUT_DIR = join(process.cwd(), '.tmp', `codegen-${process.pid}`);
 const QUIET_MS = 500;
@@ -46,31 +46,15 @@ async function runEngine(graph: Graph, url: string, followUp?: FollowUp): Promis
 }
 
 async function runProgram(file: string, url: string, followUp?: FollowUp): Promise<Outcome & { code: number | null; stderr: string }> {
-  const child = spawn(process.execPath, ['--import', 'tsx', file, '--url', url, '--quiet-ms', String(QUIET_MS), '--timeout-ms', '20000'], {
-    cwd: process.cwd(),
-    stdio: ['pipe', 'pipe', 'pipe'],
-  });
-  const events: EngineEvent[] = [];
-  let summary: RunSummary | null = null;
-  let stdout = '';
-  let stderr = '';
   let granted = false;
-  child.stderr.on('data', (b: Buffer) => (stderr += b.toString()));
-  child.stdout.on('data', (b: Buffer) => {
-    stdout += b.toString();
-    const lines = stdout.split('\n');
-    stdout = lines.pop() ?? '';
-    for (const line of lines) {
-      const parsed = JSON.parse(line) as EngineEvent | { summary: RunSummary };
-      if ('summary' in parsed) summary = parsed.summary;
-      else events.push(parsed);
+  const { summary, events, code, stderr } = await runExportedProgram(file, ['--url', url, '--quiet-ms', String(QUIET_MS), '--timeout-ms', '20000'], {
+    onEvent(events, child) {
       if (followUp && !granted && followUp.when(events)) {
         granted = true;
         setTimeout(() => child.stdin.write(`credit ${followUp.grant.receiver} ${followUp.grant.credit}\n`), 300);
       }
-    }
+    },
   });
-  const code = await new Promise<number | null>((resolve) => child.on('close', resolve));
   if (!summary) throw new Error(`the program printed no summary (exit ${code}):\n${stderr}`);
   return { summary, events, code, stderr };
 }
@@ -188,10 +172,7 @@ describe('exported TypeScript program', () => {
     const graph = template('hello-cbs');
     const file = join(OUT_DIR, 'no-url.ts');
     await writeFile(file, generateTypeScript(graph));
-    const child = spawn(process.execPath, ['--import', 'tsx', file], { stdio: ['ignore', 'pipe', 'pipe'] });
-    let stderr = '';
-    child.stderr.on('data', (b: Buffer) => (stderr += b.toString()));
-    const code = await new Promise<number | null>((resolve) => child.on('close', resolve));
+    const { code, stderr } = await runExportedProgram(file, []);
     expect(code).toBe(2);
     expect(stderr).toContain('c1.url: connection "c1" has no URL; pass --url');
   });

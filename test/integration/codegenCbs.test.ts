@@ -1,17 +1,16 @@
 // The exported TypeScript program signs in over $cbs as the engine does: it reads the SAS token from
 // the environment, puts it to the embedded broker's $cbs, reports CBS_TOKEN 202 and only then
 // begins the flow's sessions.
-import { spawn } from 'node:child_process';
 import { mkdir, rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import ts from 'typescript';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startServer, type RunningServer } from '../../broker/server.ts';
 import { generateTypeScript } from '../../src/codegen/typescript.ts';
-import type { EngineEvent } from '../../src/engine/events.ts';
 import { TEMPLATES } from '../../src/graph/templates.ts';
 import type { Graph } from '../../src/graph/types.ts';
 import { record } from './engineHarness.ts';
+import { runExportedProgram } from './support/exportedProgram.ts';
 
 const OUT_DIR = join(process.cwd(), '.tmp', `codegen-cbs-${process.pid}`);
 const TOKEN = 'SharedAccessSignature sr=amqps%3A%2F%2F127.0.0.1%2F&sig=not-checked-by-the-embedded-broker&se=4102444800&skn=RootManageSharedAccessKey';
@@ -25,21 +24,8 @@ function flowWithCbs(): Graph {
   return g;
 }
 
-async function runProgram(file: string, url: string, env: Record<string, string>) {
-  const child = spawn(process.execPath, ['--import', 'tsx', file, '--url', url, '--quiet-ms', '300', '--timeout-ms', '15000'], {
-    stdio: ['ignore', 'pipe', 'pipe'],
-    env: { ...process.env, ...env },
-  });
-  let stdout = '';
-  let stderr = '';
-  child.stdout.on('data', (b: Buffer) => (stdout += b.toString()));
-  child.stderr.on('data', (b: Buffer) => (stderr += b.toString()));
-  const code = await new Promise<number | null>((resolve) => child.on('close', resolve));
-  const lines = stdout.trim().split('\n').filter(Boolean).map((l) => JSON.parse(l) as EngineEvent | { summary: Record<string, number> });
-  const events = lines.filter((l): l is EngineEvent => !('summary' in l));
-  const summary = lines.find((l): l is { summary: Record<string, number> } => 'summary' in l)?.summary;
-  return { code, stderr, events, summary };
-}
+const runProgram = (file: string, url: string, env: Record<string, string>) =>
+  runExportedProgram(file, ['--url', url, '--quiet-ms', '300', '--timeout-ms', '15000'], { env });
 
 describe('exported TypeScript with claims-based security', () => {
   let server: RunningServer;

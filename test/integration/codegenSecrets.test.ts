@@ -1,14 +1,13 @@
 // The exported rhea program never holds a connection's password: it reads it from AMQPFLOW_<ID>_PASSWORD,
 // and with it opens against an embedded broker that requires SASL PLAIN.
-import { spawn } from 'node:child_process';
 import { mkdir, rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startServer, type RunningServer } from '../../broker/server.ts';
 import { generateTypeScript } from '../../src/codegen/typescript.ts';
-import type { RunSummary } from '../../src/engine/run.ts';
 import { TEMPLATES } from '../../src/graph/templates.ts';
 import type { Graph } from '../../src/graph/types.ts';
+import { runExportedProgram } from './support/exportedProgram.ts';
 
 const OUT_DIR = join(process.cwd(), '.tmp', `codegen-secrets-${process.pid}`);
 const PASSWORD = 'correct-horse-battery';
@@ -20,21 +19,8 @@ function flowWithPassword(): Graph {
   return g;
 }
 
-async function runProgram(file: string, url: string, env: Record<string, string>): Promise<{ code: number | null; summary: RunSummary | null; stdout: string; stderr: string }> {
-  const child = spawn(process.execPath, ['--import', 'tsx', file, '--url', url, '--quiet-ms', '300', '--timeout-ms', '20000'], {
-    cwd: process.cwd(),
-    env: { ...process.env, ...env },
-    stdio: ['pipe', 'pipe', 'pipe'],
-  });
-  let stdout = '';
-  let stderr = '';
-  child.stdout.on('data', (b: Buffer) => (stdout += b.toString()));
-  child.stderr.on('data', (b: Buffer) => (stderr += b.toString()));
-  const code = await new Promise<number | null>((resolve) => child.on('close', resolve));
-  const last = stdout.trim().split('\n').pop() ?? '';
-  const summary = last.startsWith('{"summary"') ? (JSON.parse(last) as { summary: RunSummary }).summary : null;
-  return { code, summary, stdout, stderr };
-}
+const runProgram = (file: string, url: string, env: Record<string, string>) =>
+  runExportedProgram(file, ['--url', url, '--quiet-ms', '300', '--timeout-ms', '20000'], { env });
 
 describe('exported TypeScript and secrets', () => {
   let server: RunningServer;

@@ -2,10 +2,11 @@ import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import rhea from 'rhea';
 import { WebSocketServer } from 'ws';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { RunningServer } from '../../broker/server.ts';
+import { describe, expect, it } from 'vitest';
 import type { FrameRecord } from '../../src/engine/events.ts';
-import { is, oneSession, record, sequence, startBroker } from './engineHarness.ts';
+import { is, oneSession, record, sequence } from './engineHarness.ts';
+import { sleep } from './support/wait.ts';
+import { sharedBroker } from './support/runScope.ts';
 
 const TOKEN = 'SharedAccessSignature sr=amqps%3A%2F%2F127.0.0.1%2F&sig=abc&se=4102444800&skn=RootManageSharedAccessKey';
 
@@ -17,18 +18,12 @@ function attachOf(f: FrameRecord): { name: string; source?: string; target?: str
 }
 
 describe('the CBS put-token handshake against the embedded broker', () => {
-  let server: RunningServer;
-  beforeAll(async () => {
-    server = await startBroker();
-  });
-  afterAll(async () => {
-    await server.close();
-  });
+  const shared = sharedBroker();
 
   it('puts the token to $cbs before the sender attaches, and a 202 lets "Hello" flow', async () => {
     const r = record(
       oneSession(
-        server.wsUrl,
+        shared.server.wsUrl,
         [
           { id: 'tx1', kind: 'sender', parent: 's1', props: { address: 'cbs-hello' } },
           { id: 't1', kind: 'transfer', parent: 'tx1', props: { body: 'Hello' } },
@@ -72,7 +67,7 @@ describe('the CBS put-token handshake against the embedded broker', () => {
   it('fails the connection with amqp-flow:cbs-rejected and the broker words when the put-token has an empty name', async () => {
     const r = record(
       oneSession(
-        server.wsUrl,
+        shared.server.wsUrl,
         [
           { id: 'tx1', kind: 'sender', parent: 's1', props: { address: 'cbs-refused' } },
           { id: 't1', kind: 'transfer', parent: 'tx1', props: { body: 'Hello' } },
@@ -95,14 +90,14 @@ describe('the CBS put-token handshake against the embedded broker', () => {
 
   it('puts the token again every renewEveryMs while the connection is open, and stops when it closes', async () => {
     const r = record(
-      oneSession(server.wsUrl, [{ id: 'rx1', kind: 'receiver', parent: 's1', props: { address: 'cbs-renew' } }], { cbs: { token: TOKEN, renewEveryMs: 1000 } }),
+      oneSession(shared.server.wsUrl, [{ id: 'rx1', kind: 'receiver', parent: 's1', props: { address: 'cbs-renew' } }], { cbs: { token: TOKEN, renewEveryMs: 1000 } }),
     );
     await r.waitFor(is('RECEIVER_OPEN', 'rx1'));
     const renewal = await r.waitFor((e) => e.event === 'CBS_TOKEN' && e.renewal, 5000);
     expect(renewal).toMatchObject({ node: 'c1', status: 202, renewal: true });
     await r.run.stop();
     const count = r.of('CBS_TOKEN').length;
-    await new Promise((resolve) => setTimeout(resolve, 1500));
+    await sleep(1500);
     expect(r.of('CBS_TOKEN')).toHaveLength(count);
     expect(r.of('CONNECTION_ERROR')).toHaveLength(0);
   });

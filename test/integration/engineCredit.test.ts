@@ -1,31 +1,25 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { RunningServer } from '../../broker/server.ts';
+import { describe, expect, it } from 'vitest';
 import type { EngineEvent } from '../../src/engine/events.ts';
-import { oneSession, record, startBroker } from './engineHarness.ts';
+import { oneSession, record } from './engineHarness.ts';
+import { sleep } from './support/wait.ts';
+import { sharedBroker } from './support/runScope.ts';
 
-const pause = (ms: number) => new Promise((r) => setTimeout(r, ms));
 const creditOf = (events: EngineEvent[], node: string) => events.filter((e) => e.event === 'CREDIT' && e.node === node).at(-1);
 
 describe('credit: transfers wait in the engine until their link has credit', () => {
-  let server: RunningServer;
-  beforeAll(async () => {
-    // a queue of 3: the broker gives a sender credit only for the room left
-    server = await startBroker({ maxQueueDepth: 3 });
-  });
-  afterAll(async () => {
-    await server.close();
-  });
+  // a queue of 3: the broker gives a sender credit only for the room left
+  const shared = sharedBroker({ maxQueueDepth: 3 });
 
   it('queues 7 of 10 attempts behind 3 credits, delivers exactly 3 for 3 manual credits, and settles all 10 after more credit', async () => {
     const r = record(
-      oneSession(server.wsUrl, [
+      oneSession(shared.server.wsUrl, [
         { id: 'rx1', kind: 'receiver', parent: 's1', props: { address: 'starve-q', creditWindow: 0, initialCredit: 0 } },
         { id: 'tx1', kind: 'sender', parent: 's1', props: { address: 'starve-q' } },
         { id: 't1', kind: 'transfer', parent: 'tx1', props: { body: 'starving', count: 10 } },
       ]),
     );
     await r.waitFor((e) => e.event === 'CREDIT' && e.node === 'tx1' && e.queued === 7);
-    await pause(300);
+    await sleep(300);
     expect(r.of('TRANSFER_QUEUED', 't1')).toHaveLength(10);
     expect(r.of('TRANSFER_SENT', 't1')).toHaveLength(3);
     expect(creditOf(r.events, 'tx1')).toMatchObject({ credit: 0, queued: 7 });
@@ -33,7 +27,7 @@ describe('credit: transfers wait in the engine until their link has credit', () 
 
     r.run.addCredit('rx1', 3);
     await r.waitFor(() => r.of('MESSAGE_RECEIVED').length >= 3);
-    await pause(300);
+    await sleep(300);
     expect(r.of('MESSAGE_RECEIVED', 'rx1')).toHaveLength(3);
     expect(creditOf(r.events, 'rx1')).toMatchObject({ credit: 0 });
 
@@ -50,7 +44,7 @@ describe('credit: transfers wait in the engine until their link has credit', () 
 
   it('keeps one sender flowing while another sender on the same session starves', async () => {
     const r = record(
-      oneSession(server.wsUrl, [
+      oneSession(shared.server.wsUrl, [
         { id: 'full', kind: 'sender', parent: 's1', props: { address: 'two-full-q' } },
         { id: 'tFull', kind: 'transfer', parent: 'full', props: { body: 'stuck', count: 5 } },
         { id: 'rx2', kind: 'receiver', parent: 's1', props: { address: 'two-flowing-q' } },
@@ -70,7 +64,7 @@ describe('credit: transfers wait in the engine until their link has credit', () 
 
   it('ends pre-settled sends as presettled (never accepted) at send time with a note', async () => {
     const r = record(
-      oneSession(server.wsUrl, [
+      oneSession(shared.server.wsUrl, [
         { id: 'rx1', kind: 'receiver', parent: 's1', props: { address: 'presettled-q' } },
         { id: 'tx1', kind: 'sender', parent: 's1', props: { address: 'presettled-q', sndSettleMode: 'settled' } },
         { id: 't1', kind: 'transfer', parent: 'tx1', props: { body: 'fire and forget', count: 2 } },
@@ -89,7 +83,7 @@ describe('credit: transfers wait in the engine until their link has credit', () 
 
   it('never counts a pre-settled send as accepted when the queue cannot hold it all', async () => {
     const r = record(
-      oneSession(server.wsUrl, [
+      oneSession(shared.server.wsUrl, [
         { id: 'tx1', kind: 'sender', parent: 's1', props: { address: 'presettled-full-q', sndSettleMode: 'settled' } },
         { id: 't1', kind: 'transfer', parent: 'tx1', props: { body: 'no room', count: 8 } },
       ]),

@@ -1,9 +1,9 @@
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { WebSocketServer } from 'ws';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { RunningServer } from '../../broker/server.ts';
+import { describe, expect, it } from 'vitest';
 import { is, oneSession, record, startBroker } from './engineHarness.ts';
+import { sharedBroker } from './support/runScope.ts';
 
 /** A port that was free a moment ago: nothing listens there. */
 async function deadPort(): Promise<number> {
@@ -20,13 +20,7 @@ const helloSender = [
 ];
 
 describe('the connection doctor explains failures', () => {
-  let server: RunningServer;
-  beforeAll(async () => {
-    server = await startBroker({ users: { alice: 'secret' } });
-  });
-  afterAll(async () => {
-    await server.close();
-  });
+  const shared = sharedBroker({ users: { alice: 'secret' } });
 
   it('says nothing is listening when the port is closed, and ends the transfer as unsent', async () => {
     const url = `ws://127.0.0.1:${await deadPort()}/`;
@@ -39,7 +33,7 @@ describe('the connection doctor explains failures', () => {
   });
 
   it('keeps the broker condition for a wrong password and hints at the credentials', async () => {
-    const r = record(oneSession(server.wsUrl, helloSender, { sasl: { mechanism: 'PLAIN', username: 'alice', password: 'wrong' } }));
+    const r = record(oneSession(shared.server.wsUrl, helloSender, { sasl: { mechanism: 'PLAIN', username: 'alice', password: 'wrong' } }));
     const e = await r.waitFor(is('CONNECTION_ERROR', 'c1'));
     expect(e.errorDetail?.condition).toBe('amqp:unauthorized-access');
     expect(e.errorDetail?.hint).toMatch(/credentials/);
@@ -47,7 +41,7 @@ describe('the connection doctor explains failures', () => {
   });
 
   it('names the missing SASL mechanism when the broker does not offer it', async () => {
-    const r = record(oneSession(server.wsUrl, helloSender, { sasl: { mechanism: 'ANONYMOUS' } }));
+    const r = record(oneSession(shared.server.wsUrl, helloSender, { sasl: { mechanism: 'ANONYMOUS' } }));
     const e = await r.waitFor(is('CONNECTION_ERROR', 'c1'));
     expect(e.errorDetail?.condition).toBe('amqp:unauthorized-access');
     expect(e.errorDetail?.description).toMatch(/PLAIN/);
@@ -55,7 +49,7 @@ describe('the connection doctor explains failures', () => {
   });
 
   it('opens with the right password', async () => {
-    const r = record(oneSession(server.wsUrl, helloSender, { sasl: { mechanism: 'PLAIN', username: 'alice', password: 'secret' } }));
+    const r = record(oneSession(shared.server.wsUrl, helloSender, { sasl: { mechanism: 'PLAIN', username: 'alice', password: 'secret' } }));
     expect(await r.run.settled).toMatchObject({ accepted: 1, errors: 0 });
     await r.run.stop();
   });
@@ -76,7 +70,7 @@ describe('the connection doctor explains failures', () => {
     }
   });
 
-  it('explains a server that agrees to none of the offered subprotocols', async () => {
+  it('explains a shared.server that agrees to none of the offered subprotocols', async () => {
     const wss = new WebSocketServer({ host: '127.0.0.1', port: 0, handleProtocols: () => false });
     await new Promise<void>((r) => wss.once('listening', () => r()));
     const { port } = wss.address() as AddressInfo;

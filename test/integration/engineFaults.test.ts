@@ -3,7 +3,8 @@
 import { describe, expect, it } from 'vitest';
 import type { RunningServer } from '../../broker/server.ts';
 import { is, oneSession, record } from './engineHarness.ts';
-import { until, useRunScope } from './support/runScope.ts';
+import { useRunScope } from './support/runScope.ts';
+import { until } from './support/wait.ts';
 
 const depth = (server: RunningServer, address: string) => server.broker.queues().find((q) => q.address === address)?.depth ?? 0;
 

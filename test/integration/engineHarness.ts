@@ -7,6 +7,7 @@ import type { EngineEvent, EngineEventName, FrameRecord } from '../../src/engine
 import type { Run, RunOptions } from '../../src/engine/run.ts';
 import { runGraph } from '../../src/engine/runGraph.ts';
 import { nodeWebSocketFactory } from '../../src/engine/wsFactory.ts';
+import { EventWaiters } from './support/eventWaiters.ts';
 
 export async function startBroker(broker?: BrokerOptions): Promise<RunningServer> {
   return startServer({ port: 0, tcpPort: false, broker });
@@ -30,15 +31,10 @@ export function record(graph: Graph, opts: Partial<RunOptions> = {}): Recorded {
   const run = runGraph(graph, { createWebSocket: nodeWebSocketFactory, ...opts });
   const events: EngineEvent[] = [];
   const frames: FrameRecord[] = [];
-  const waiters: { pred: (e: EngineEvent) => boolean; resolve: (e: EngineEvent) => void }[] = [];
+  const waiters = new EventWaiters(events);
   run.subscribe((e) => {
     events.push(e);
-    for (const w of [...waiters]) {
-      if (w.pred(e)) {
-        waiters.splice(waiters.indexOf(w), 1);
-        w.resolve(e);
-      }
-    }
+    waiters.notify(e);
   });
   run.subscribeFrames((f) => frames.push(f));
   return {
@@ -46,12 +42,7 @@ export function record(graph: Graph, opts: Partial<RunOptions> = {}): Recorded {
     events,
     frames,
     waitFor(pred, timeoutMs = 10_000) {
-      const seen = events.find(pred);
-      if (seen) return Promise.resolve(seen);
-      return new Promise((resolve, reject) => {
-        const timer = setTimeout(() => reject(new Error(`timed out; events so far:\n${events.map((e) => JSON.stringify(e)).join('\n')}`)), timeoutMs);
-        waiters.push({ pred, resolve: (e) => (clearTimeout(timer), resolve(e)) });
-      });
+      return waiters.waitFor(pred, timeoutMs, () => `timed out; events so far:\n${events.map((e) => JSON.stringify(e)).join('\n')}`);
     },
     of(name, node) {
       return events.filter((e) => e.event === name && (node === undefined || e.node === node)) as never;

@@ -1,7 +1,9 @@
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { startTcpRelay as startRelay, type TcpRelay as Relay } from './support/tcpRelay.ts';
 import type { RunningServer } from '../../broker/server.ts';
-import { is, oneSession, record, startBroker, type Recorded } from './engineHarness.ts';
+import { is, oneSession, record, type Recorded } from './engineHarness.ts';
+import { useRunScope } from './support/runScope.ts';
+import { sleep } from './support/wait.ts';
 
 
 function expectEachAttemptSettledOnce(r: Recorded, transfer: string, count: number): void {
@@ -10,19 +12,15 @@ function expectEachAttemptSettledOnce(r: Recorded, transfer: string, count: numb
 }
 
 describe('the idle timeout', () => {
-  const cleanups: (() => Promise<void>)[] = [];
+  const scope = useRunScope();
   let server: RunningServer;
   let relay: Relay;
   const start = async () => {
-    server = await startBroker();
-    cleanups.push(() => server.close());
+    server = await scope.broker();
     relay = await startRelay(Number(new URL(server.wsUrl).port));
-    cleanups.push(() => relay.close());
+    scope.later(() => relay.close());
     return `ws://127.0.0.1:${relay.port}/amqp`;
   };
-  afterEach(async () => {
-    for (const c of cleanups.splice(0).reverse()) await c();
-  });
 
   const ticking = (count: number) => [
     { id: 'tx1', kind: 'sender' as const, parent: 's1', props: { address: 'idle-q' } },
@@ -31,18 +29,16 @@ describe('the idle timeout', () => {
 
   it('keeps a quiet connection open while the broker answers with heartbeats', async () => {
     const url = await start();
-    const r = record(oneSession(url, [{ id: 'rx1', kind: 'receiver', parent: 's1', props: { address: 'idle-quiet' } }], { idleTimeoutMs: 500 }));
-    cleanups.push(() => r.run.stop());
+    const r = scope.run(record(oneSession(url, [{ id: 'rx1', kind: 'receiver', parent: 's1', props: { address: 'idle-quiet' } }], { idleTimeoutMs: 500 })));
     await r.waitFor(is('RECEIVER_OPEN', 'rx1'));
-    await new Promise((ok) => setTimeout(ok, 1800));
+    await sleep(1800);
     expect(r.of('CONNECTION_ERROR')).toEqual([]);
     expect(server.broker.connections()).toHaveLength(1);
   });
 
   it('fails the connection with the idle-timeout condition and hint when the broker goes silent', async () => {
     const url = await start();
-    const r = record(oneSession(url, ticking(30), { idleTimeoutMs: 500 }));
-    cleanups.push(() => r.run.stop());
+    const r = scope.run(record(oneSession(url, ticking(30), { idleTimeoutMs: 500 })));
     await r.waitFor((e) => e.event === 'TRANSFER_SETTLED' && e.attempt === 2);
     const silentAt = r.events.at(-1)!.at;
     relay.silenceBroker();
@@ -62,8 +58,7 @@ describe('the idle timeout', () => {
 
   it('with reconnect on, an idle timeout is retried and the rest is sent on the new connection', async () => {
     const url = await start();
-    const r = record(oneSession(url, ticking(12), { idleTimeoutMs: 500, reconnect: true }), { reconnect: { initialDelayMs: 100, maxDelayMs: 100 } });
-    cleanups.push(() => r.run.stop());
+    const r = scope.run(record(oneSession(url, ticking(12), { idleTimeoutMs: 500, reconnect: true }), { reconnect: { initialDelayMs: 100, maxDelayMs: 100 } }));
     await r.waitFor((e) => e.event === 'TRANSFER_SETTLED' && e.attempt === 2);
     relay.silenceBroker();
     const e = await r.waitFor(is('CONNECTION_ERROR', 'c1'), 5000);

@@ -1,19 +1,13 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { RunningServer } from '../../broker/server.ts';
-import { is, oneSession, record, startBroker } from './engineHarness.ts';
+import { describe, expect, it } from 'vitest';
+import { is, oneSession, record } from './engineHarness.ts';
+import { sharedBroker } from './support/runScope.ts';
 
 describe('engine lifecycle against the embedded broker', () => {
-  let server: RunningServer;
-  beforeAll(async () => {
-    server = await startBroker();
-  });
-  afterAll(async () => {
-    await server.close();
-  });
+  const shared = sharedBroker();
 
   it('sends "Hello!" to $cbs with the seed event sequence and an accepted outcome', async () => {
     const r = record(
-      oneSession(server.wsUrl, [
+      oneSession(shared.server.wsUrl, [
         { id: 'tx1', kind: 'sender', parent: 's1', props: { address: '$cbs' } },
         { id: 't1', kind: 'transfer', parent: 'tx1', props: { body: 'Hello!' } },
       ]),
@@ -27,7 +21,7 @@ describe('engine lifecycle against the embedded broker', () => {
     const settled = r.of('TRANSFER_SETTLED');
     expect(settled).toHaveLength(1);
     expect(settled[0]).toMatchObject({ node: 't1', attempt: 1, outcome: 'accepted' });
-    expect(r.of('CONNECTION_OPEN')[0]).toMatchObject({ node: 'c1', url: server.wsUrl, containerId: 'amqp-flow-c1' });
+    expect(r.of('CONNECTION_OPEN')[0]).toMatchObject({ node: 'c1', url: shared.server.wsUrl, containerId: 'amqp-flow-c1' });
     expect(r.of('SENDER_OPEN')[0]).toMatchObject({ node: 'tx1', address: '$cbs' });
     expect(summary).toMatchObject({ transfers: 1, accepted: 1, errors: 0 });
     await r.run.stop();
@@ -36,7 +30,7 @@ describe('engine lifecycle against the embedded broker', () => {
 
   it('round-trips a message to a receiver with its properties and auto-accepts it', async () => {
     const r = record(
-      oneSession(server.wsUrl, [
+      oneSession(shared.server.wsUrl, [
         { id: 'rx1', kind: 'receiver', parent: 's1', props: { address: 'lifecycle-q1' } },
         { id: 'tx1', kind: 'sender', parent: 's1', props: { address: 'lifecycle-q1' } },
         { id: 't1', kind: 'transfer', parent: 'tx1', props: { body: { n: 1 }, subject: 'greeting', applicationProperties: { k: 'v' }, replyTo: '@rx1' } },
@@ -52,7 +46,7 @@ describe('engine lifecycle against the embedded broker', () => {
 
   it('reports the broker-assigned address of a dynamic receiver and uses it for replyTo "@rx"', async () => {
     const r = record(
-      oneSession(server.wsUrl, [
+      oneSession(shared.server.wsUrl, [
         { id: 'rx', kind: 'receiver', parent: 's1', props: { dynamic: true } },
         { id: 'requests', kind: 'receiver', parent: 's1', props: { address: 'dynamic-requests' } },
         { id: 'tx1', kind: 'sender', parent: 's1', props: { address: 'dynamic-requests' } },
@@ -74,7 +68,7 @@ describe('engine lifecycle against the embedded broker', () => {
 
   it('closes a deleted sender during the run, its transfers first, and leaves the rest open', async () => {
     const r = record(
-      oneSession(server.wsUrl, [
+      oneSession(shared.server.wsUrl, [
         { id: 'rx1', kind: 'receiver', parent: 's1', props: { address: 'close-node-q' } },
         { id: 'tx1', kind: 'sender', parent: 's1', props: { address: 'close-node-q' } },
         { id: 't1', kind: 'transfer', parent: 'tx1', props: { body: 'slow', count: 5, intervalMs: 10_000 } },

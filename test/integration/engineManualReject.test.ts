@@ -1,33 +1,19 @@
 // A manual Reject carries the condition and description the user picked (or a default saying it
 // was rejected by hand), on the wire and into the embedded broker's dead-letter reason.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { RunningServer } from '../../broker/server.ts';
-import { oneSession, record, startBroker } from './engineHarness.ts';
+import { describe, expect, it } from 'vitest';
+import { runHandSettled } from './support/handSettled.ts';
+import { sharedBroker } from './support/runScope.ts';
+import { until } from './support/wait.ts';
 
 describe('a manual Reject', () => {
-  let server: RunningServer;
-  beforeAll(async () => {
-    server = await startBroker();
-  });
-  afterAll(async () => {
-    await server.close();
-  });
+  const shared = sharedBroker();
 
   it('sends the picked condition and description, and by default "Rejected by hand in AMQP Flow"', async () => {
-    const r = record(
-      oneSession(server.wsUrl, [
-        { id: 'rx1', kind: 'receiver', parent: 's1', props: { address: 'reject-q', autoAccept: false, creditWindow: 0, initialCredit: 2 } },
-        { id: 'tx1', kind: 'sender', parent: 's1', props: { address: 'reject-q' } },
-        { id: 't1', kind: 'transfer', parent: 'tx1', props: { body: 'judge me', count: 2 } },
-      ]),
-      { frames: true },
-    );
-    await r.waitFor(() => r.of('MESSAGE_RECEIVED', 'rx1').length === 2);
-    const [picked, plain] = r.of('MESSAGE_RECEIVED', 'rx1').map((e) => e.deliveryId);
+    const { r, ids: [picked, plain] } = await runHandSettled(shared.server.wsUrl, 'reject-q', { count: 2, receiver: { creditWindow: 0, initialCredit: 2 } });
     r.run.settle('rx1', picked!, 'rejected', { condition: 'amqp:not-allowed', description: 'no thanks' });
     r.run.settle('rx1', plain!, 'rejected');
     await r.waitFor(() => r.of('MESSAGE_SETTLED', 'rx1').length === 2);
-    while (server.broker.queues().find((q) => q.address === 'reject-q.dlq')?.depth !== 2) await new Promise((ok) => setTimeout(ok, 10));
+    await until(() => shared.server.broker.queues().find((q) => q.address === 'reject-q.dlq')?.depth === 2, 'both in reject-q.dlq');
 
     const dispositions = r.frames.filter((f) => f.dir === 'out' && f.performative === 'disposition').map((f) => JSON.stringify(f.fields.state));
     expect(dispositions[0]).toContain('amqp:not-allowed');
@@ -38,17 +24,12 @@ describe('a manual Reject', () => {
   });
 
   it('carries the receiver’s own rejectCondition and rejectDescription when the Reject picks none, into the dead letter’s annotations', async () => {
-    const r = record(
-      oneSession(server.wsUrl, [
-        { id: 'rx1', kind: 'receiver', parent: 's1', props: { address: 'reject-own-q', autoAccept: false, rejectCondition: 'com.example:too-late', rejectDescription: 'arrived after the cut-off' } },
-        { id: 'tx1', kind: 'sender', parent: 's1', props: { address: 'reject-own-q' } },
-        { id: 't1', kind: 'transfer', parent: 'tx1', props: { body: 'late' } },
-        { id: 'dead', kind: 'receiver', parent: 's1', props: { address: 'reject-own-q.dlq' } },
-      ]),
-      { frames: true },
-    );
-    await r.waitFor(() => r.of('MESSAGE_RECEIVED', 'rx1').length === 1);
-    r.run.settle('rx1', r.of('MESSAGE_RECEIVED', 'rx1')[0]!.deliveryId, 'rejected');
+    const { r, ids: [late] } = await runHandSettled(shared.server.wsUrl, 'reject-own-q', {
+      body: 'late',
+      receiver: { rejectCondition: 'com.example:too-late', rejectDescription: 'arrived after the cut-off' },
+      more: [{ id: 'dead', kind: 'receiver', parent: 's1', props: { address: 'reject-own-q.dlq' } }],
+    });
+    r.run.settle('rx1', late!, 'rejected');
     await r.waitFor(() => r.of('MESSAGE_SETTLED', 'rx1').length === 1);
     // the dead letter arrives with the reason and description in its message-annotations
     await r.waitFor(() => r.of('MESSAGE_RECEIVED', 'dead').length === 1);

@@ -1,21 +1,15 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { RunningServer } from '../../broker/server.ts';
+import { describe, expect, it } from 'vitest';
 import { graphOfChildren } from '../../src/graph/fixtures/factory.ts';
-import { is, record, startBroker } from './engineHarness.ts';
+import { is, record } from './engineHarness.ts';
+import { sharedBroker } from './support/runScope.ts';
 
 describe('node props reach the wire', () => {
-  let server: RunningServer;
-  beforeAll(async () => {
-    server = await startBroker();
-  });
-  afterAll(async () => {
-    await server.close();
-  });
+  const shared = sharedBroker();
 
   it('puts connection, session and link props into open, begin and attach', async () => {
     const r = record(
       graphOfChildren([
-        { id: 'c1', kind: 'connection', props: { url: server.wsUrl, containerId: 'flow-test', hostname: 'vhost-a', idleTimeoutMs: 20_000, maxFrameSize: 65_536, channelMax: 8 } },
+        { id: 'c1', kind: 'connection', props: { url: shared.server.wsUrl, containerId: 'flow-test', hostname: 'vhost-a', idleTimeoutMs: 20_000, maxFrameSize: 65_536, channelMax: 8 } },
         { id: 's1', kind: 'session', parent: 'c1', props: { incomingWindow: 50, outgoingWindow: 7 } },
         { id: 'rx1', kind: 'receiver', parent: 's1', props: { address: 'props-q', rcvSettleMode: 'second', creditWindow: 4 } },
         { id: 'tx1', kind: 'sender', parent: 's1', props: { address: 'props-q', sndSettleMode: 'unsettled' } },

@@ -1,8 +1,10 @@
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { startTcpRelay as startRelay } from './support/tcpRelay.ts';
 import { startServer, type RunningServer } from '../../broker/server.ts';
 import type { EngineEvent } from '../../src/engine/events.ts';
 import { is, oneSession, record, startBroker, type Recorded } from './engineHarness.ts';
+import { useRunScope } from './support/runScope.ts';
+import { sleep } from './support/wait.ts';
 
 
 const portOf = (server: RunningServer) => Number(new URL(server.wsUrl).port);
@@ -18,15 +20,12 @@ function outcomesOf(r: Recorded, transfer: string, count: number): Record<number
 const opens = (events: EngineEvent[]) => events.filter((e) => /_OPEN$/.test(e.event)).map((e) => `${e.event} ${e.node}`);
 
 describe('a connection with reconnect on', () => {
-  const cleanups: (() => Promise<void>)[] = [];
-  afterEach(async () => {
-    for (const c of cleanups.splice(0).reverse()) await c();
-  });
+  const scope = useRunScope();
 
   it('survives a broker restart on the same port: reports the drop once, opens everything again and sends the rest', async () => {
     let server = await startBroker();
     const port = portOf(server);
-    cleanups.push(() => server.close());
+    scope.later(() => server.close()); // whichever broker is on the port by then
     const r = record(
       oneSession(
         server.wsUrl,
@@ -41,13 +40,13 @@ describe('a connection with reconnect on', () => {
       ),
       { reconnect: { limit: 20, initialDelayMs: 200, maxDelayMs: 200 } }, // past the broker's own shutdown
     );
-    cleanups.push(() => r.run.stop());
+    scope.run(r);
     await r.waitFor((e) => e.event === 'TRANSFER_SETTLED' && e.attempt === 2);
     await server.close();
     const drop = await r.waitFor(is('CONNECTION_ERROR', 'c1'));
     expect(drop.errorDetail).toMatchObject({ condition: 'amqp:connection:forced', description: 'the broker is shutting down' });
     expect(drop.errorDetail?.hint).toMatch(/Reconnecting…$/);
-    await new Promise((ok) => setTimeout(ok, 400)); // a few refused tries while the broker is down
+    await sleep(400); // a few refused tries while the broker is down
     server = await startServer({ port, tcpPort: false });
     const summary = await r.run.settled;
 
@@ -74,10 +73,9 @@ describe('a connection with reconnect on', () => {
   });
 
   it('ends sent but unsettled attempts as lost when the socket drops, keeps queued ones and sends them after reconnecting', async () => {
-    const server = await startBroker();
-    cleanups.push(() => server.close());
+    const server = await scope.broker();
     const relay = await startRelay(portOf(server));
-    cleanups.push(() => relay.close());
+    scope.later(() => relay.close());
     const r = record(
       oneSession(
         `ws://127.0.0.1:${relay.port}/amqp`,
@@ -89,7 +87,7 @@ describe('a connection with reconnect on', () => {
       ),
       { reconnect: { initialDelayMs: 300, maxDelayMs: 300 } },
     );
-    cleanups.push(() => r.run.stop());
+    scope.run(r);
     await r.waitFor((e) => e.event === 'TRANSFER_SETTLED' && e.attempt === 2);
     relay.silenceBroker(); // outcomes stop arriving
     await r.waitFor((e) => e.event === 'TRANSFER_SENT' && e.attempt === 4);
@@ -127,7 +125,7 @@ describe('a connection with reconnect on', () => {
       ),
       { reconnect: { limit: 3, initialDelayMs: 200, maxDelayMs: 200 } }, // past the broker's own shutdown
     );
-    cleanups.push(() => r.run.stop());
+    scope.run(r);
     await r.waitFor((e) => e.event === 'TRANSFER_SETTLED' && e.attempt === 1);
     await server.close();
     const summary = await r.run.settled;
@@ -147,7 +145,7 @@ describe('a connection with reconnect on', () => {
   it('stops cleanly while waiting to reconnect: everything ends unsent and no further connection is made', async () => {
     let server = await startBroker();
     const port = portOf(server);
-    cleanups.push(() => server.close());
+    scope.later(() => server.close());
     const r = record(
       oneSession(
         server.wsUrl,
@@ -169,7 +167,7 @@ describe('a connection with reconnect on', () => {
     expect(summary.unsent).toBeGreaterThanOrEqual(5);
     expect(summary.accepted + summary.lost + summary.unsent).toBe(10);
     expect(r.events.slice(-3).map((e) => `${e.event} ${e.node}`)).toEqual(['SENDER_CLOSED tx1', 'SESSION_CLOSED s1', 'CONNECTION_CLOSED c1']);
-    await new Promise((ok) => setTimeout(ok, 2000)); // past the scheduled retry
+    await sleep(2000); // past the scheduled retry
     expect(server.broker.connections()).toHaveLength(0);
     expect(r.of('CONNECTION_OPEN')).toHaveLength(1);
   });
@@ -177,7 +175,7 @@ describe('a connection with reconnect on', () => {
   it('without reconnect, a broker restart fails the connection for good', async () => {
     let server = await startBroker();
     const port = portOf(server);
-    cleanups.push(() => server.close());
+    scope.later(() => server.close());
     const r = record(
       oneSession(server.wsUrl, [
         { id: 'tx1', kind: 'sender', parent: 's1', props: { address: 'plain-q' } },
@@ -195,7 +193,7 @@ describe('a connection with reconnect on', () => {
     expect(r.of('CONNECTION_OPEN')).toHaveLength(1);
     outcomesOf(r, 't1', 10);
     expect(summary.unsent).toBeGreaterThanOrEqual(5);
-    await new Promise((ok) => setTimeout(ok, 300));
+    await sleep(300);
     expect(server.broker.connections()).toHaveLength(0);
   });
 });

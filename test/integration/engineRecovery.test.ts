@@ -1,24 +1,17 @@
 // After an outage the engine recovered from, every link comes back as configured: a manual-credit
 // receiver gets its initial credit again, deliveries it held unsettled show as returned to the broker
 // (and, redelivered, as duplicates), and in-flight transfers are resent when asked to.
-import { afterEach, describe, expect, it } from 'vitest';
-import { is, oneSession, record, startBroker, type Recorded } from './engineHarness.ts';
+import { describe, expect, it } from 'vitest';
+import { is, oneSession, record } from './engineHarness.ts';
+import { useRunScope } from './support/runScope.ts';
 
 const reconnect = { limit: 30, initialDelayMs: 100, maxDelayMs: 100 };
 
 describe('recovering from an outage', () => {
-  const cleanups: (() => Promise<void>)[] = [];
-  afterEach(async () => {
-    for (const c of cleanups.splice(0).reverse()) await c();
-  });
-  const run = (r: Recorded) => {
-    cleanups.push(() => r.run.stop());
-    return r;
-  };
+  const { broker, run } = useRunScope();
 
   it('a manual-credit receiver gets its initial credit again; its unsettled deliveries are returned and come back as duplicates', async () => {
-    const server = await startBroker();
-    cleanups.push(() => server.close());
+    const server = await broker();
     const r = run(record(oneSession(server.wsUrl, [
       { id: 'rx1', kind: 'receiver', parent: 's1', props: { address: 'rec-manual', creditWindow: 0, initialCredit: 2, autoAccept: false } },
       { id: 'tx1', kind: 'sender', parent: 's1', props: { address: 'rec-manual' } },
@@ -39,8 +32,7 @@ describe('recovering from an outage', () => {
   });
 
   it('resends in-flight transfers after the reconnect when asked to, so every attempt is accepted and the run has no error', async () => {
-    const server = await startBroker();
-    cleanups.push(() => server.close());
+    const server = await broker();
     const r = run(record(oneSession(server.wsUrl, [
       { id: 'rx1', kind: 'receiver', parent: 's1', props: { address: 'rec-resend' } },
       { id: 'tx1', kind: 'sender', parent: 's1', props: { address: 'rec-resend' } },

@@ -1,28 +1,15 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { RunningServer } from '../../broker/server.ts';
-import { oneSession, record, startBroker } from './engineHarness.ts';
+import { describe, expect, it } from 'vitest';
+import { oneSession, record } from './engineHarness.ts';
+import { runHandSettled } from './support/handSettled.ts';
+import { sharedBroker } from './support/runScope.ts';
+import { sleep } from './support/wait.ts';
 
 describe('settling received messages by hand', () => {
-  let server: RunningServer;
-  beforeAll(async () => {
-    server = await startBroker();
-  });
-  afterAll(async () => {
-    await server.close();
-  });
+  const shared = sharedBroker();
 
   it('sends each hand-picked outcome on the wire, even when four different ones are settled in the same tick', async () => {
-    const r = record(
-      oneSession(server.wsUrl, [
-        { id: 'rx1', kind: 'receiver', parent: 's1', props: { address: 'hand-q', autoAccept: false, creditWindow: 0, initialCredit: 4 } },
-        { id: 'tx1', kind: 'sender', parent: 's1', props: { address: 'hand-q' } },
-        { id: 't1', kind: 'transfer', parent: 'tx1', props: { body: 'judge me', count: 4 } },
-      ]),
-      { frames: true },
-    );
-    await r.waitFor(() => r.of('MESSAGE_RECEIVED', 'rx1').length === 4);
+    const { r, ids } = await runHandSettled(shared.server.wsUrl, 'hand-q', { count: 4, receiver: { creditWindow: 0, initialCredit: 4 } });
     expect(r.of('MESSAGE_SETTLED')).toHaveLength(0);
-    const ids = r.of('MESSAGE_RECEIVED', 'rx1').map((e) => e.deliveryId);
     r.run.settle('rx1', ids[0]!, 'rejected');
     r.run.settle('rx1', ids[1]!, 'released');
     r.run.settle('rx1', ids[2]!, 'modified', { deliveryFailed: true, undeliverableHere: true });
@@ -34,7 +21,7 @@ describe('settling received messages by hand', () => {
       [ids[2], 'modified'],
       [ids[3], 'accepted'],
     ]);
-    await new Promise((res) => setTimeout(res, 200));
+    await sleep(200);
     const dispositions = r.frames.filter((f) => f.dir === 'out' && f.performative === 'disposition');
     const states = dispositions.map((f) => (f.fields.state as { descriptor: string }).descriptor);
     expect(states).toEqual(['rejected', 'released', 'modified', 'accepted']);
@@ -45,7 +32,7 @@ describe('settling received messages by hand', () => {
 
   it('drains a manual receiver: the broker uses up or returns the credit', async () => {
     const r = record(
-      oneSession(server.wsUrl, [{ id: 'rx1', kind: 'receiver', parent: 's1', props: { address: 'drain-q', creditWindow: 0, initialCredit: 5 } }]),
+      oneSession(shared.server.wsUrl, [{ id: 'rx1', kind: 'receiver', parent: 's1', props: { address: 'drain-q', creditWindow: 0, initialCredit: 5 } }]),
       { frames: true },
     );
     await r.waitFor((e) => e.event === 'CREDIT' && e.node === 'rx1' && e.credit === 5);

@@ -1,27 +1,21 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { RunningServer } from '../../broker/server.ts';
-import { oneSession, record, startBroker } from './engineHarness.ts';
+import { describe, expect, it } from 'vitest';
+import { oneSession, record } from './engineHarness.ts';
+import { sleep, until } from './support/wait.ts';
+import { sharedBroker } from './support/runScope.ts';
 
-const pause = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
 describe('step mode', () => {
-  let server: RunningServer;
-  beforeAll(async () => {
-    server = await startBroker();
-  });
-  afterAll(async () => {
-    await server.close();
-  });
+  const shared = sharedBroker();
 
   it('holds every AMQP frame and releases exactly one per step, open → begin → attach → transfer', async () => {
     const r = record(
-      oneSession(server.wsUrl, [
+      oneSession(shared.server.wsUrl, [
         { id: 'tx1', kind: 'sender', parent: 's1', props: { address: 'step-q' } },
         { id: 't1', kind: 'transfer', parent: 'tx1', props: { body: 'one step at a time' } },
       ]),
       { frames: true, stepMode: true },
     );
-    await pause(200);
+    await sleep(200);
     // SASL and the protocol headers pass on their own; the open waits
     expect(r.frames.filter((f) => f.dir === 'out').map((f) => f.performative)).toEqual(['header', 'sasl-init', 'header']);
     expect(r.run.peekHeld()).toMatchObject({ connection: 'c1', dir: 'out', performative: 'open' });
@@ -29,15 +23,14 @@ describe('step mode', () => {
 
     const released: string[] = [];
     for (const expected of ['open', 'begin', 'attach', 'transfer']) {
-      // wait until rhea has written the next frame
-      for (let i = 0; i < 50 && r.run.peekHeld() === null; i++) await pause(20);
+      await until(() => r.run.peekHeld() !== null, 'rhea writing the next frame');
       expect(r.run.peekHeld()?.performative).toBe(expected);
       const before = r.frames.filter((f) => f.dir === 'out').length;
       r.run.step();
       const out = r.frames.filter((f) => f.dir === 'out');
       expect(out.length).toBe(before + 1);
       released.push(out.at(-1)!.performative);
-      await pause(100);
+      await sleep(100);
     }
     expect(released).toEqual(['open', 'begin', 'attach', 'transfer']);
     expect(r.of('CONNECTION_OPEN')).toHaveLength(1);
@@ -51,8 +44,8 @@ describe('step mode', () => {
   });
 
   it('lets everything held go at once when step mode is turned off', async () => {
-    const r = record(oneSession(server.wsUrl, [{ id: 'rx1', kind: 'receiver', parent: 's1', props: { address: 'step-off-q' } }]), { stepMode: true });
-    await pause(150);
+    const r = record(oneSession(shared.server.wsUrl, [{ id: 'rx1', kind: 'receiver', parent: 's1', props: { address: 'step-off-q' } }]), { stepMode: true });
+    await sleep(150);
     expect(r.of('CONNECTION_OPEN')).toHaveLength(0);
     r.run.setStepMode(false);
     await r.waitFor((e) => e.event === 'RECEIVER_OPEN');
@@ -62,22 +55,15 @@ describe('step mode', () => {
 });
 
 describe('what the engine tells its caller', () => {
-  let server: RunningServer;
-  beforeAll(async () => {
-    server = await startBroker();
-  });
-  afterAll(async () => {
-    await server.close();
-  });
+  const shared = sharedBroker();
 
   it('pushes each next held frame as it changes in step mode, without being asked', async () => {
-    const r = record(oneSession(server.wsUrl, [{ id: 'tx1', kind: 'sender', parent: 's1', props: { address: 'held-push-q' } }]), { stepMode: true });
+    const r = record(oneSession(shared.server.wsUrl, [{ id: 'tx1', kind: 'sender', parent: 's1', props: { address: 'held-push-q' } }]), { stepMode: true });
     const pushed: (string | null)[] = [];
     const off = r.run.subscribeHeld((f) => pushed.push(f?.performative ?? null));
     expect(pushed).toEqual([null]); // the current one, at once
     const nextIs = async (performative: string) => {
-      for (let i = 0; i < 100 && pushed.at(-1) !== performative; i++) await pause(20);
-      expect(pushed.at(-1)).toBe(performative);
+      await until(() => pushed.at(-1) === performative, `${performative} pushed as the next held frame`);
     };
     await nextIs('open');
     r.run.step();
@@ -92,11 +78,11 @@ describe('what the engine tells its caller', () => {
   });
 
   it('resolves `ended` when every connection has closed or failed on its own', async () => {
-    const r = record(oneSession(server.wsUrl, [{ id: 'tx1', kind: 'sender', parent: 's1', props: { address: 'ended-q' } }]));
+    const r = record(oneSession(shared.server.wsUrl, [{ id: 'tx1', kind: 'sender', parent: 's1', props: { address: 'ended-q' } }]));
     let ended = false;
     void r.run.ended.then(() => (ended = true));
     await r.waitFor((e) => e.event === 'SENDER_OPEN');
-    await pause(50);
+    await sleep(50);
     expect(ended).toBe(false);
     await r.run.closeNode('c1');
     await r.run.ended;

@@ -1,22 +1,16 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { RunningServer } from '../../broker/server.ts';
+import { describe, expect, it } from 'vitest';
 import { CREATED_AHEAD } from '../../src/engine/transferRunner.ts';
-import { oneSession, record, startBroker } from './engineHarness.ts';
+import { oneSession, record } from './engineHarness.ts';
+import { sharedBroker } from './support/runScope.ts';
 
 const COUNT = CREATED_AHEAD * 3 + 7;
 
 describe('volume: a large transfer count is created a window ahead of credit, never all at once', () => {
-  let server: RunningServer;
-  beforeAll(async () => {
-    server = await startBroker();
-  });
-  afterAll(async () => {
-    await server.close();
-  });
+  const shared = sharedBroker();
 
   it('queues, sends and settles every attempt of two big transfers exactly once, in order per transfer', async () => {
     const r = record(
-      oneSession(server.wsUrl, [
+      oneSession(shared.server.wsUrl, [
         { id: 'rx1', kind: 'receiver', parent: 's1', props: { address: 'volume-q', creditWindow: 300 } },
         { id: 'tx1', kind: 'sender', parent: 's1', props: { address: 'volume-q' } },
         { id: 't1', kind: 'transfer', parent: 'tx1', props: { body: 'a', count: COUNT } },
@@ -52,7 +46,7 @@ describe('volume: a large transfer count is created a window ahead of credit, ne
 
   it('ends the attempts not yet created as unsent when the run stops while they wait for credit', async () => {
     const r = record(
-      oneSession(server.wsUrl, [
+      oneSession(shared.server.wsUrl, [
         { id: 'rx1', kind: 'receiver', parent: 's1', props: { address: 'volume-stall', creditWindow: 0, initialCredit: 0 } },
         { id: 'tx1', kind: 'sender', parent: 's1', props: { address: 'volume-stall' } },
         { id: 't1', kind: 'transfer', parent: 'tx1', props: { body: 'stalled', count: COUNT } },

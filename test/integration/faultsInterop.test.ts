@@ -1,33 +1,13 @@
 // Page-side faults (in the engine's socket layer) work on any broker: withhold credit, delay frames,
 // drop the next transfer, against RabbitMQ; broker faults are refused there in plain words.
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { runGraph } from '../../src/engine/runGraph.ts';
-import type { Run } from '../../src/engine/run.ts';
-import { nodeWebSocketFactory } from '../../src/engine/wsFactory.ts';
-import { EventLog, TRAITS, externalBrokerUrl, makeGraph, releaseExternalBrokers, skipInterop, uniqueName } from './support/brokers.ts';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { TRAITS, externalBrokerUrl, makeGraph, releaseExternalBrokers, skipInterop, uniqueName } from './support/brokers.ts';
+import { useLoggedRuns } from './support/loggedRun.ts';
+import { sleep, until } from './support/wait.ts';
 
 afterAll(releaseExternalBrokers);
 
-const active: Run[] = [];
-afterEach(async () => {
-  await Promise.all(active.splice(0).map((r) => r.stop()));
-});
-
-function start(graph: Parameters<typeof runGraph>[0]): { run: Run; log: EventLog } {
-  const log = new EventLog();
-  const run = runGraph(graph, { createWebSocket: nodeWebSocketFactory });
-  run.subscribe(log.push);
-  active.push(run);
-  return { run, log };
-}
-
-async function until(check: () => boolean, what: string): Promise<void> {
-  for (let i = 0; i < 500; i++) {
-    if (check()) return;
-    await new Promise((ok) => setTimeout(ok, 20));
-  }
-  throw new Error(`never happened: ${what}`);
-}
+const { start } = useLoggedRuns();
 
 describe.skipIf(skipInterop)(`page faults against ${TRAITS.rabbitmq.label}`, () => {
   let url = '';
@@ -53,7 +33,7 @@ describe.skipIf(skipInterop)(`page faults against ${TRAITS.rabbitmq.label}`, () 
     await run.injectFault({ fault: 'withhold-credit', target: 'rx1' });
     await until(() => log.of('TRANSFER_SETTLED', 't1').length === 8, 'all eight accepted');
     // RabbitMQ delivers within the credit it was last told about, then holds the rest
-    await new Promise((ok) => setTimeout(ok, 500));
+    await sleep(500);
     expect(log.of('MESSAGE_RECEIVED', 'rx1').length).toBeLessThan(8);
     await run.injectFault({ fault: 'withhold-credit', target: 'rx1', on: false });
     await until(() => log.of('MESSAGE_RECEIVED', 'rx1').length === 8, 'all eight received');
@@ -80,7 +60,7 @@ describe.skipIf(skipInterop)(`page faults against ${TRAITS.rabbitmq.label}`, () 
     await log.waitFor('SENDER_OPEN', 'tx1');
     await run.injectFault({ fault: 'drop-next-frame', target: 't1' });
     await log.waitFor('FAULT', 't1', (e) => e.frame !== undefined);
-    await new Promise((ok) => setTimeout(ok, 500));
+    await sleep(500);
     expect(log.of('TRANSFER_SETTLED', 't1')).toEqual([]);
     await run.stop();
     expect(log.of('TRANSFER_SETTLED', 't1').map((e) => e.outcome)).toEqual(['lost']);

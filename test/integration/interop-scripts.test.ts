@@ -7,9 +7,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { runGraph } from '../../src/engine/runGraph.ts';
-import { nodeWebSocketFactory } from '../../src/engine/wsFactory.ts';
-import { EventLog, makeGraph, skipInterop, uniqueName } from './support/brokers.ts';
+import { makeGraph, skipInterop, uniqueName } from './support/brokers.ts';
+import { runLogged } from './support/loggedRun.ts';
 
 const exec = promisify(execFile);
 const SCRIPTS = new URL('../../scripts/brokers/', import.meta.url).pathname;
@@ -68,16 +67,13 @@ describe.skipIf(skipInterop)('the broker scripts', () => {
       [vars.AMQPFLOW_RABBITMQ_WS_URL!, `/queue/${uniqueName('scripts')}`],
       [vars.AMQPFLOW_PROTON_WS_URL!, uniqueName('scripts')],
     ]) {
-      const log = new EventLog();
-      const run = runGraph(
+      const { run, log } = runLogged(
         makeGraph('Scripts', [['c1', 'connection', { url }], ['s1', 'session'], ['tx1', 'sender', { address }], ['t1', 'transfer', { body: 'up' }]], [
           ['c1', 's1'],
           ['s1', 'tx1'],
           ['tx1', 't1'],
         ]),
-        { createWebSocket: nodeWebSocketFactory },
       );
-      run.subscribe(log.push);
       try {
         expect((await log.waitFor('TRANSFER_SETTLED', 't1')).outcome).toBe('accepted');
       } finally {

@@ -3,32 +3,18 @@
 // broker's observed behaviour (see TRAITS and docs/brokers.md).
 // Over 300 lines: the same scenarios run for each broker, so they read as one table of behaviours.
 import { createServer } from 'node:net';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startServer } from '../../broker/server.ts';
-import { runGraph } from '../../src/engine/runGraph.ts';
-import type { Run } from '../../src/engine/run.ts';
-import { nodeWebSocketFactory } from '../../src/engine/wsFactory.ts';
-import type { ConnectionProps, Graph } from '../../src/graph/types.ts';
-import { EventLog, TRAITS, externalBrokerUrl, makeGraph, releaseExternalBrokers, skipInterop, uniqueName, type BrokerName, type Spec } from './support/brokers.ts';
+import type { ConnectionProps } from '../../src/graph/types.ts';
+import { TRAITS, externalBrokerUrl, makeGraph, releaseExternalBrokers, skipInterop, uniqueName, type BrokerName, type Spec } from './support/brokers.ts';
+import { useLoggedRuns } from './support/loggedRun.ts';
+import { sleep } from './support/wait.ts';
 
 const BROKERS: BrokerName[] = ['embedded', 'rabbitmq', 'proton'];
-const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
 afterAll(releaseExternalBrokers);
 
-const active: Run[] = [];
-afterEach(async () => {
-  await Promise.all(active.splice(0).map((r) => r.stop()));
-});
-
-/** Runs a graph with the Node WebSocket factory and records its events. */
-function start(graph: Graph): { run: Run; log: EventLog } {
-  const log = new EventLog();
-  const run = runGraph(graph, { createWebSocket: nodeWebSocketFactory });
-  run.subscribe(log.push);
-  active.push(run);
-  return { run, log };
-}
+const { start, stopAll } = useLoggedRuns();
 
 /** A port nothing listens on: bound once to find it, then closed. */
 async function closedPort(): Promise<number> {
@@ -324,7 +310,7 @@ for (const name of BROKERS) {
           );
           await right.log.waitFor('SESSION_OPEN', 's1');
         } finally {
-          await Promise.all(active.splice(0).map((r) => r.stop()));
+          await stopAll();
           await guarded.close();
         }
       });

@@ -9,9 +9,8 @@ import WebSocket from 'ws';
 import { startServer, type RunningServer } from '../../broker/server.ts';
 import { parseCommandLine } from '../../broker/cli.ts';
 import type { FrameRecord } from '../../src/engine/events.ts';
-import { runGraph } from '../../src/engine/runGraph.ts';
-import { nodeWebSocketFactory } from '../../src/engine/wsFactory.ts';
-import { EventLog, TRAITS, externalBrokerUrl, makeGraph, releaseExternalBrokers, skipInterop, uniqueName, type BrokerName } from './support/brokers.ts';
+import { TRAITS, externalBrokerUrl, makeGraph, releaseExternalBrokers, skipInterop, uniqueName, type BrokerName } from './support/brokers.ts';
+import { runLogged } from './support/loggedRun.ts';
 
 afterAll(releaseExternalBrokers);
 
@@ -43,16 +42,14 @@ function handshake(url: string, protocols: string[]): Promise<{ protocol?: strin
 
 /** Sends five messages through `url` to a fresh queue and receives them back. */
 async function sendAndReceive(url: string, address: string) {
-  const log = new EventLog();
-  const run = runGraph(
+  const { run, log } = runLogged(
     makeGraph(
       'Send and receive over the relay',
       [['c1', 'connection', { url }], ['s1', 'session'], ['tx1', 'sender', { address }], ['t1', 'transfer', { body: 'Hello!', count: 5 }], ['rx1', 'receiver', { address }]],
       [['c1', 's1'], ['s1', 'tx1'], ['tx1', 't1'], ['s1', 'rx1']],
     ),
-    { createWebSocket: nodeWebSocketFactory, frames: true },
+    { frames: true },
   );
-  run.subscribe(log.push);
   const frames: FrameRecord[] = [];
   run.subscribeFrames((f) => frames.push(f));
   try {
@@ -101,9 +98,7 @@ describe('the relay to the embedded broker over plain TCP', () => {
     const refused = await handshake(url, ['amqp']);
     expect(refused.status).toBe(404);
     expect(refused.body).toBe('no relay named "elsewhere"; this server relays only to: self, dead');
-    const log = new EventLog();
-    const run = runGraph(makeGraph('Unknown relay', [['c1', 'connection', { url }]], []), { createWebSocket: nodeWebSocketFactory });
-    run.subscribe(log.push);
+    const { run, log } = runLogged(makeGraph('Unknown relay', [['c1', 'connection', { url }]], []));
     const error = await log.waitFor('CONNECTION_ERROR', 'c1');
     await run.stop();
     expect(error.errorDetail?.condition).toBe('amqp-flow:websocket-rejected');
@@ -189,16 +184,13 @@ describe.skipIf(skipInterop)('the relay to RabbitMQ and the Qpid Proton example 
 
   it('creates a dynamic address on the Proton broker through the relay (request/reply)', async () => {
     if (unavailable) throw unavailable;
-    const log = new EventLog();
-    const run = runGraph(
+    const { run, log } = runLogged(
       makeGraph(
         'Dynamic over the relay',
         [['c1', 'connection', { url: server!.relayUrls.proton! }], ['s1', 'session'], ['rx1', 'receiver', { dynamic: true }], ['tx1', 'sender', { address: '' }], ['t1', 'transfer', { body: 'reply', to: '@rx1' }]],
         [['c1', 's1'], ['s1', 'rx1'], ['s1', 'tx1'], ['tx1', 't1']],
       ),
-      { createWebSocket: nodeWebSocketFactory },
     );
-    run.subscribe(log.push);
     try {
       const open = await log.waitFor('RECEIVER_OPEN', 'rx1');
       expect(open.address).not.toBe('');

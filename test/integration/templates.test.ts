@@ -1,16 +1,12 @@
 // The teaching templates do what their descriptions say, against the embedded broker.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { RunningServer } from '../../broker/server.ts';
+import { describe, expect, it } from 'vitest';
 import { FrameAttributor, fieldOf } from '../../src/store/describeFrame.ts';
 import { SessionWindows } from '../../src/store/sessionWindow.ts';
 import { TEMPLATES } from '../../src/graph/templates.ts';
 import type { Graph } from '../../src/graph/types.ts';
 import { record, startBroker } from './engineHarness.ts';
-
-/** Frames are not events: wait for one by looking again each few milliseconds. */
-async function until(ok: () => boolean) {
-  while (!ok()) await new Promise((res) => setTimeout(res, 10));
-}
+import { until } from './support/wait.ts';
+import { sharedBroker } from './support/runScope.ts';
 
 function template(id: string, url: string): Graph {
   const g = TEMPLATES.find((t) => t.id === id)!.graph();
@@ -19,17 +15,11 @@ function template(id: string, url: string): Graph {
 }
 
 describe('teaching templates', () => {
-  let server: RunningServer;
-  beforeAll(async () => {
-    server = await startBroker();
-  });
-  afterAll(async () => {
-    await server.close();
-  });
-  const depth = (address: string) => server.broker.queues().find((q) => q.address === address)?.depth ?? 0;
+  const shared = sharedBroker();
+  const depth = (address: string) => shared.server.broker.queues().find((q) => q.address === address)?.depth ?? 0;
 
   it('"Settle modes": pre-settled transfers get no disposition, unsettled ones are accepted, and rx1 in settle mode second settles after the broker', async () => {
-    const r = record(template('settle-modes', server.wsUrl), { frames: true });
+    const r = record(template('settle-modes', shared.server.wsUrl), { frames: true });
     await r.waitFor(() => r.of('TRANSFER_SETTLED').length === 4 && r.of('MESSAGE_SETTLED', 'rx1').length === 4);
     expect(r.of('TRANSFER_SETTLED', 't1').map((e) => e.outcome)).toEqual(['presettled', 'presettled']);
     expect(r.of('TRANSFER_SETTLED', 't2').map((e) => e.outcome)).toEqual(['accepted', 'accepted']);
@@ -42,7 +32,8 @@ describe('teaching templates', () => {
     // tx2's transfers: the broker, as receiver, accepts and settles at once (settle mode first).
     expect(dispositions()).toContainEqual({ dir: 'in', role: 'receiver', settled: true, state: 'accepted' });
     // rx1 in settle mode second: it states accepted unsettled, then the broker settles.
-    await until(() => dispositions().some((d) => d.dir === 'in' && d.role === 'sender' && d.settled));
+    // frames are not events: poll for the broker's settling disposition
+    await until(() => dispositions().some((d) => d.dir === 'in' && d.role === 'sender' && d.settled), 'the broker settling rx1\'s deliveries');
     const rx = dispositions().filter((d) => (d.dir === 'out' && d.role === 'receiver') || (d.dir === 'in' && d.role === 'sender'));
     expect(rx[0]).toEqual({ dir: 'out', role: 'receiver', settled: false, state: 'accepted' });
     expect(rx.at(-1)).toMatchObject({ dir: 'in', role: 'sender', settled: true });
@@ -51,7 +42,7 @@ describe('teaching templates', () => {
   });
 
   it('"Accept and reject by hand": a rejected delivery goes to by-hand.dlq and a released one comes back', async () => {
-    const r = record(template('settle-by-hand', server.wsUrl));
+    const r = record(template('settle-by-hand', shared.server.wsUrl));
     await r.waitFor(() => r.of('MESSAGE_RECEIVED', 'rx1').length === 4);
     const [a, b, c] = r.of('MESSAGE_RECEIVED', 'rx1').map((e) => e.deliveryId);
     r.run.settle('rx1', a!, 'accepted');
@@ -64,7 +55,7 @@ describe('teaching templates', () => {
   });
 
   it('"Dead-lettering and redelivery": rx2 receives what rx1 rejects; a modified delivery arrives on rx1 again', async () => {
-    const r = record(template('dead-letter', server.wsUrl));
+    const r = record(template('dead-letter', shared.server.wsUrl));
     await r.waitFor(() => r.of('MESSAGE_RECEIVED', 'rx1').length === 3);
     const [a, b] = r.of('MESSAGE_RECEIVED', 'rx1').map((e) => e.deliveryId);
     r.run.settle('rx1', a!, 'rejected');
@@ -75,7 +66,7 @@ describe('teaching templates', () => {
   });
 
   it('"Drain": 3 of 10 credits are used, Drain makes the broker use up the other 7 and answer drain=true', async () => {
-    const r = record(template('drain', server.wsUrl), { frames: true });
+    const r = record(template('drain', shared.server.wsUrl), { frames: true });
     await r.waitFor(() => r.of('MESSAGE_RECEIVED', 'rx1').length === 3);
     await r.waitFor((e) => e.event === 'CREDIT' && e.node === 'rx1' && e.credit === 7);
     r.run.drain('rx1');

@@ -20,7 +20,16 @@ function ReceiverNode({ id, data }: NodeProps<KindFlowNode<'receiver'>>) {
       <div className="node__live">
         <span className="node__badge node__badge--credit">credit {live.credit}</span>
       </div>
-      <NodeExtras id={id} kind="receiver" />
+      <NodeExtras
+        id={id}
+        kind="receiver"
+        receiver={{
+          manualCredit: props.creditWindow === 0,
+          byHand: !props.autoAccept,
+          rejectCondition: props.rejectCondition,
+          rejectDescription: props.rejectDescription,
+        }}
+      />
     </NodeCard>
   );
 }

@@ -5,6 +5,8 @@ import { randomBytes } from 'node:crypto';
 import { promisify } from 'node:util';
 import type { SaslMechanism } from '../../../src/graph/types.ts';
 import type { EngineEvent, EngineEventName } from '../../../src/engine/events.ts';
+import { EventWaiters } from './eventWaiters.ts';
+import { until } from './wait.ts';
 
 const exec = promisify(execFile);
 
@@ -135,11 +137,11 @@ export type EventOf<N extends EngineEventName> = EngineEvent extends infer E ? (
 /** Collects a run's events and waits for the ones a test expects. */
 export class EventLog {
   readonly events: EngineEvent[] = [];
-  private waiters: { test: (e: EngineEvent) => boolean; ok: (e: EngineEvent) => void }[] = [];
+  private readonly waiters = new EventWaiters(this.events);
 
   readonly push = (e: EngineEvent) => {
     this.events.push(e);
-    this.waiters = this.waiters.filter((w) => (w.test(e) ? (w.ok(e), false) : true));
+    this.waiters.notify(e);
   };
 
   of<N extends EngineEventName>(name: N, node?: string): EventOf<N>[] {
@@ -153,29 +155,15 @@ export class EventLog {
     where: (e: EventOf<N>) => boolean = () => true,
     ms = 10_000,
   ): Promise<EventOf<N>> {
-    const test = (e: EngineEvent): e is EventOf<N> => e.event === name && (node === undefined || e.node === node) && where(e as EventOf<N>);
-    const seen = this.events.find(test);
-    if (seen) return Promise.resolve(seen);
-    return new Promise<EventOf<N>>((ok, fail) => {
-      const timer = setTimeout(() => {
-        this.waiters = this.waiters.filter((w) => w.ok !== done);
-        fail(new Error(`no ${name}${node ? ` on ${node}` : ''} within ${ms} ms; events so far:\n${this.describe()}`));
-      }, ms);
-      const done = (e: EngineEvent) => {
-        clearTimeout(timer);
-        ok(e as EventOf<N>);
-      };
-      this.waiters.push({ test, ok: done });
-    });
+    const test = (e: EngineEvent) => e.event === name && (node === undefined || e.node === node) && where(e as EventOf<N>);
+    const why = () => `no ${name}${node ? ` on ${node}` : ''} within ${ms} ms; events so far:\n${this.describe()}`;
+    return this.waiters.waitFor(test, ms, why) as Promise<EventOf<N>>;
   }
 
   /** Waits until `count` events match. */
   async waitForCount<N extends EngineEventName>(name: N, node: string | undefined, count: number, ms = 10_000): Promise<EventOf<N>[]> {
-    const deadline = Date.now() + ms;
-    while (this.of(name, node).length < count) {
-      if (Date.now() > deadline) throw new Error(`only ${this.of(name, node).length} of ${count} ${name}${node ? ` on ${node}` : ''} within ${ms} ms; events so far:\n${this.describe()}`);
-      await new Promise((r) => setTimeout(r, 20));
-    }
+    const why = () => `only ${this.of(name, node).length} of ${count} ${name}${node ? ` on ${node}` : ''}; events so far:\n${this.describe()}`;
+    await until(() => this.of(name, node).length >= count, why, ms);
     return this.of(name, node);
   }
 

@@ -1,6 +1,7 @@
-// A test's brokers and engine runs, closed after each test (runs first, newest first), and a poll for
-// what the broker shows without an engine event (queue depths). Call useRunScope() inside a describe.
-import { afterEach } from 'vitest';
+// Lifetimes of what engine tests start: useRunScope() gives a test its brokers and engine runs,
+// closed after it (runs first, newest first); sharedBroker() gives a describe one broker for all its
+// tests. Call either inside a describe.
+import { afterAll, afterEach, beforeAll } from 'vitest';
 import type { BrokerOptions } from '../../../broker/broker.ts';
 import type { RunningServer } from '../../../broker/server.ts';
 import { startBroker, type Recorded } from '../engineHarness.ts';
@@ -17,6 +18,10 @@ export function useRunScope() {
       cleanups.push(() => server.close());
       return server;
     },
+    /** anything else to close after the test (e.g. a broker started again on the same port) */
+    later(close: () => Promise<void>): void {
+      cleanups.push(close);
+    },
     /** a recorded run, stopped after the test */
     run(r: Recorded): Recorded {
       cleanups.push(() => r.run.stop());
@@ -25,11 +30,19 @@ export function useRunScope() {
   };
 }
 
-/** Polls a condition on the broker every 20 ms, for up to 10 s. */
-export async function until(check: () => boolean, what: string): Promise<void> {
-  for (let i = 0; i < 500; i++) {
-    if (check()) return;
-    await new Promise((ok) => setTimeout(ok, 20));
-  }
-  throw new Error(`never happened: ${what}`);
+/** One embedded broker shared by the calling describe's tests: started before them, closed after them. */
+export function sharedBroker(options?: BrokerOptions): { readonly server: RunningServer } {
+  let server: RunningServer | undefined;
+  beforeAll(async () => {
+    server = await startBroker(options);
+  });
+  afterAll(async () => {
+    await server?.close();
+  });
+  return {
+    get server() {
+      if (!server) throw new Error('the broker starts in beforeAll: use it inside a test');
+      return server;
+    },
+  };
 }
