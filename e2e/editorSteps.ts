@@ -95,3 +95,42 @@ export async function importFlow(page: Page, graph: Graph, name?: string) {
   await importThroughInput(page, JSON.stringify(graph), name);
   for (const n of graph.nodes) await expect(nodeById(page, n.id)).toBeVisible();
 }
+
+/**
+ * Pans the canvas, by dragging an empty part of it as a user would, until the whole card is in view: a
+ * tall flow fitted at a readable zoom can leave its lowest card's controls under the run panels, and
+ * a press there would land on the panels (or race the browser scrolling the canvas to reach it).
+ */
+export async function panCardIntoView(page: Page, id: string) {
+  const canvas = (await canvasOf(page).locator('.react-flow').boundingBox())!;
+  const card = (await nodeById(page, id).boundingBox())!;
+  const margin = 16;
+  const below = card.y + card.height - (canvas.y + canvas.height - margin);
+  if (below <= 0) return;
+  const delta = Math.min(below, card.y - canvas.y - margin);
+  if (delta <= 0) return;
+  // a point of the bare pane low enough that the drag stays inside the canvas
+  const start = await page.evaluate(
+    ({ left, top, right, bottom }) => {
+      for (let y = bottom; y > top; y -= 12) {
+        for (let x = left; x < right; x += 12) {
+          if (document.elementFromPoint(x, y)?.classList.contains('react-flow__pane')) return { x, y };
+        }
+      }
+      return null;
+    },
+    { left: canvas.x + 60, top: canvas.y + delta + 10, right: canvas.x + canvas.width - 10, bottom: canvas.y + canvas.height - 10 },
+  );
+  if (!start) throw new Error(`no bare canvas to drag for bringing ${id} into view`);
+  await page.mouse.move(start.x, start.y);
+  await page.mouse.down();
+  await page.mouse.move(start.x, start.y - delta / 2, { steps: 4 });
+  await page.mouse.move(start.x, start.y - delta, { steps: 4 });
+  await page.mouse.up();
+  await expect
+    .poll(async () => {
+      const b = (await nodeById(page, id).boundingBox())!;
+      return b.y + b.height <= canvas.y + canvas.height - margin / 2 || b.y <= canvas.y + margin;
+    })
+    .toBe(true);
+}

@@ -2,7 +2,7 @@
 // frame row opens to its whole detail, and the run panels can be made taller (and stay so).
 import { createServer, type AddressInfo } from 'node:net';
 import type { Page } from '@playwright/test';
-import { importFlow, templateOnOwnQueue } from './editorSteps.ts';
+import { importFlow, panCardIntoView, templateOnOwnQueue } from './editorSteps.ts';
 import { test, expect } from './fixtures.ts';
 
 
@@ -136,6 +136,7 @@ test('Credit starvation says why the receiver waits, shows the queue depth besid
   await expect.poll(async () => Number(await txChart.getAttribute('data-y-max'))).toBeGreaterThan(100);
   if (process.env.AMQPFLOW_SCREENSHOTS) await page.screenshot({ path: '/tmp/first-hour-starvation.png' });
 
+  await panCardIntoView(page, 'rx1');
   await receiver.getByRole('spinbutton', { name: 'Credit to add' }).fill('7');
   await receiver.getByRole('button', { name: 'Add credit' }).click();
   await expect(receiver).toContainText('10 received');

@@ -1,7 +1,7 @@
 // Every built-in lesson, taken as a learner takes it in Chromium against the embedded broker: palette,
 // wires, Inspector, Run, Stop, Add credit, Drain, Accept …, until the lesson says "Lesson complete".
 import { test, expect } from './fixtures.ts';
-import { dragWire } from './editorSteps.ts';
+import { dragWire, panCardIntoView } from './editorSteps.ts';
 import { saveScreenshot } from './screenshots.ts';
 import {
   addCredit, canvasNode, chooseProp, expectComplete, expectStep, fitView, lessonRegion, next, openLessonById, openLessonFromList,
@@ -68,6 +68,7 @@ test('starvation: 3 then credit by hand, then drain gives the unused credit back
   await expectStep(page, 6);
   await addCredit(page, 'rx1', 10);
   await expectStep(page, 7);
+  await panCardIntoView(page, 'rx1');
   await canvasNode(page, 'rx1').getByRole('button', { name: 'Drain' }).click();
   await expectComplete(page);
   await stop(page);

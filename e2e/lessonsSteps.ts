@@ -1,6 +1,7 @@
 // What a learner does in a lesson, as browser steps: open it, read on, predict, edit in the Inspector,
 // press Run / Stop / Add credit / Accept …, and wait for the lesson to move on by itself.
 import type { Locator, Page } from '@playwright/test';
+import { panCardIntoView } from './editorSteps.ts';
 import { expect } from './fixtures.ts';
 
 export const lessonRegion = (page: Page): Locator => page.getByRole('region', { name: 'Lesson' });
@@ -83,6 +84,7 @@ export async function fitView(page: Page) {
 
 export async function addCredit(page: Page, receiverId: string, amount: number) {
   await fitView(page);
+  await panCardIntoView(page, receiverId);
   const receiver = canvasNode(page, receiverId);
   const box = receiver.getByRole('spinbutton', { name: 'Credit to add' });
   await box.fill(String(amount));

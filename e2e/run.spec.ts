@@ -1,6 +1,7 @@
 // Watching a run: node states, the event log, credit starvation with manual credit, the frame trace
 // and step mode, in Chromium against the embedded broker.
 import type { Page } from '@playwright/test';
+import { panCardIntoView } from './editorSteps.ts';
 import { test, expect } from './fixtures.ts';
 import { UPDATE_SCREENSHOTS, saveScreenshot } from './screenshots.ts';
 
@@ -67,6 +68,7 @@ test('credit starvation leaves the receiver at credit 0 with 7 messages queued u
   // controls: a line arriving between Playwright's hit test and its click would move the button away.
   await expect(receiver).toContainText('7 in queue starved');
   await expect(receiver.getByRole('note', { name: 'Why it is waiting' })).toBeVisible();
+  await panCardIntoView(page, 'rx1');
   const amount = receiver.getByRole('spinbutton', { name: 'Credit to add' });
   await amount.fill('7');
   await expect(amount).toHaveValue('7');
