@@ -23,9 +23,14 @@ export async function exportGraph(page: Page): Promise<Graph> {
   return JSON.parse((await exportText(page)).text) as Graph;
 }
 
+/**
+ * Picks a template from the menu and waits until the toolbar names it: a template's flow loads when
+ * picked, and a Run pressed before it is in would run the flow that was there.
+ */
 export async function loadTemplate(page: Page, name: string) {
   await page.getByRole('button', { name: 'Templates' }).click();
   await page.getByRole('menuitem', { name }).click();
+  await expect(page.locator('.toolbar__doc')).toHaveText(name);
 }
 
 /** Imports text through the real file input, as the file chooser would. */
