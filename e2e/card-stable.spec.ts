@@ -2,14 +2,12 @@
 // choice, a delivery's Accept…) and a sender's wiring handles are where they were before Run, once the
 // run is open with messages waiting and unsettled, so a press never lands on a control that moved.
 import type { Locator, Page } from '@playwright/test';
-import { importFlow, templateOnOwnQueue } from './editorSteps.ts';
+import { importFlow, nodeById, templateOnOwnQueue } from './editorSteps.ts';
 import { test, expect } from './fixtures.ts';
 import { saveScreenshot } from './screenshots.ts';
 
 // Tall enough that the fitted templates show every card whole, so the screenshots show each control.
 test.use({ viewport: { width: 1440, height: 1200 } });
-
-const canvasNode = (page: Page, id: string) => page.getByRole('region', { name: 'Canvas' }).locator(`[data-node-id="${id}"]`);
 
 /** Opens a template with its links on a queue of their own, so other journeys' messages do not mix in. */
 async function openTemplateOnOwnQueue(page: Page, id: string, address: string) {
@@ -46,8 +44,8 @@ async function stop(page: Page) {
 test('a manual-credit receiver and its sender keep their controls in place while messages wait for credit', async ({ page }) => {
   const queue = `card-credit-${Date.now()}`;
   await openTemplateOnOwnQueue(page, 'credit-starvation', queue);
-  const receiver = canvasNode(page, 'rx1');
-  const sender = canvasNode(page, 'tx1');
+  const receiver = nodeById(page, 'rx1');
+  const sender = nodeById(page, 'tx1');
   const controls = {
     'rx1 Credit to add': receiver.getByRole('spinbutton', { name: 'Credit to add' }),
     'rx1 Add credit': receiver.getByRole('button', { name: 'Add credit' }),
@@ -82,8 +80,8 @@ test('a manual-credit receiver and its sender keep their controls in place while
 
 test('a receiver settling by hand keeps its Reject choice and the first delivery\'s buttons in place as the run adds lines', async ({ page }) => {
   await openTemplateOnOwnQueue(page, 'settle-by-hand', `card-by-hand-${Date.now()}`);
-  const receiver = canvasNode(page, 'rx1');
-  const sender = canvasNode(page, 'tx1');
+  const receiver = nodeById(page, 'rx1');
+  const sender = nodeById(page, 'tx1');
   const fixed = {
     'rx1 Reject choice': receiver.locator('.live__reject summary'),
     'rx1 session handle': receiver.locator('.react-flow__handle.target'),
