@@ -2,12 +2,13 @@
 // then the features' items (src/app/features.ts) in their slot.
 import { Suspense, useRef, useState, type ChangeEvent } from 'react';
 import type { MissingSecret } from '../graph/secrets.ts';
-import { TEMPLATE_LIST, loadTemplates, templateGraph } from '../graph/templateList.ts';
+import { TEMPLATE_LIST, loadTemplates, templateGraph, type TemplateEntry } from '../graph/templateList.ts';
 import { redo, undo, useDocument } from '../store/documentStore.ts';
 import { describeProblem, notify } from '../store/noticeStore.ts';
 import { startRun, stepRun, stopRun, useRunControl, useRunStatus } from '../store/runController.ts';
 import { autoLayout, replaceDocument } from '../store/actions.ts';
 import { importFile } from '../store/fileIO.ts';
+import { loadFlow, runWhenFlowLoaded, useFlowLoad } from '../store/flowLoad.ts';
 import { documentMissingSecrets } from '../store/secretActions.ts';
 import { lazyWhenIdle, whenIdle } from '../ui/lazyWhenIdle.ts';
 import { Menu, MenuItem } from '../ui/Menu.tsx';
@@ -38,13 +39,18 @@ const MissingSecretsDialog = lazyWhenIdle(() => import('./MissingSecretsDialog.t
 // The flows load after the first paint (only their names are in the first bundle).
 whenIdle(() => loadTemplates());
 
-async function loadTemplate(id: string) {
-  try {
-    replaceDocument(await templateGraph(id));
-  } catch (err) {
-    notify('error', 'The template could not be loaded.', [String(err)]);
-  }
-}
+/** Its flow loads when picked: a Run pressed meanwhile waits for it (src/store/flowLoad.ts). */
+const loadTemplate = (t: TemplateEntry) =>
+  loadFlow(t.name, async (isNewest) => {
+    try {
+      const graph = await templateGraph(t.id);
+      if (isNewest()) replaceDocument(graph);
+      return isNewest();
+    } catch (err) {
+      notify('error', `The template "${t.name}" could not be loaded. The flow is unchanged.`, [String(err)]);
+      return false;
+    }
+  });
 
 function TemplatesMenu() {
   return (
@@ -57,7 +63,7 @@ function TemplatesMenu() {
             help={t.description}
             onSelect={() => {
               close();
-              void loadTemplate(t.id);
+              void loadTemplate(t);
             }}
           />
         ))
@@ -84,7 +90,12 @@ export function Toolbar() {
     if (needed.length) setMissing({ secrets: needed, start });
     else start();
   };
-  const onRun = () => withSecrets(() => void run());
+  const loading = useFlowLoad((s) => s.loading);
+  const runWaiting = useFlowLoad((s) => s.runWaiting);
+  /** Run (or Step from idle) pressed while a flow loads waits for it and runs it; a failed load runs nothing. */
+  const whenLoaded = (start: () => void) => void runWhenFlowLoaded().then((ready) => ready && withSecrets(start));
+  const onRun = () => whenLoaded(() => void run());
+  const loadingWords = loading && status === 'idle' ? (runWaiting ? 'Loading flow… then Run' : 'Loading flow…') : null;
 
   const onFile = (e: ChangeEvent<HTMLInputElement>) => {
     const file = e.target.files?.[0];
@@ -102,18 +113,18 @@ export function Toolbar() {
         </span>
       </div>
       <div className="toolbar__group">
-        <button type="button" className="btn btn--primary" disabled={status !== 'idle'} onClick={onRun}>
+        <button type="button" className="btn btn--primary" disabled={status !== 'idle' || runWaiting} onClick={onRun} title={loading ? `Loading flow “${loading}”: Run waits for it, then runs it` : undefined}>
           <Icon d="M4 2.5v11l9-5.5z" />Run
         </button>
         <button type="button" className="btn" disabled={status !== 'running'} onClick={() => void stopRun()}>
           <Icon d="M3.5 3.5h9v9h-9z" />Stop
         </button>
-        <button type="button" className="btn" disabled={status === 'stopping'} onClick={() => (status === 'idle' ? withSecrets(() => void stepRun()) : void stepRun())} title={nextHeld ?? 'Run one frame at a time'}>
+        <button type="button" className="btn" disabled={status === 'stopping'} onClick={() => (status === 'idle' ? whenLoaded(() => void stepRun()) : void stepRun())} title={nextHeld ?? 'Run one frame at a time'}>
           <Icon d="M3 3v10l7-5zM11 3h2v10h-2z" />Step
         </button>
         <FeatureSlot part="run" />
-        <span className={`run-status${stepping ? ' run-status--stepping' : ''}`} role="status" aria-label="Run status" title={stepping ? 'Each press of Step sends one frame; Stop ends the stepping run' : undefined}>
-          {stepping ? 'Stepping' : STATUS_WORDS[status]}
+        <span className={`run-status${stepping ? ' run-status--stepping' : ''}${loadingWords ? ' run-status--loading' : ''}`} role="status" aria-label="Run status" title={stepping ? 'Each press of Step sends one frame; Stop ends the stepping run' : loading ?? undefined}>
+          {stepping ? 'Stepping' : (loadingWords ?? STATUS_WORDS[status])}
         </span>
       </div>
       <div className="toolbar__group">

@@ -1,11 +1,10 @@
 // Export and import of the `*.amqpflow.json` file: export gives the document with its viewport;
 // import never trusts the file, and a refused file changes nothing and lists every problem.
-import { MAX_FILE_BYTES } from '../graph/limits.ts';
 import { serializeGraph } from '../graph/serialize.ts';
 import { stripSecrets } from '../graph/secrets.ts';
-import { documentWithViewport, useDocument } from './documentStore.ts';
-import { describeProblem, notify } from './noticeStore.ts';
-import { replaceDocument } from './actions.ts';
+import { documentWithViewport } from './documentStore.ts';
+import { notify } from './noticeStore.ts';
+import { loadFlow } from './flowLoad.ts';
 
 export const FILE_SUFFIX = '.amqpflow.json';
 
@@ -26,32 +25,20 @@ export function exportedDocument(opts: { includeSecrets?: boolean } = {}): { nam
   return { name: exportFileName(graph.name), text: serializeGraph(graph) };
 }
 
-/** Imports file text as one undo step; returns whether it was imported. The file parser loads with the first import. */
-export async function importText(text: string, fileName: string): Promise<boolean> {
-  const { parseGraphFile } = await import('../graph/file.ts');
-  const parsed = parseGraphFile(text);
-  if (!parsed.ok) {
-    const n = parsed.problems.length;
-    notify('error', `"${fileName}" was not imported: ${n} problem${n === 1 ? '' : 's'} found. The flow is unchanged.`, parsed.problems.map(describeProblem));
-    return false;
-  }
-  replaceDocument(parsed.graph, parsed.graph.viewport);
-  const { graph } = useDocument.getState();
-  notify('info', `Imported "${graph.name}" from ${fileName} (${graph.nodes.length} nodes, ${graph.edges.length} edges). Undo brings back the previous flow.`);
-  return true;
-}
+/** Imports file text as one undo step; returns whether it was imported. Run pressed meanwhile waits for it. */
+export const importText = (text: string, fileName: string): Promise<boolean> => loadFlow(fileName, (isNewest) => withReader(fileName, (r) => r.importParsed(text, fileName, isNewest)));
 
-export async function importFile(file: File): Promise<boolean> {
-  if (file.size > MAX_FILE_BYTES) {
-    notify('error', `"${file.name}" was not imported: it is ${file.size} bytes, more than the ${MAX_FILE_BYTES} a flow file may have. The flow is unchanged.`);
-    return false;
-  }
-  let text: string;
+/** Reads and imports a file as one undo step; returns whether it was imported. Run pressed meanwhile waits for it. */
+export const importFile = (file: File): Promise<boolean> => loadFlow(file.name, (isNewest) => withReader(file.name, (r) => r.readAndImport(file, isNewest)));
+
+/** The file reader and parser load with the first import (they are not in the first bundle). */
+async function withReader(fileName: string, use: (reader: typeof import('./importFlow.ts')) => boolean | Promise<boolean>): Promise<boolean> {
+  let reader: typeof import('./importFlow.ts');
   try {
-    text = await file.text();
+    reader = await import('./importFlow.ts');
   } catch (err) {
-    notify('error', `"${file.name}" could not be read. The flow is unchanged.`, [String(err)]);
+    notify('error', `"${fileName}" was not imported: the file reader could not be loaded. The flow is unchanged.`, [String(err)]);
     return false;
   }
-  return importText(text, file.name);
+  return use(reader);
 }
