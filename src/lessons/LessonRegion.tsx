@@ -5,6 +5,7 @@ import { requestFitView } from '../store/actions.ts';
 import { download } from '../ui/download.ts';
 import { setShellClass } from '../ui/shellClasses.ts';
 import { describeProblem } from '../store/noticeStore.ts';
+import { loadFlow } from '../store/flowLoad.ts';
 import { BUILTIN_LESSONS } from './builtin/index.ts';
 import './lessons.css';
 import { LessonHighlights } from './LessonHighlights.tsx';
@@ -106,9 +107,14 @@ export function LessonRegion() {
     const file = e.target.files?.[0];
     e.target.value = '';
     if (!file) return;
-    const parsed = parseLessonFile(await file.text());
-    if (parsed.ok) await openLessonFromOutside(parsed.lesson);
-    else showLessonProblems(parsed.problems);
+    // its flow is on its way: a Run pressed meanwhile waits for it
+    await loadFlow(file.name, async (isNewest) => {
+      const parsed = parseLessonFile(await file.text());
+      if (!parsed.ok) showLessonProblems(parsed.problems);
+      if (!parsed.ok || !isNewest()) return false;
+      await openLessonFromOutside(parsed.lesson);
+      return true;
+    });
   };
   return (
     <aside className="lesson" role="region" aria-label="Lesson">
