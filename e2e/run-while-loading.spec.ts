@@ -123,3 +123,18 @@ test('a template that fails to load while Run waits for it runs nothing and leav
   for (const id of ['prev-c1', 'prev-s1']) await expect(nodeById(page, id)).toHaveAttribute('data-state', 'idle');
   await expect(page.getByRole('region', { name: 'Event log' }).locator('[data-event]')).toHaveCount(0);
 });
+
+test('Run pressed before a lesson link has opened its lesson waits for it and runs the lesson\'s flow', async ({ page }) => {
+  // the lesson comes with the lessons feature, which loads after the first paint with the other features
+  const release = await holdChunk(page, /\/assets\/feature-[\w-]+\.js$/);
+  await page.goto('/?lesson=lifecycle');
+  await expect(runStatus(page)).toHaveText('Loading flow…');
+  await page.getByRole('button', { name: 'Run' }).click();
+  await expect(runStatus(page)).toHaveText('Loading flow… then Run');
+
+  release();
+  await expect(page.getByRole('region', { name: 'Lesson' })).toBeVisible();
+  for (const id of ['c1', 's1']) await expect(nodeById(page, id)).toHaveAttribute('data-state', 'open');
+  await page.getByRole('button', { name: 'Stop' }).click();
+  await expect(runStatus(page)).toHaveText('Idle');
+});

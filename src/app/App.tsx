@@ -7,6 +7,7 @@ import { Inspector } from '../canvas/inspector/Inspector.tsx';
 import { Palette } from '../canvas/Palette.tsx';
 import { useFileDrop } from '../canvas/useFileDrop.ts';
 import { RunArea } from '../panels/RunArea.tsx';
+import { expectPageFlow } from '../store/flowLoad.ts';
 import { preloadEngineWhenIdle } from '../store/runController.ts';
 import { Notices } from '../ui/Notices.tsx';
 import { useShellClasses } from '../ui/shellClasses.ts';
@@ -21,7 +22,9 @@ export function App() {
   const featureClasses = useShellClasses((s) => s.classes);
   useEditorKeys();
   useEffect(() => {
-    void loadFeatures();
+    const features = loadFeatures();
+    // a lesson link's flow comes with the lessons feature: a Run pressed before it waits for it
+    if (new URLSearchParams(location.search).has('lesson') || location.hash.startsWith('#lesson=')) expectPageFlow('the lesson', features);
     preloadEngineWhenIdle();
   }, []);
   const classes = ['app', panelsCollapsed && 'app--panels-collapsed', ...featureClasses].filter(Boolean).join(' ');

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { loadFlow, runWhenFlowLoaded, useFlowLoad } from './flowLoad.ts';
+import { expectPageFlow, landPageFlow, loadFlow, runWhenFlowLoaded, useFlowLoad } from './flowLoad.ts';
 
 /** A load the test finishes by hand: resolve(true) puts its flow in, resolve(false) refuses it. */
 function manualLoad(what: string) {
@@ -55,6 +55,25 @@ describe('flow loading and Run', () => {
   it('clears the loading state when a load throws', async () => {
     const thrown = loadFlow('x', () => Promise.reject(new Error('chunk failed')));
     await expect(thrown).rejects.toThrow('chunk failed');
+    expect(useFlowLoad.getState()).toEqual({ loading: null, runWaiting: false });
+  });
+
+  it('holds Run for the flow the page was opened with until its feature lands it', async () => {
+    expectPageFlow('the lesson', new Promise(() => {}));
+    expect(useFlowLoad.getState().loading).toBe('the lesson');
+    const run = runWhenFlowLoaded();
+    landPageFlow(true);
+    await expect(run).resolves.toBe(true);
+    expect(useFlowLoad.getState()).toEqual({ loading: null, runWaiting: false });
+    landPageFlow(true); // nothing expected: nothing happens
+  });
+
+  it('lets go of the page flow when its feature fails to load, and runs nothing', async () => {
+    let fail!: (err: Error) => void;
+    expectPageFlow('the lesson', new Promise((_, reject) => (fail = reject)));
+    const run = runWhenFlowLoaded();
+    fail(new Error('chunk failed'));
+    await expect(run).resolves.toBe(false);
     expect(useFlowLoad.getState()).toEqual({ loading: null, runWaiting: false });
   });
 });

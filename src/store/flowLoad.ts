@@ -57,3 +57,28 @@ export function runWhenFlowLoaded(): Promise<boolean> {
   useFlowLoad.setState({ runWaiting: true });
   return new Promise((resolve) => waiting.push(resolve));
 }
+
+let pageFlowLanded: ((loaded: boolean) => void) | null = null;
+
+/**
+ * The page was opened with a flow to show (a `?lesson=` or `#lesson=` address) that comes with a feature
+ * still loading: a Run pressed meanwhile waits until the feature calls `landPageFlow`, or `featureLoad` fails.
+ */
+export function expectPageFlow(what: string, featureLoad: Promise<unknown>) {
+  if (pageFlowLanded) return; // already expected (a development remount)
+  void loadFlow(
+    what,
+    () =>
+      new Promise<boolean>((resolve) => {
+        pageFlowLanded = resolve;
+        featureLoad.catch(() => landPageFlow(false));
+      }),
+  );
+}
+
+/** The flow the page was opened with is in (true) or was refused (false); does nothing when none was expected. */
+export function landPageFlow(loaded: boolean) {
+  const land = pageFlowLanded;
+  pageFlowLanded = null;
+  land?.(loaded);
+}
