@@ -25,7 +25,7 @@ export async function exportGraph(page: Page): Promise<Graph> {
 
 /**
  * Picks a template from the menu and waits until the toolbar names it: a template's flow loads when
- * picked, and a Run pressed before it is in would run the flow that was there.
+ * picked, and steps other than Run (which waits for it: run-while-loading.spec.ts) need it in.
  */
 export async function loadTemplate(page: Page, name: string) {
   await page.getByRole('button', { name: 'Templates' }).click();
@@ -94,7 +94,7 @@ export function templateOnOwnQueue(id: string, address: string): Graph {
 
 /**
  * Imports a flow and waits until the canvas shows every one of its nodes, as a user sees the flow before
- * pressing Run (the import reads the file and loads its parser first: a press before that ran the old flow).
+ * acting on it (the import reads the file and loads its parser first; Run alone waits for it).
  */
 export async function importFlow(page: Page, graph: Graph, name?: string) {
   await importThroughInput(page, JSON.stringify(graph), name);
