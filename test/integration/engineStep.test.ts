@@ -15,8 +15,8 @@ describe('step mode', () => {
       ]),
       { frames: true, stepMode: true },
     );
-    await sleep(200);
     // SASL and the protocol headers pass on their own; the open waits
+    await until(() => r.run.peekHeld() !== null, 'the open held');
     expect(r.frames.filter((f) => f.dir === 'out').map((f) => f.performative)).toEqual(['header', 'sasl-init', 'header']);
     expect(r.run.peekHeld()).toMatchObject({ connection: 'c1', dir: 'out', performative: 'open' });
     expect(r.of('CONNECTION_OPEN')).toHaveLength(0);
@@ -45,7 +45,7 @@ describe('step mode', () => {
 
   it('lets everything held go at once when step mode is turned off', async () => {
     const r = record(oneSession(shared.server.wsUrl, [{ id: 'rx1', kind: 'receiver', parent: 's1', props: { address: 'step-off-q' } }]), { stepMode: true });
-    await sleep(150);
+    await until(() => r.run.peekHeld()?.performative === 'open', 'the open held');
     expect(r.of('CONNECTION_OPEN')).toHaveLength(0);
     r.run.setStepMode(false);
     await r.waitFor((e) => e.event === 'RECEIVER_OPEN');
