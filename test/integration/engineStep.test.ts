@@ -30,7 +30,6 @@ describe('step mode', () => {
       const out = r.frames.filter((f) => f.dir === 'out');
       expect(out.length).toBe(before + 1);
       released.push(out.at(-1)!.performative);
-      await sleep(100);
     }
     expect(released).toEqual(['open', 'begin', 'attach', 'transfer']);
     expect(r.of('CONNECTION_OPEN')).toHaveLength(1);
@@ -82,7 +81,7 @@ describe('what the engine tells its caller', () => {
     let ended = false;
     void r.run.ended.then(() => (ended = true));
     await r.waitFor((e) => e.event === 'SENDER_OPEN');
-    await sleep(50);
+    await sleep(50); // a "nothing more arrives" window: `ended` must not resolve while the connection is open
     expect(ended).toBe(false);
     await r.run.closeNode('c1');
     await r.run.ended;
