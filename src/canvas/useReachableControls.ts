@@ -1,11 +1,11 @@
 // When the view pans to keep the cards' controls in reach (reachableControls.ts): after each fit, and
 // when cards change size (a run adds lines, a delivery arrives) while the view is still the fitted
 // one. Once the user pans or zooms, the view is theirs and stays where they put it. Nothing here runs
-// per frame of a pan or a drag: only on a fit and on a card's new size, at most once a frame.
+// per frame of a pan or a drag: only on a fit and on a card's new size, at most once a frame. The
+// measuring loads after the first paint, so it stays out of the first bundle.
 import { useCallback, useRef, type RefObject } from 'react';
 import type { ReactFlowInstance } from '@xyflow/react';
 import type { AmqpFlowEdge, AmqpFlowNode } from './flowTypes.ts';
-import { bringControlsIntoReach } from './reachableControls.ts';
 
 export function useReachableControls(rf: ReactFlowInstance<AmqpFlowNode, AmqpFlowEdge>, canvasRef: RefObject<HTMLElement | null>) {
   const fitted = useRef(false);
@@ -14,8 +14,10 @@ export function useReachableControls(rf: ReactFlowInstance<AmqpFlowNode, AmqpFlo
   const check = useCallback(() => {
     if (!fitted.current || frame.current) return;
     frame.current = requestAnimationFrame(() => {
-      frame.current = 0;
-      if (fitted.current && canvasRef.current) bringControlsIntoReach(rf, canvasRef.current);
+      void import('./reachableControls.ts').then(({ bringControlsIntoReach }) => {
+        frame.current = 0;
+        if (fitted.current && canvasRef.current) bringControlsIntoReach(rf, canvasRef.current);
+      });
     });
   }, [rf, canvasRef]);
 
