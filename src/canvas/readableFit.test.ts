@@ -17,11 +17,11 @@ describe('readableViewport', () => {
     expect(v.x).toBeCloseTo(50);
   });
 
-  it('stops at the readable zoom and shows the flow from its top-left corner, giving up the padding first', () => {
+  it('stops at the readable zoom and shows the flow from its top-left corner', () => {
     const v = readableViewport({ x: 100, y: 40, width: 3000, height: 2000 }, 1000, 500, options);
     expect(v.zoom).toBe(1);
-    expect(v.x).toBe(EDGE_MARGIN_PX - 100);
-    expect(v.y).toBe(EDGE_MARGIN_PX - 40);
+    expect(v.x).toBe(1000 * 0.05 - 100);
+    expect(v.y).toBe(500 * 0.05 - 40);
   });
 
   it('fits a flow that only fits readably without the padding, centred, rather than leaving its end off screen', () => {
@@ -29,6 +29,7 @@ describe('readableViewport', () => {
     const v = readableViewport({ x: 0, y: 0, width: 600, height: 470 }, 1000, 500, options);
     expect(v.zoom).toBe(1);
     expect(v.y).toBe(15);
+    expect(470 + 2 * EDGE_MARGIN_PX).toBeLessThanOrEqual(500);
   });
 
   describe('with the mini map in the bottom-right corner', () => {

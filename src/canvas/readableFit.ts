@@ -24,7 +24,7 @@ export interface FitOptions {
   corner?: { width: number; height: number } | null;
 }
 
-/** The margin a flow too big for its padding keeps at the canvas's edges: it gives up the padding before the zoom goes under readable. */
+/** The least margin a flow keeps at the canvas's edges: at the readable zoom, it gives up its padding to fit whole. */
 export const EDGE_MARGIN_PX = 12;
 
 /** The viewport that fits `bounds` into a `width` × `height` canvas, zoom clamped; clamped below, the flow's start stays in view. */
@@ -46,14 +46,11 @@ function fitInto(bounds: Rect, width: number, height: number, margins: { x: numb
   const zoomWithin = (mx: number, my: number) =>
     Math.min((width - 2 * mx) / Math.max(bounds.width, 1), (height - 2 * my) / Math.max(bounds.height, 1));
   const zoom = Math.min(maxZoom, Math.max(minZoom, zoomWithin(margins.x, margins.y)));
-  // Too big for the padding at a readable zoom: the padding's room goes to the flow first.
-  const tight = zoomWithin(margins.x, margins.y) < minZoom;
-  const mx = tight ? Math.min(margins.x, EDGE_MARGIN_PX) : margins.x;
-  const my = tight ? Math.min(margins.y, EDGE_MARGIN_PX) : margins.y;
-  // Centre the flow along an axis where it fits; where it does not, put its start at the margin.
+  // Centre the flow along an axis where it fits, giving up the padding for it if need be; where it
+  // does not fit at all, put its start at the padding.
   const place = (start: number, extent: number, canvas: number, margin: number) =>
-    extent * zoom <= canvas - 2 * margin ? (canvas - extent * zoom) / 2 - start * zoom : margin - start * zoom;
-  return { x: place(bounds.x, bounds.width, width, mx), y: place(bounds.y, bounds.height, height, my), zoom };
+    extent * zoom <= canvas - 2 * Math.min(margin, EDGE_MARGIN_PX) ? (canvas - extent * zoom) / 2 - start * zoom : margin - start * zoom;
+  return { x: place(bounds.x, bounds.width, width, margins.x), y: place(bounds.y, bounds.height, height, margins.y), zoom };
 }
 
 /** Whether the flow, shown at `v`, reaches into the canvas's bottom-right `corner`. */

@@ -1,10 +1,12 @@
 // When the view pans to keep the cards' controls in reach (reachableControls.ts): after each fit, and
-// when cards change size (a run adds lines, a delivery arrives) while the view is still the fitted
-// one. Once the user pans or zooms, the view is theirs and stays where they put it. Nothing here runs
-// per frame of a pan or a drag: only on a fit and on a card's new size, at most once a frame. The
+// when cards change size during a run (it adds lines, a delivery arrives) while the view is still the
+// fitted one. Once the user pans or zooms, the view is theirs and stays where they put it. Nothing
+// here runs per frame of a pan or a drag: only on a fit and on a card's new size in a run, at most
+// once a frame (outside a run, a large flow's cards change size as the pointer passes: see detail/). The
 // measuring loads after the first paint, so it stays out of the first bundle.
 import { useCallback, useRef, type RefObject } from 'react';
 import type { ReactFlowInstance } from '@xyflow/react';
+import { useRunControl } from '../store/runStore.ts';
 import type { AmqpFlowEdge, AmqpFlowNode } from './flowTypes.ts';
 
 export function useReachableControls(rf: ReactFlowInstance<AmqpFlowNode, AmqpFlowEdge>, canvasRef: RefObject<HTMLElement | null>) {
@@ -31,5 +33,9 @@ export function useReachableControls(rf: ReactFlowInstance<AmqpFlowNode, AmqpFlo
     if (event) fitted.current = false;
   }, []);
 
-  return { onFitted, onCardsResized: check, onMoveStart };
+  const onCardsResized = useCallback(() => {
+    if (useRunControl.getState().status !== 'idle') check();
+  }, [check]);
+
+  return { onFitted, onCardsResized, onMoveStart };
 }
