@@ -13,31 +13,42 @@ export const CARD_CONTROLS = '[data-node-id] :is(button, input, select, textarea
 const MARGIN_PX = 8;
 
 /**
- * The pan (screen pixels) that brings `controls` (their union box, in canvas coordinates) inside a
- * `width` × `height` canvas and out of its bottom-right `corner`; where they cannot all fit, their top
- * and left stay in view.
+ * The pan (screen pixels) that brings the `controls` (boxes in canvas coordinates) inside a `width` ×
+ * `height` canvas and out of its bottom-right `corner`; where they cannot all fit, their top and left
+ * stay in view.
  */
-export function panToReach(controls: Rect, width: number, height: number, corner: { width: number; height: number } | null): { dx: number; dy: number } {
+export function panToReach(controls: Rect[], width: number, height: number, corner: { width: number; height: number } | null): { dx: number; dy: number } {
+  const all = union(controls);
+  if (!all) return { dx: 0, dy: 0 };
   const shift = (start: number, extent: number, canvas: number) => {
     if (start < MARGIN_PX) return MARGIN_PX - start;
     const over = start + extent - (canvas - MARGIN_PX);
     // Past the far edge: back by the overflow, but never so far that the start leaves the view.
     return over > 0 ? -Math.min(over, start - MARGIN_PX) : 0;
   };
-  let dx = shift(controls.x, controls.width, width);
-  let dy = shift(controls.y, controls.height, height);
+  let dx = shift(all.x, all.width, width);
+  let dy = shift(all.y, all.height, height);
   if (!corner) return { dx, dy };
-  const right = controls.x + controls.width + dx;
-  const bottom = controls.y + controls.height + dy;
-  if (right <= width - corner.width || bottom <= height - corner.height) return { dx, dy };
-  // Under the mini map: up above it, or left of it, whichever is the shorter way that keeps the top-left in view.
-  const up = height - corner.height - bottom;
-  const left = width - corner.width - right;
-  const upFits = controls.y + dy + up >= MARGIN_PX;
-  const leftFits = controls.x + dx + left >= MARGIN_PX;
+  // Only the controls under the mini map themselves: controls on two cards can span its corner without one in it.
+  const under = union(controls.filter((c) => c.x + c.width + dx > width - corner.width && c.y + c.height + dy > height - corner.height));
+  if (!under) return { dx, dy };
+  // Up above it, or left of it, whichever is the shorter way that keeps the top-left in view.
+  const up = height - corner.height - (under.y + under.height + dy);
+  const left = width - corner.width - (under.x + under.width + dx);
+  const upFits = all.y + dy + up >= MARGIN_PX;
+  const leftFits = all.x + dx + left >= MARGIN_PX;
   if (upFits && (!leftFits || -up <= -left)) dy += up;
   else if (leftFits) dx += left;
   return { dx, dy };
+}
+
+function union(boxes: Rect[]): Rect | null {
+  if (!boxes.length) return null;
+  const x = Math.min(...boxes.map((b) => b.x));
+  const y = Math.min(...boxes.map((b) => b.y));
+  const right = Math.max(...boxes.map((b) => b.x + b.width));
+  const bottom = Math.max(...boxes.map((b) => b.y + b.height));
+  return { x, y, width: right - x, height: bottom - y };
 }
 
 /**
@@ -59,40 +70,37 @@ export function shownBox(el: Element): { left: number; top: number; right: numbe
   return right - left >= 1 && bottom - top >= 1 ? { left, top, right, bottom } : null;
 }
 
-/** The union of the boxes of every control on the cards, in flow coordinates (the view they are drawn at may lag the store's); null when there is none. */
-function controlsBox(flow: Element): Rect | null {
+/** Each control's box on the cards, in flow coordinates (the view they are drawn at may lag the store's). */
+function controlBoxes(flow: Element): Rect[] {
   const outer = flow.getBoundingClientRect();
   const drawn = flow.querySelector('.react-flow__viewport');
-  if (!drawn) return null;
+  if (!drawn) return [];
   const { a: zoom, e: panX, f: panY } = new DOMMatrixReadOnly(getComputedStyle(drawn).transform);
-  let x0 = Infinity;
-  let y0 = Infinity;
-  let x1 = -Infinity;
-  let y1 = -Infinity;
+  if (!zoom) return [];
+  const boxes: Rect[] = [];
   for (const el of flow.querySelectorAll(CARD_CONTROLS)) {
     const b = shownBox(el);
-    if (!b) continue;
-    x0 = Math.min(x0, b.left);
-    y0 = Math.min(y0, b.top);
-    x1 = Math.max(x1, b.right);
-    y1 = Math.max(y1, b.bottom);
+    if (b) boxes.push({ x: (b.left - outer.left - panX) / zoom, y: (b.top - outer.top - panY) / zoom, width: (b.right - b.left) / zoom, height: (b.bottom - b.top) / zoom });
   }
-  if (x0 === Infinity || !zoom) return null;
-  const toFlow = (screen: number, origin: number, pan: number) => (screen - origin - pan) / zoom;
-  const x = toFlow(x0, outer.left, panX);
-  const y = toFlow(y0, outer.top, panY);
-  return { x, y, width: (x1 - x0) / zoom, height: (y1 - y0) / zoom };
+  return boxes;
 }
 
-/** Pans the view so the cards' controls are in reach, if they are not. */
+/**
+ * Pans the view so the cards' controls are in reach, when a press at some control's centre would not
+ * reach it (a control a few pixels short of whole does not move the view; one that must come in, comes
+ * in whole).
+ */
 export function bringControlsIntoReach(rf: ReactFlowInstance<AmqpFlowNode, AmqpFlowEdge>, canvas: HTMLElement): void {
   const flow = canvas.querySelector('.react-flow');
-  const box = flow && controlsBox(flow);
-  if (!flow || !box) return;
+  const boxes = flow ? controlBoxes(flow) : [];
+  if (!flow || !boxes.length) return;
   const { width, height } = flow.getBoundingClientRect();
   const v = rf.getViewport();
-  const onScreen = { x: box.x * v.zoom + v.x, y: box.y * v.zoom + v.y, width: box.width * v.zoom, height: box.height * v.zoom };
-  const { dx, dy } = panToReach(onScreen, width, height, miniMapCorner(canvas));
-  if (Math.abs(dx) < 0.5 && Math.abs(dy) < 0.5) return;
+  const onScreen = boxes.map((r) => ({ x: r.x * v.zoom + v.x, y: r.y * v.zoom + v.y, width: r.width * v.zoom, height: r.height * v.zoom }));
+  const centres = onScreen.map((r) => ({ x: r.x + r.width / 2, y: r.y + r.height / 2, width: 0, height: 0 }));
+  const corner = miniMapCorner(canvas);
+  const needed = panToReach(centres, width, height, corner);
+  if (Math.abs(needed.dx) < 0.5 && Math.abs(needed.dy) < 0.5) return;
+  const { dx, dy } = panToReach(onScreen, width, height, corner);
   void rf.setViewport({ x: v.x + dx, y: v.y + dy, zoom: v.zoom });
 }
