@@ -8,6 +8,7 @@ import { graphOf } from '../src/graph/fixtures/factory.ts';
 import type { Graph } from '../src/graph/types.ts';
 import { test, expect } from './fixtures.ts';
 import { canvasOf, importFlow, nodeById, templateOnOwnQueue } from './editorSteps.ts';
+import { saveScreenshot } from './screenshots.ts';
 
 const VIEWPORTS = [
   { width: 1440, height: 900 },
@@ -88,7 +89,7 @@ async function openAndRun(page: Page, graph: Graph) {
 /** Once the run has grown the cards: every control reachable, and again after Fit View with no card under the mini map. */
 async function expectReachableNowAndAfterFit(page: Page, shot: string) {
   await expectAllReachable(page);
-  if (process.env.AMQPFLOW_SCREENSHOTS) await page.screenshot({ path: `${process.env.AMQPFLOW_SCREENSHOTS}/${shot}.png` });
+  await saveScreenshot(page, `${shot}.png`);
   await fitView(page);
   await expect.poll(() => cardsUnderMiniMap(page)).toEqual([]);
   await expectAllReachable(page);
