@@ -117,7 +117,7 @@ for (const viewport of VIEWPORTS) {
       await expect(page.getByRole('region', { name: 'Checks' })).toBeAttached();
       await expect.poll(() => nodesOf(page).evaluateAll((els) => els.every((e) => e.getAttribute('data-state') === 'open'))).toBe(true);
       await waitForStillCards(page);
-      await saveScreenshot(page, `presenter-${viewport.width}x${viewport.height}.png`);
+      await saveScreenshot(page, `presenter-small-screen-${viewport.width}x${viewport.height}.png`);
       await expectRoomForTheCanvas(page, `Request / reply at ${size}`);
 
       // A flow with scenes: the scene card lies over no card either.
