@@ -120,6 +120,17 @@ for (const viewport of VIEWPORTS) {
       await saveScreenshot(page, `presenter-small-screen-${viewport.width}x${viewport.height}.png`);
       await expectRoomForTheCanvas(page, `Request / reply at ${size}`);
 
+      // Hide panels gives the canvas the run panels' room too, and the view fits that larger canvas.
+      const transform = () => canvasOf(page).locator('.react-flow__viewport').evaluate((e) => getComputedStyle(e).transform);
+      const fitted = await transform();
+      const before = await visibleCanvasHeight(page);
+      await page.getByRole('button', { name: 'Hide panels' }).click();
+      await expect.poll(() => visibleCanvasHeight(page)).toBeGreaterThan(before + 100);
+      await expect.poll(transform).not.toBe(fitted);
+      await waitForStillCards(page);
+      await expectRoomForTheCanvas(page, `Request / reply at ${size}, panels hidden`);
+      await page.getByRole('button', { name: 'Show panels' }).click();
+
       // A flow with scenes: the scene card lies over no card either.
       await page.getByRole('button', { name: 'Stop' }).click();
       await expect(page.getByRole('status', { name: 'Run status' })).toHaveText('Idle');
