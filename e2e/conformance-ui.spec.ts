@@ -7,7 +7,7 @@ import type { Page } from '@playwright/test';
 import { startServer, type RunningServer } from '../broker/server.ts';
 import { graphOf } from '../src/graph/fixtures/factory.ts';
 import type { Graph } from '../src/graph/types.ts';
-import { exportGraph } from './editorSteps.ts';
+import { exportGraph, nodeById } from './editorSteps.ts';
 import { saveScreenshot } from './screenshots.ts';
 import { test, expect } from './fixtures.ts';
 
@@ -34,18 +34,17 @@ test.afterAll(async () => {
 });
 
 const queue = (name: string) => `${name}-${Date.now().toString(36)}`;
-const canvasNode = (page: Page, id: string) => page.getByRole('region', { name: 'Canvas' }).locator(`[data-node-id="${id}"]`);
 const inspector = (page: Page) => page.getByRole('region', { name: 'Inspector' });
 
 async function openGraph(page: Page, graph: Graph) {
   await page.goto(server.url);
   await page.locator('input[type="file"]').setInputFiles({ name: `${graph.name}.amqpflow.json`, mimeType: 'application/json', buffer: Buffer.from(JSON.stringify(graph)) });
-  await expect(canvasNode(page, graph.nodes[0]!.id)).toBeVisible();
+  await expect(nodeById(page, graph.nodes[0]!.id)).toBeVisible();
 }
 
 async function select(page: Page, id: string) {
   // a click event, not the mouse: the mini map may cover the card's corner of a fitted view
-  await canvasNode(page, id).locator('.node__header').dispatchEvent('click');
+  await nodeById(page, id).locator('.node__header').dispatchEvent('click');
   await expect(inspector(page).getByRole('textbox', { name: 'Id', exact: true })).toHaveValue(id);
 }
 
@@ -64,7 +63,7 @@ test('the reject condition picked in the Inspector is what a Reject carries, int
   expect(saved).toMatchObject({ rejectCondition: 'amqp:resource-locked', rejectDescription: 'Held by the month-end run' });
 
   await page.getByRole('button', { name: 'Run' }).click();
-  const receiver = canvasNode(page, 'rx1');
+  const receiver = nodeById(page, 'rx1');
   const deliveries = receiver.getByRole('list', { name: 'Unsettled deliveries' }).getByRole('listitem');
   await expect(deliveries).toHaveCount(1);
   await expect(receiver.locator('summary')).toHaveText('Reject as amqp:resource-locked');
@@ -72,7 +71,7 @@ test('the reject condition picked in the Inspector is what a Reject carries, int
   await deliveries.first().getByRole('button', { name: 'Reject' }).click();
 
   // The broker dead-letters it with the condition and description as its reason; "dead" receives it.
-  await expect(canvasNode(page, 'dead')).toContainText('1 received');
+  await expect(nodeById(page, 'dead')).toContainText('1 received');
   const log = page.getByRole('region', { name: 'Event log' });
   await log.getByRole('combobox', { name: 'Filter by node' }).selectOption('dead');
   await log.getByRole('button', { name: /^Open message #\d+ of dead$/ }).click();
@@ -105,7 +104,7 @@ test('the Inspector picks the AMQP type of a number property, refuses one the nu
   await expect(types.getByRole('alert')).toHaveCount(0);
 
   await page.getByRole('button', { name: 'Run' }).click();
-  await expect(canvasNode(page, 't1')).toContainText('1 accepted');
+  await expect(nodeById(page, 't1')).toContainText('1 accepted');
   await page.getByRole('button', { name: 'Stop' }).click();
   await expect(page.getByRole('status', { name: 'Run status' })).toHaveText('Idle');
 
@@ -132,7 +131,7 @@ test('the message view shows a data section as bytes, and as text only when it i
   await proton('send-data', server.tcpUrl, q, binary, text);
   await openGraph(page, graphOf('bytes', [['c1', 'connection'], ['s1', 'session'], ['rx1', 'receiver', { address: q, autoAccept: false }]], [['c1', 's1'], ['s1', 'rx1']]));
   await page.getByRole('button', { name: 'Run' }).click();
-  const deliveries = canvasNode(page, 'rx1').getByRole('list', { name: 'Unsettled deliveries' }).getByRole('listitem');
+  const deliveries = nodeById(page, 'rx1').getByRole('list', { name: 'Unsettled deliveries' }).getByRole('listitem');
   await expect(deliveries).toHaveCount(2);
 
   // Not UTF-8: the hex dump only, no Text view. (A click event, not the mouse, as in select(): in

@@ -18,6 +18,6 @@ test('the Hello over $cbs template loads and fits the view for the README screen
     expect(b.x).toBeGreaterThanOrEqual(box.x);
     expect(b.x + b.width).toBeLessThanOrEqual(box.x + box.width);
   }
-  await page.waitForTimeout(300);
+  await page.waitForTimeout(300); // paces the screenshot only (the fit's animation ends); nothing is asserted after it
   await saveScreenshot(page, 'editor-seed-template.png');
 });

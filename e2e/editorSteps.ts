@@ -65,10 +65,19 @@ export async function dragNode(page: Page, id: string, dx: number, dy: number) {
 }
 
 /** Drops a palette item onto the canvas at a point relative to the canvas's top-left corner. */
+/**
+ * Drags a kind from the palette onto the canvas and waits for its card. On a loaded machine the
+ * browser's first drag of a page can end without a drop (no card appears); a user drags again, and so
+ * does this step, but only while the card count has not moved, so a late drop never makes two cards.
+ */
 export async function dragFromPalette(page: Page, kind: string, x: number, y: number) {
-  await page.getByRole('button', { name: kind, exact: true }).dragTo(canvasOf(page).locator('.react-flow__pane'), {
-    targetPosition: { x, y },
-  });
+  const before = await nodesOf(page).count();
+  await expect(async () => {
+    if ((await nodesOf(page).count()) === before) {
+      await page.getByRole('button', { name: kind, exact: true }).dragTo(canvasOf(page).locator('.react-flow__pane'), { targetPosition: { x, y } });
+    }
+    await expect(nodesOf(page)).toHaveCount(before + 1, { timeout: 3000 });
+  }).toPass();
 }
 
 export async function selectNode(page: Page, id: string, modifiers: ('Shift' | 'Control')[] = []) {

@@ -5,6 +5,7 @@
 import type { Page } from '@playwright/test';
 import { expect, test } from './fixtures.ts';
 import { startServer, type RunningServer } from '../broker/server.ts';
+import { nodeById } from './editorSteps.ts';
 
 // a run, a restart and a reconnect on a shared, busy machine take a while: waits are for states, with room
 test.describe.configure({ timeout: 180_000 });
@@ -17,7 +18,6 @@ test.afterEach(async () => {
   await server.close();
 });
 
-const canvasNode = (page: Page, id: string) => page.getByRole('region', { name: 'Canvas' }).locator(`[data-node-id="${id}"]`);
 const log = (page: Page) => page.getByRole('region', { name: 'Event log' });
 
 async function openDemo(page: Page) {
@@ -25,7 +25,7 @@ async function openDemo(page: Page) {
   await page.goto(server.url);
   await page.getByRole('button', { name: 'Templates' }).click();
   await page.getByRole('menuitem', { name: 'Survive a broker restart' }).click();
-  await expect(canvasNode(page, 'c1')).toBeVisible();
+  await expect(nodeById(page, 'c1')).toBeVisible();
 }
 
 /** How many events of this name the log holds (read through its filter). */
@@ -37,7 +37,7 @@ async function countOf(page: Page, event: string): Promise<number> {
   return n;
 }
 
-const receivedOf = async (page: Page) => Number(/(\d+) received/.exec((await canvasNode(page, 'rx1').textContent()) ?? '')?.[1] ?? 0);
+const receivedOf = async (page: Page) => Number(/(\d+) received/.exec((await nodeById(page, 'rx1').textContent()) ?? '')?.[1] ?? 0);
 
 test('Faults → Restart broker during a run: the connection fails, reconnects and the waiting transfers go out', async ({ page }) => {
   await openDemo(page);
@@ -47,7 +47,7 @@ test('Faults → Restart broker during a run: the connection fails, reconnects a
   await page.keyboard.press('Escape');
 
   await page.getByRole('button', { name: 'Run' }).click();
-  await expect(canvasNode(page, 'rx1')).toContainText(/[1-9]\d* received/);
+  await expect(nodeById(page, 'rx1')).toContainText(/[1-9]\d* received/);
 
   await page.getByRole('button', { name: 'Faults' }).click();
   const menu = page.getByRole('menu', { name: 'Faults' });
@@ -65,10 +65,10 @@ test('Faults → Restart broker during a run: the connection fails, reconnects a
   await params.getByRole('button', { name: 'Inject' }).click();
 
   // the connection fails (forced close) and reconnects, then comes back
-  await expect(canvasNode(page, 'c1')).toContainText('amqp:connection:forced');
-  await expect(canvasNode(page, 'c1')).toContainText('Reconnecting…');
-  await expect(canvasNode(page, 'c1')).toHaveAttribute('data-state', 'open', { timeout: 15_000 });
-  await expect(canvasNode(page, 'c1')).not.toContainText('Reconnecting…');
+  await expect(nodeById(page, 'c1')).toContainText('amqp:connection:forced');
+  await expect(nodeById(page, 'c1')).toContainText('Reconnecting…');
+  await expect(nodeById(page, 'c1')).toHaveAttribute('data-state', 'open', { timeout: 15_000 });
+  await expect(nodeById(page, 'c1')).not.toContainText('Reconnecting…');
   expect(await countOf(page, 'FAULT')).toBe(1);
   expect(await countOf(page, 'CONNECTION_ERROR')).toBe(1);
   expect(await countOf(page, 'CONNECTION_OPEN')).toBe(2);
@@ -96,7 +96,7 @@ test('Faults → Restart broker during a run: the connection fails, reconnects a
 test('scenes move with → / PageDown and ← / PageUp, spotlight their nodes and inject their fault', async ({ page }) => {
   await openDemo(page);
   await page.getByRole('button', { name: 'Run' }).click();
-  await expect(canvasNode(page, 'rx1')).toContainText(/[1-9]\d* received/);
+  await expect(nodeById(page, 'rx1')).toContainText(/[1-9]\d* received/);
   await page.getByRole('button', { name: 'Present' }).click();
   const scene = page.getByRole('region', { name: 'Scene' });
   await expect(scene).toContainText('Scene 1 of 3');
@@ -109,8 +109,8 @@ test('scenes move with → / PageDown and ← / PageUp, spotlight their nodes an
   await page.keyboard.press('PageDown'); // a clicker's "next"
   await expect(scene).toContainText('Scene 2 of 3');
   await expect(scene).toContainText('Restart broker on c1: injected');
-  await expect(canvasNode(page, 'c1')).toContainText('Reconnecting…');
-  await expect(canvasNode(page, 'c1')).toHaveAttribute('data-state', 'open', { timeout: 15_000 });
+  await expect(nodeById(page, 'c1')).toContainText('Reconnecting…');
+  await expect(nodeById(page, 'c1')).toHaveAttribute('data-state', 'open', { timeout: 15_000 });
   await page.screenshot({ path: '/tmp/faults-scene-2.png' });
 
   await page.keyboard.press('ArrowRight');
@@ -128,7 +128,7 @@ test('scenes move with → / PageDown and ← / PageUp, spotlight their nodes an
 test('a fault is in the saved recording and shows in its replay', async ({ page, browser }) => {
   await openDemo(page);
   await page.getByRole('button', { name: 'Run' }).click();
-  await expect(canvasNode(page, 'rx1')).toContainText(/[1-9]\d* received/);
+  await expect(nodeById(page, 'rx1')).toContainText(/[1-9]\d* received/);
   await page.getByRole('button', { name: 'Faults' }).click();
   await page.getByRole('menuitem', { name: 'Delay frames' }).click();
   const params = page.getByRole('form', { name: 'Delay frames parameters' });

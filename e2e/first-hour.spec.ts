@@ -2,11 +2,8 @@
 // frame row opens to its whole detail, and the run panels can be made taller (and stay so).
 import { createServer, type AddressInfo } from 'node:net';
 import type { Page } from '@playwright/test';
-import { importFlow, panCardIntoView, templateOnOwnQueue } from './editorSteps.ts';
+import { importFlow, nodeById, panCardIntoView, templateOnOwnQueue } from './editorSteps.ts';
 import { test, expect } from './fixtures.ts';
-
-
-const canvasNode = (page: Page, id: string) => page.getByRole('region', { name: 'Canvas' }).locator(`[data-node-id="${id}"]`);
 
 async function stop(page: Page) {
   await page.getByRole('button', { name: 'Stop' }).click();
@@ -17,7 +14,7 @@ test('a flow arrow in the sequence diagram shows its link credit, a disposition 
   await page.goto('/');
   await importFlow(page, templateOnOwnQueue('credit-starvation', `arrows-${Date.now()}`));
   await page.getByRole('button', { name: 'Run' }).click();
-  await expect(canvasNode(page, 'rx1')).toContainText('3 received');
+  await expect(nodeById(page, 'rx1')).toContainText('3 received');
 
   const frames = page.getByRole('region', { name: 'Frames' });
   await frames.getByRole('checkbox', { name: 'Selected node only' }).uncheck();
@@ -57,7 +54,7 @@ test('an event row and a frame row open to their whole detail', async ({ page })
   await page.goto('/');
   await importFlow(page, templateOnOwnQueue('send-receive', `details-${Date.now()}`));
   await page.getByRole('button', { name: 'Run' }).click();
-  await expect(canvasNode(page, 'rx1')).toContainText('5 received');
+  await expect(nodeById(page, 'rx1')).toContainText('5 received');
 
   const log = page.getByRole('region', { name: 'Event log' });
   await log.getByRole('combobox', { name: 'Filter by event' }).selectOption('MESSAGE_RECEIVED');
@@ -114,10 +111,10 @@ test('Credit starvation says why the receiver waits, shows the queue depth besid
   await page.goto('/');
   const queue = `starved-${Date.now()}`;
   await importFlow(page, templateOnOwnQueue('credit-starvation', queue));
-  await expect(canvasNode(page, 'rx1')).toContainText(queue);
+  await expect(nodeById(page, 'rx1')).toContainText(queue);
   await page.getByRole('button', { name: 'Run' }).click();
-  const sender = canvasNode(page, 'tx1');
-  const receiver = canvasNode(page, 'rx1');
+  const sender = nodeById(page, 'tx1');
+  const receiver = nodeById(page, 'rx1');
   await expect(sender).toContainText('10 sent');
   await expect(receiver).toContainText('credit 0');
 
@@ -157,12 +154,12 @@ test('a long connection error stays inside its card, and Undo of the URL that ca
   });
   await page.goto('/');
   await importFlow(page, templateOnOwnQueue('hello-cbs', '$cbs'));
-  await canvasNode(page, 'c1').click();
+  await nodeById(page, 'c1').click();
   const url = page.getByRole('region', { name: 'Inspector' }).getByLabel('URL', { exact: true });
   await url.fill(`ws://127.0.0.1:${port}/${'a-long-path-segment/'.repeat(12)}`);
   await url.blur();
   await page.getByRole('button', { name: 'Run' }).click();
-  const c1 = canvasNode(page, 'c1');
+  const c1 = nodeById(page, 'c1');
   await expect(c1).toHaveAttribute('data-state', 'error');
   const error = c1.getByRole('note').filter({ hasText: 'amqp-flow:' });
   await expect(error).toBeVisible();
@@ -179,10 +176,10 @@ test('a long connection error stays inside its card, and Undo of the URL that ca
 test('in step mode a transfer counts as sent only once its frame is out, and the rest say they wait for Step', async ({ page }) => {
   await page.goto('/');
   await importFlow(page, templateOnOwnQueue('send-receive', `steps-${Date.now()}`));
-  await expect(canvasNode(page, 't1')).toBeVisible();
+  await expect(nodeById(page, 't1')).toBeVisible();
   const step = page.getByRole('button', { name: 'Step' });
   await step.click();
-  const t1 = canvasNode(page, 't1');
+  const t1 = nodeById(page, 't1');
   // Step until the first transfer frame has gone out (each press lets one frame out).
   for (let i = 0; i < 40 && !(await t1.textContent())?.includes('1 sent'); i++) {
     await step.click();
@@ -206,7 +203,7 @@ test('a template loaded after a busy run starts clean: idle nodes, empty log and
   await page.goto('/');
   await importFlow(page, templateOnOwnQueue('competing-consumers', `busy-${Date.now()}`));
   await page.getByRole('button', { name: 'Run' }).click();
-  await expect(canvasNode(page, 't1')).toContainText('20 accepted');
+  await expect(nodeById(page, 't1')).toContainText('20 accepted');
   const log = page.getByRole('region', { name: 'Event log' });
   await log.getByRole('combobox', { name: 'Filter by event' }).selectOption('MESSAGE_RECEIVED');
   await log.getByRole('combobox', { name: 'Filter by node' }).selectOption('rx2');
@@ -216,10 +213,10 @@ test('a template loaded after a busy run starts clean: idle nodes, empty log and
 
   await page.getByRole('button', { name: 'Templates' }).click();
   await page.getByRole('menuitem', { name: 'Hello over $cbs' }).click();
-  for (const id of ['c1', 's1', 'tx1', 't1']) await expect(canvasNode(page, id)).toHaveAttribute('data-state', 'idle');
-  await expect(canvasNode(page, 'tx1')).toContainText('credit 0');
-  await expect(canvasNode(page, 'tx1')).not.toContainText('sent');
-  await expect(canvasNode(page, 't1')).not.toContainText('accepted');
+  for (const id of ['c1', 's1', 'tx1', 't1']) await expect(nodeById(page, id)).toHaveAttribute('data-state', 'idle');
+  await expect(nodeById(page, 'tx1')).toContainText('credit 0');
+  await expect(nodeById(page, 'tx1')).not.toContainText('sent');
+  await expect(nodeById(page, 't1')).not.toContainText('accepted');
   await expect(log.getByRole('combobox', { name: 'Filter by event' })).toHaveValue('');
   await expect(log.getByRole('combobox', { name: 'Filter by node' })).toHaveValue('');
   await expect(log.getByText('0 events', { exact: true })).toBeVisible();
@@ -238,19 +235,19 @@ test('loading a template during a run stops that run first, then shows the new f
   await page.goto('/');
   await importFlow(page, templateOnOwnQueue('credit-starvation', `live-${Date.now()}`));
   await page.getByRole('button', { name: 'Run' }).click();
-  await expect(canvasNode(page, 'rx1')).toContainText('3 received');
+  await expect(nodeById(page, 'rx1')).toContainText('3 received');
   await page.getByRole('button', { name: 'Templates' }).click();
   await page.getByRole('menuitem', { name: 'Send and receive' }).click();
   await expect(page.getByRole('status', { name: 'Run status' })).toHaveText('Idle');
-  for (const id of ['c1', 's1', 'tx1', 't1', 'rx1']) await expect(canvasNode(page, id)).toHaveAttribute('data-state', 'idle');
-  await expect(canvasNode(page, 'rx1')).not.toContainText('received');
+  for (const id of ['c1', 's1', 'tx1', 't1', 'rx1']) await expect(nodeById(page, id)).toHaveAttribute('data-state', 'idle');
+  await expect(nodeById(page, 'rx1')).not.toContainText('received');
   await expect(page.getByRole('region', { name: 'Event log' }).getByText('0 events', { exact: true })).toBeVisible();
 });
 
 test('a raw SAS token pasted into the CBS token field is accepted, and the connection shows the broker\'s answer to the put-token', async ({ page }) => {
   await page.goto('/');
   await importFlow(page, templateOnOwnQueue('send-receive', `azure-${Date.now()}`));
-  await canvasNode(page, 'c1').locator('.node__header').click();
+  await nodeById(page, 'c1').locator('.node__header').click();
   const inspector = page.getByRole('region', { name: 'Inspector' });
   const field = inspector.getByLabel('CBS token', { exact: true });
   const token = 'SharedAccessSignature sr=amqps%3A%2F%2F127.0.0.1%2F&sig=abc%2Bdef%3D&se=4102444800&skn=RootManageSharedAccessKey';
@@ -261,32 +258,32 @@ test('a raw SAS token pasted into the CBS token field is accepted, and the conne
   await expect(field).toHaveValue(token);
 
   await page.getByRole('button', { name: 'Run' }).click();
-  const cbs = canvasNode(page, 'c1').getByRole('note', { name: 'Claims-based security' });
+  const cbs = nodeById(page, 'c1').getByRole('note', { name: 'Claims-based security' });
   await expect(cbs).toContainText('$cbs put-token: 202 Accepted');
   await expect(cbs).toContainText('token expires 2100-01-01 00:00 UTC');
-  await expect(canvasNode(page, 'rx1')).toContainText('5 received');
+  await expect(nodeById(page, 'rx1')).toContainText('5 received');
   await stop(page);
 });
 
 test('Step then Stop then Run runs freely, also on another template; the toolbar says when a run is stepping', async ({ page }) => {
   await page.goto('/');
   await importFlow(page, templateOnOwnQueue('send-receive', `step-once-${Date.now()}`));
-  await expect(canvasNode(page, 'c1')).toBeVisible();
+  await expect(nodeById(page, 'c1')).toBeVisible();
   const status = page.getByRole('status', { name: 'Run status' });
   await page.getByRole('button', { name: 'Step' }).click();
   await expect(status).toHaveText('Stepping');
   await page.getByRole('button', { name: 'Step' }).click();
-  await expect(canvasNode(page, 'c1')).toHaveAttribute('data-state', 'open');
+  await expect(nodeById(page, 'c1')).toHaveAttribute('data-state', 'open');
   await stop(page);
 
   // Another flow, pressed Run: nothing waits for Step.
   await importFlow(page, templateOnOwnQueue('credit-starvation', `step-then-run-${Date.now()}`));
-  await expect(canvasNode(page, 'rx1')).toHaveAttribute('data-state', 'idle');
+  await expect(nodeById(page, 'rx1')).toHaveAttribute('data-state', 'idle');
   await page.getByRole('button', { name: 'Run' }).click();
   await expect(status).toHaveText('Running');
-  for (const id of ['c1', 's1', 'tx1', 'rx1']) await expect(canvasNode(page, id)).toHaveAttribute('data-state', 'open');
-  await expect(canvasNode(page, 't1')).toContainText('10 sent');
-  await expect(canvasNode(page, 'rx1')).toContainText('3 received');
+  for (const id of ['c1', 's1', 'tx1', 'rx1']) await expect(nodeById(page, id)).toHaveAttribute('data-state', 'open');
+  await expect(nodeById(page, 't1')).toContainText('10 sent');
+  await expect(nodeById(page, 'rx1')).toContainText('3 received');
   await expect(page.getByRole('region', { name: 'Frames' }).getByRole('status', { name: 'Next frame' })).toHaveCount(0);
   await stop(page);
 
@@ -296,7 +293,7 @@ test('Step then Stop then Run runs freely, also on another template; the toolbar
   await stop(page);
   await page.getByRole('button', { name: 'Run' }).click();
   await expect(status).toHaveText('Running');
-  await expect(canvasNode(page, 'rx1')).toHaveAttribute('data-state', 'open');
+  await expect(nodeById(page, 'rx1')).toHaveAttribute('data-state', 'open');
   await stop(page);
 });
 

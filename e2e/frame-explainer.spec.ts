@@ -5,14 +5,13 @@ import type { Page } from '@playwright/test';
 import type { Graph, GraphNode } from '../src/graph/types.ts';
 import { expect, test } from './fixtures.ts';
 import { saveScreenshot } from './screenshots.ts';
-
-const canvasNode = (page: Page, id: string) => page.getByRole('region', { name: 'Canvas' }).locator(`[data-node-id="${id}"]`);
+import { nodeById } from './editorSteps.ts';
 
 async function openTemplate(page: Page, name: string) {
   await page.goto('/');
   await page.getByRole('button', { name: 'Templates' }).click();
   await page.getByRole('menuitem', { name }).click();
-  await expect(canvasNode(page, 'c1')).toBeVisible();
+  await expect(nodeById(page, 'c1')).toBeVisible();
 }
 
 function byHandGraph(queue: string): Graph {
@@ -38,7 +37,7 @@ function byHandGraph(queue: string): Graph {
 test('clicking a receiver’s flow frame explains link credit in the run’s words and cites §2.7.4', async ({ page }) => {
   await openTemplate(page, 'Send and receive');
   await page.getByRole('button', { name: 'Run' }).click();
-  await expect(canvasNode(page, 'rx1')).toContainText('5 received');
+  await expect(nodeById(page, 'rx1')).toContainText('5 received');
 
   const frames = page.getByRole('region', { name: 'Frames' });
   await frames.getByRole('combobox', { name: 'Filter by performative' }).selectOption('flow');
@@ -73,12 +72,12 @@ test('a rejected delivery’s disposition explains the outcome and, on a click, 
   await page.goto('/');
   const graph = byHandGraph(`explain-reject-${Date.now()}`);
   await page.locator('input[type="file"]').setInputFiles({ name: 'reject.amqpflow.json', mimeType: 'application/json', buffer: Buffer.from(JSON.stringify(graph)) });
-  await expect(canvasNode(page, 'rx1')).toBeVisible();
+  await expect(nodeById(page, 'rx1')).toBeVisible();
   await page.getByRole('button', { name: 'Run' }).click();
-  const deliveries = canvasNode(page, 'rx1').getByRole('list', { name: 'Unsettled deliveries' }).getByRole('listitem');
+  const deliveries = nodeById(page, 'rx1').getByRole('list', { name: 'Unsettled deliveries' }).getByRole('listitem');
   await expect(deliveries).toHaveCount(1);
   await deliveries.first().getByRole('button', { name: 'Reject' }).click();
-  await expect(canvasNode(page, 'rx1')).toContainText('1 settled');
+  await expect(nodeById(page, 'rx1')).toContainText('1 settled');
 
   const frames = page.getByRole('region', { name: 'Frames' });
   // Reject selected rx1; a disposition belongs to its session, so show every node's frames.
@@ -115,7 +114,7 @@ test('a connection’s error condition on the canvas (one of AMQP Flow’s own) 
   await page.locator('input[type="file"]').setInputFiles({ name: 'unreachable.amqpflow.json', mimeType: 'application/json', buffer: Buffer.from(JSON.stringify(graph)) });
   await page.getByRole('button', { name: 'Run' }).click();
 
-  const note = canvasNode(page, 'c1').getByRole('note');
+  const note = nodeById(page, 'c1').getByRole('note');
   const condition = (await note.locator('strong').textContent({ timeout: 10_000 }))!;
   expect(condition).toMatch(/^amqp-flow:/);
   await note.getByRole('button', { name: `Explain ${condition}` }).click();

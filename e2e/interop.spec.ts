@@ -4,17 +4,16 @@ import type { Page } from '@playwright/test';
 import type { Graph } from '../src/graph/types.ts';
 import { TRAITS, externalBrokerUrl, makeGraph, releaseExternalBrokers, skipInterop, uniqueName, type BrokerName } from '../test/integration/support/brokers.ts';
 import { test, expect } from './fixtures.ts';
+import { nodeById } from './editorSteps.ts';
 
 test.afterAll(releaseExternalBrokers);
-
-const canvasNode = (page: Page, id: string) => page.getByRole('region', { name: 'Canvas' }).locator(`[data-node-id="${id}"]`);
 
 /** Imports a graph the way a person does: Import, then the browser's file chooser. */
 async function importGraph(page: Page, graph: Graph) {
   const chooser = page.waitForEvent('filechooser');
   await page.getByRole('button', { name: 'Import' }).click();
   await (await chooser).setFiles({ name: 'interop.amqpflow.json', mimeType: 'application/json', buffer: Buffer.from(JSON.stringify(graph)) });
-  await expect(canvasNode(page, 'c1')).toBeVisible();
+  await expect(nodeById(page, 'c1')).toBeVisible();
 }
 
 const BROKERS: BrokerName[] = ['embedded', 'rabbitmq', 'proton'];
@@ -42,9 +41,9 @@ for (const name of BROKERS) {
       await page.goto('/');
       await importGraph(page, graph);
       await page.getByRole('button', { name: 'Run' }).click();
-      for (const id of ['c1', 's1', 'tx1', 'rx1']) await expect(canvasNode(page, id)).toHaveAttribute('data-state', 'open');
-      await expect(canvasNode(page, 'tx1')).toContainText('1 accepted');
-      await expect(canvasNode(page, 'rx1')).toContainText('1 received');
+      for (const id of ['c1', 's1', 'tx1', 'rx1']) await expect(nodeById(page, id)).toHaveAttribute('data-state', 'open');
+      await expect(nodeById(page, 'tx1')).toContainText('1 accepted');
+      await expect(nodeById(page, 'rx1')).toContainText('1 received');
 
       const log = page.getByRole('region', { name: 'Event log' });
       await log.getByRole('combobox', { name: 'Filter by event' }).selectOption('CONNECTION_OPEN');
@@ -55,7 +54,7 @@ for (const name of BROKERS) {
       await expect(log.locator('[data-event="MESSAGE_RECEIVED"][data-node="rx1"]')).toHaveCount(1);
 
       await page.getByRole('button', { name: 'Stop' }).click();
-      for (const id of ['c1', 's1', 'tx1', 'rx1']) await expect(canvasNode(page, id)).toHaveAttribute('data-state', 'closed');
+      for (const id of ['c1', 's1', 'tx1', 'rx1']) await expect(nodeById(page, id)).toHaveAttribute('data-state', 'closed');
     });
   });
 }
@@ -68,11 +67,11 @@ test.describe('the connection doctor in the page', () => {
     await page.goto('/');
     await importGraph(page, makeGraph('amqp only', [['c1', 'connection', { url: wsUrl, subprotocols: ['amqp'] }], ['s1', 'session']], [['c1', 's1']]));
     await page.getByRole('button', { name: 'Run' }).click();
-    await expect(canvasNode(page, 'c1')).toHaveAttribute('data-state', 'error');
+    await expect(nodeById(page, 'c1')).toHaveAttribute('data-state', 'error');
     const log = page.getByRole('region', { name: 'Event log' });
     await log.getByRole('combobox', { name: 'Filter by event' }).selectOption('CONNECTION_ERROR');
     await expect(log.locator('[data-event="CONNECTION_ERROR"][data-node="c1"]')).toContainText('amqp-flow:websocket-failed');
     // A browser is not told the HTTP status, so the hint lists the causes, websockify's "binary" among them.
-    await expect(canvasNode(page, 'c1')).toContainText('websockify needs "binary"');
+    await expect(nodeById(page, 'c1')).toContainText('websockify needs "binary"');
   });
 });

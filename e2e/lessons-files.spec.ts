@@ -3,8 +3,8 @@
 import { readFile } from 'node:fs/promises';
 import type { Page } from '@playwright/test';
 import { test, expect } from './fixtures.ts';
-import { exportGraph } from './editorSteps.ts';
-import { canvasNode, expectStep, lessonRegion, next, openLessonById, openLessonFromList, predict, run, stop } from './lessonsSteps.ts';
+import { exportGraph, nodeById } from './editorSteps.ts';
+import { expectStep, lessonRegion, next, openLessonById, openLessonFromList, predict, run, stop } from './lessonsSteps.ts';
 
 const tinyLesson = {
   format: 'amqp-flow-lesson',
@@ -57,15 +57,15 @@ test('hints come before the solution, which is applied as one undo step; Back do
   await expect(region.getByRole('button', { name: 'Hint' })).toBeDisabled();
   await solution.click();
   // The sender appears and the step, now done, moves on by itself.
-  await expect(canvasNode(page, 'tx1')).toBeVisible();
+  await expect(nodeById(page, 'tx1')).toBeVisible();
   await expectStep(page, 3);
   await page.getByRole('button', { name: 'Undo', exact: true }).click();
-  await expect(canvasNode(page, 'tx1')).toHaveCount(0);
-  await expect(canvasNode(page, 's1')).toBeVisible();
+  await expect(nodeById(page, 'tx1')).toHaveCount(0);
+  await expect(nodeById(page, 's1')).toBeVisible();
 
   // Back to a done step: it waits for Next instead of moving on again.
   await page.getByRole('button', { name: 'Redo', exact: true }).click();
-  await expect(canvasNode(page, 'tx1')).toBeVisible();
+  await expect(nodeById(page, 'tx1')).toBeVisible();
   await region.getByRole('button', { name: 'Back' }).click();
   await expectStep(page, 2);
   await expect(region.getByLabel('Current step')).toContainText('done');
@@ -143,7 +143,7 @@ test('a lesson file opens from the Lesson region, joins the list, and travels as
   await lessonRegion(page).locator('input[type="file"]').setInputFiles(lessonFile(tinyLesson));
   await expect(lessonRegion(page).getByRole('heading', { name: 'My first lesson' })).toBeVisible();
   await expect(lessonRegion(page).getByRole('list', { name: 'Lessons' }).getByRole('listitem')).toHaveCount(11);
-  await expect(canvasNode(page, 'tx1')).toBeVisible();
+  await expect(nodeById(page, 'tx1')).toBeVisible();
 
   await lessonRegion(page).getByRole('button', { name: 'Copy lesson link' }).click();
   const link = await lessonRegion(page).getByRole('textbox', { name: 'Lesson link' }).inputValue();

@@ -1,17 +1,17 @@
 // Every built-in lesson, taken as a learner takes it in Chromium against the embedded broker: palette,
 // wires, Inspector, Run, Stop, Add credit, Drain, Accept …, until the lesson says "Lesson complete".
 import { test, expect } from './fixtures.ts';
-import { dragWire, panCardIntoView } from './editorSteps.ts';
+import { dragWire, nodeById, panCardIntoView } from './editorSteps.ts';
 import { saveScreenshot } from './screenshots.ts';
 import {
-  addCredit, canvasNode, chooseProp, expectComplete, expectStep, fitView, lessonRegion, next, openLessonById, openLessonFromList,
+  addCredit, chooseProp, expectComplete, expectStep, fitView, lessonRegion, next, openLessonById, openLessonFromList,
   predict, run, select, settleFirst, stop, tickProp, typeProp,
 } from './lessonsSteps.ts';
 
 test('the Lessons button lists at least ten lessons; lifecycle: add, wire and name a sender, run, stop, then step it open', async ({ page }) => {
   await openLessonFromList(page, 'Open, begin, attach: the lifecycle');
   await expect(lessonRegion(page).getByRole('list', { name: 'Lessons' }).getByRole('listitem')).toHaveCount(10);
-  await expect(canvasNode(page, 'c1')).toBeVisible();
+  await expect(nodeById(page, 'c1')).toBeVisible();
   await next(page, 2);
   await page.getByRole('button', { name: 'Sender', exact: true }).click();
   await expectStep(page, 3);
@@ -69,7 +69,7 @@ test('starvation: 3 then credit by hand, then drain gives the unused credit back
   await addCredit(page, 'rx1', 10);
   await expectStep(page, 7);
   await panCardIntoView(page, 'rx1');
-  await canvasNode(page, 'rx1').getByRole('button', { name: 'Drain' }).click();
+  await nodeById(page, 'rx1').getByRole('button', { name: 'Drain' }).click();
   await expectComplete(page);
   await stop(page);
 });

@@ -1,11 +1,10 @@
 // What a learner does in a lesson, as browser steps: open it, read on, predict, edit in the Inspector,
 // press Run / Stop / Add credit / Accept …, and wait for the lesson to move on by itself.
 import type { Locator, Page } from '@playwright/test';
-import { panCardIntoView } from './editorSteps.ts';
+import { nodeById, panCardIntoView } from './editorSteps.ts';
 import { expect } from './fixtures.ts';
 
 export const lessonRegion = (page: Page): Locator => page.getByRole('region', { name: 'Lesson' });
-export const canvasNode = (page: Page, id: string): Locator => page.getByRole('region', { name: 'Canvas' }).locator(`[data-node-id="${id}"]`);
 const inspector = (page: Page): Locator => page.getByRole('region', { name: 'Inspector' });
 
 /** Opens a lesson from the toolbar's Lessons button and the catalogue, as a learner would. */
@@ -47,7 +46,7 @@ export async function select(page: Page, id: string) {
   // While a run starts, cards grow and the view may refit under the pointer; a click that lands
   // mid-change selects nothing, and a learner would simply click again: so does this step.
   await expect(async () => {
-    await canvasNode(page, id).locator('.node__header').click();
+    await nodeById(page, id).locator('.node__header').click();
     await expect(inspector(page).getByLabel('Id', { exact: true })).toHaveValue(id, { timeout: 2000 });
   }).toPass();
 }
@@ -85,7 +84,7 @@ export async function fitView(page: Page) {
 export async function addCredit(page: Page, receiverId: string, amount: number) {
   await fitView(page);
   await panCardIntoView(page, receiverId);
-  const receiver = canvasNode(page, receiverId);
+  const receiver = nodeById(page, receiverId);
   const box = receiver.getByRole('spinbutton', { name: 'Credit to add' });
   await box.fill(String(amount));
   await expect(box).toHaveValue(String(amount));
@@ -96,7 +95,7 @@ export async function addCredit(page: Page, receiverId: string, amount: number) 
 export async function settleFirst(page: Page, receiverId: string, outcome: 'Accept' | 'Reject' | 'Release' | 'Modify') {
   await fitView(page);
   // From the keyboard: the grown receiver card can reach under the canvas' corner controls.
-  const button = canvasNode(page, receiverId).getByRole('list', { name: 'Unsettled deliveries' }).getByRole('listitem').first().getByRole('button', { name: outcome, exact: true });
+  const button = nodeById(page, receiverId).getByRole('list', { name: 'Unsettled deliveries' }).getByRole('listitem').first().getByRole('button', { name: outcome, exact: true });
   await button.focus();
   await page.keyboard.press('Enter');
 }

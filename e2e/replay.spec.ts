@@ -4,8 +4,8 @@ import { readFile } from 'node:fs/promises';
 import type { Page } from '@playwright/test';
 import { expect, test } from './fixtures.ts';
 import { BIG_RECORDING_ITEMS, bigRecording } from './bigRecording.ts';
+import { nodeById } from './editorSteps.ts';
 
-const canvasNode = (page: Page, id: string) => page.getByRole('region', { name: 'Canvas' }).locator(`[data-node-id="${id}"]`);
 /** Open recording → the browser's file chooser → this file. */
 async function openRecordingFile(page: Page, name: string, text: string) {
   const chooser = page.waitForEvent('filechooser');
@@ -26,21 +26,21 @@ test('a recording of 100,000 events opens through the file input and can be scru
   await page.setViewportSize({ width: 1900, height: 900 });
   await expect.poll(async () => (await page.getByRole('group', { name: 'Replay' }).boundingBox())!.y).toBeLessThan(toolbar.y + toolbar.height);
   await page.setViewportSize({ width: 1440, height: 900 });
-  await expect(canvasNode(page, 'tx1')).toContainText('credit 1000');
-  await expect(canvasNode(page, 'c1')).toHaveAttribute('data-state', 'open');
+  await expect(nodeById(page, 'tx1')).toContainText('credit 1000');
+  await expect(nodeById(page, 'c1')).toHaveAttribute('data-state', 'open');
 
   // Back to the start: the connection is only opening and nothing has been sent.
   const slider = page.getByRole('slider', { name: 'Playhead' });
   await slider.fill('0');
   await expect(position(page)).toContainText(`0 / ${BIG_RECORDING_ITEMS}`);
-  await expect(canvasNode(page, 'c1')).toHaveAttribute('data-state', 'opening');
-  await expect(canvasNode(page, 'tx1')).toHaveAttribute('data-state', 'idle');
+  await expect(nodeById(page, 'c1')).toHaveAttribute('data-state', 'opening');
+  await expect(nodeById(page, 'tx1')).toHaveAttribute('data-state', 'idle');
 
   // Play (slowly, so the run's 5 s last 20 s and Pause finds it playing): the playhead moves on and the nodes open.
   const at = async () => Number((await position(page).textContent())!.split(' / ')[0]);
   await page.getByRole('combobox', { name: 'Speed' }).selectOption('0.25');
   await page.getByRole('button', { name: 'Play', exact: true }).click();
-  await expect(canvasNode(page, 'tx1')).toHaveAttribute('data-state', 'open');
+  await expect(nodeById(page, 'tx1')).toHaveAttribute('data-state', 'open');
   await expect.poll(at).toBeGreaterThan(4);
   await page.getByRole('button', { name: 'Pause', exact: true }).click();
   await expect(page.getByRole('button', { name: 'Play', exact: true })).toBeVisible();
@@ -52,7 +52,7 @@ test('a run saved as a recording replays in a page with no run, showing the same
   await page.getByRole('button', { name: 'Templates' }).click();
   await page.getByRole('menuitem', { name: 'Hello over $cbs' }).click();
   await page.getByRole('button', { name: 'Run' }).click();
-  await expect(canvasNode(page, 't1')).toHaveAttribute('data-state', 'open');
+  await expect(nodeById(page, 't1')).toHaveAttribute('data-state', 'open');
   await page.getByRole('button', { name: 'Stop' }).click();
   await expect(page.getByRole('status', { name: 'Run status' })).toHaveText('Idle');
   const download = page.waitForEvent('download');
@@ -65,7 +65,7 @@ test('a run saved as a recording replays in a page with no run, showing the same
   await other.goto('/');
   await openRecordingFile(other, file.suggestedFilename(), text);
   await expect(other.getByRole('group', { name: 'Replay' })).toContainText('Hello over $cbs');
-  for (const id of ['c1', 's1', 'tx1']) await expect(canvasNode(other, id)).toHaveAttribute('data-state', 'closed');
+  for (const id of ['c1', 's1', 'tx1']) await expect(nodeById(other, id)).toHaveAttribute('data-state', 'closed');
   const log = other.getByRole('region', { name: 'Event log' });
   await log.getByRole('combobox', { name: 'Filter by event' }).selectOption('TRANSFER_SETTLED');
   await expect(log.locator('[data-event="TRANSFER_SETTLED"]')).toContainText('outcome=accepted');
@@ -79,5 +79,5 @@ test('a file that is not a recording changes nothing and lists why', async ({ pa
   await openRecordingFile(page, 'x.amqpflow-run.json', '{"format":"amqp-flow-run","version":7}');
   await expect(page.getByRole('alert').filter({ hasText: 'was not opened as a recording' })).toContainText('version 7');
   await expect(page.getByRole('group', { name: 'Replay' })).toHaveCount(0);
-  await expect(canvasNode(page, 'rx1')).toBeVisible();
+  await expect(nodeById(page, 'rx1')).toBeVisible();
 });

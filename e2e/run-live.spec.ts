@@ -4,6 +4,7 @@ import type { Page } from '@playwright/test';
 import { graphOf } from '../src/graph/fixtures/factory.ts';
 import type { Graph, PropsByKind } from '../src/graph/types.ts';
 import { test, expect } from './fixtures.ts';
+import { nodeById } from './editorSteps.ts';
 
 /** c1 → s1 → sender tx1 → transfer t1, and receiver rx1 on the same queue. */
 function makeGraph(name: string, transfer: PropsByKind['transfer'], receiver: PropsByKind['receiver']): Graph {
@@ -22,8 +23,6 @@ async function importGraph(page: Page, graph: Graph) {
   });
   await expect(page.locator('[data-node-id="t1"]')).toBeVisible();
 }
-
-const canvasNode = (page: Page, id: string) => page.getByRole('region', { name: 'Canvas' }).locator(`[data-node-id="${id}"]`);
 
 test('edges animate by message rate while transfers flow, and Slow motion shows each one moving', async ({ page }) => {
   await importGraph(page, makeGraph('steady', { body: 'tick', count: 400, intervalMs: 20 }, {}));
@@ -46,13 +45,13 @@ test('edges animate by message rate while transfers flow, and Slow motion shows 
 
   await page.getByRole('button', { name: 'Stop' }).click();
   await expect(page.getByRole('status', { name: 'Run status' })).toHaveText('Idle');
-  await expect(canvasNode(page, 't1')).toContainText('unsent');
+  await expect(nodeById(page, 't1')).toContainText('unsent');
 });
 
 test('a receiver that does not auto-accept lists its deliveries until each is accepted, rejected or released', async ({ page }) => {
   await importGraph(page, makeGraph('by-hand', { body: 'please settle me', count: 3 }, { autoAccept: false }));
   await page.getByRole('button', { name: 'Run' }).click();
-  const receiver = canvasNode(page, 'rx1');
+  const receiver = nodeById(page, 'rx1');
   const deliveries = receiver.getByRole('list', { name: 'Unsettled deliveries' }).getByRole('listitem');
   await expect(deliveries).toHaveCount(3);
   await expect(deliveries.first()).toContainText('please settle me');
@@ -94,7 +93,7 @@ test('a connection that cannot reach its broker shows the error with a hint and 
   await importGraph(page, graph);
   await page.getByRole('button', { name: 'Run' }).click();
 
-  const connection = canvasNode(page, 'c1');
+  const connection = nodeById(page, 'c1');
   await expect(connection).toHaveAttribute('data-state', 'error');
   const note = connection.getByRole('note');
   // The condition in bold, the words beside it, and a hint below saying what to do.

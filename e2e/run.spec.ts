@@ -1,7 +1,7 @@
 // Watching a run: node states, the event log, credit starvation with manual credit, the frame trace
 // and step mode, in Chromium against the embedded broker.
 import type { Page } from '@playwright/test';
-import { panCardIntoView } from './editorSteps.ts';
+import { nodeById, panCardIntoView } from './editorSteps.ts';
 import { test, expect } from './fixtures.ts';
 import { UPDATE_SCREENSHOTS, saveScreenshot } from './screenshots.ts';
 
@@ -12,8 +12,6 @@ async function openTemplate(page: Page, name: string) {
   await expect(page.locator('[data-node-id="c1"]')).toBeVisible();
 }
 
-const canvasNode = (page: Page, id: string) => page.getByRole('region', { name: 'Canvas' }).locator(`[data-node-id="${id}"]`);
-
 async function stop(page: Page) {
   await page.getByRole('button', { name: 'Stop' }).click();
   await expect(page.getByRole('status', { name: 'Run status' })).toHaveText('Idle');
@@ -22,7 +20,7 @@ async function stop(page: Page) {
 test('the Hello over $cbs template opens every node and the event log shows its transfer accepted', async ({ page }) => {
   await openTemplate(page, 'Hello over $cbs');
   await page.getByRole('button', { name: 'Run' }).click();
-  for (const id of ['c1', 's1', 'tx1', 't1']) await expect(canvasNode(page, id)).toHaveAttribute('data-state', 'open');
+  for (const id of ['c1', 's1', 'tx1', 't1']) await expect(nodeById(page, id)).toHaveAttribute('data-state', 'open');
 
   const log = page.getByRole('region', { name: 'Event log' });
   const byEvent = log.getByRole('combobox', { name: 'Filter by event' });
@@ -46,14 +44,14 @@ test('the Hello over $cbs template opens every node and the event log shows its 
   await log.locator('[data-event="SENDER_OPEN"]').click();
   await expect(page.locator('.react-flow__node.selected [data-node-id="tx1"]')).toBeVisible();
   await stop(page);
-  for (const id of ['c1', 's1', 'tx1']) await expect(canvasNode(page, id)).toHaveAttribute('data-state', 'closed');
+  for (const id of ['c1', 's1', 'tx1']) await expect(nodeById(page, id)).toHaveAttribute('data-state', 'closed');
 });
 
 test('credit starvation leaves the receiver at credit 0 with 7 messages queued until credit is added by hand, then all 10 settle', async ({ page }) => {
   await openTemplate(page, 'Credit starvation');
   await page.getByRole('button', { name: 'Run' }).click();
-  const sender = canvasNode(page, 'tx1');
-  const receiver = canvasNode(page, 'rx1');
+  const sender = nodeById(page, 'tx1');
+  const receiver = nodeById(page, 'rx1');
   await expect(sender).toContainText('10 sent');
   await expect(receiver).toContainText('3 received');
   await expect(receiver).toContainText('credit 0');
@@ -89,7 +87,7 @@ test('credit starvation leaves the receiver at credit 0 with 7 messages queued u
 test('the frames panel lists open, begin, attach, flow, transfer and disposition frames', async ({ page }) => {
   await openTemplate(page, 'Send and receive');
   await page.getByRole('button', { name: 'Run' }).click();
-  await expect(canvasNode(page, 'rx1')).toContainText('5 received');
+  await expect(nodeById(page, 'rx1')).toContainText('5 received');
 
   const frames = page.getByRole('region', { name: 'Frames' });
   const byPerformative = frames.getByRole('combobox', { name: 'Filter by performative' });
@@ -122,20 +120,20 @@ test('step mode releases one outgoing frame per press and previews the next one'
   await step.click();
   await expect(next).toHaveText('Next: open (connection c1)');
   await expect(sentOpen).toHaveCount(0);
-  await expect(canvasNode(page, 'c1')).toHaveAttribute('data-state', 'opening');
+  await expect(nodeById(page, 'c1')).toHaveAttribute('data-state', 'opening');
 
   await step.click();
   await expect(sentOpen).toHaveCount(1);
-  await expect(canvasNode(page, 'c1')).toHaveAttribute('data-state', 'open');
+  await expect(nodeById(page, 'c1')).toHaveAttribute('data-state', 'open');
   await expect(next).toHaveText('Next: begin (session s1)');
   await expect(page.locator('.frame__row--out[data-performative="begin"]')).toHaveCount(0);
 
   await step.click();
   await expect(page.locator('.frame__row--out[data-performative="begin"]')).toHaveCount(1);
   await expect(next).toHaveText('Next: attach (sender tx1)');
-  await expect(canvasNode(page, 'tx1')).toHaveAttribute('data-state', 'opening');
+  await expect(nodeById(page, 'tx1')).toHaveAttribute('data-state', 'opening');
 
   await step.click();
-  await expect(canvasNode(page, 'tx1')).toHaveAttribute('data-state', 'open');
+  await expect(nodeById(page, 'tx1')).toHaveAttribute('data-state', 'open');
   await stop(page);
 });

@@ -4,15 +4,15 @@
 import type { Page } from '@playwright/test';
 import type { Graph, GraphNode } from '../src/graph/types.ts';
 import { expect, test } from './fixtures.ts';
+import { nodeById } from './editorSteps.ts';
 
-const canvasNode = (page: Page, id: string) => page.getByRole('region', { name: 'Canvas' }).locator(`[data-node-id="${id}"]`);
 const rewindBar = (page: Page) => page.getByRole('group', { name: 'Rewind' });
 const earlier = (page: Page) => rewindBar(page).getByRole('button', { name: 'Earlier' });
 const later = (page: Page) => rewindBar(page).getByRole('button', { name: 'Later' });
-const creditBadge = (page: Page, id: string) => canvasNode(page, id).locator('.node__badge--credit');
+const creditBadge = (page: Page, id: string) => nodeById(page, id).locator('.node__badge--credit');
 /** The receiver's "N received" count as shown (0 when it shows none). */
 async function receivedCount(page: Page, id: string): Promise<number> {
-  const texts = await canvasNode(page, id).getByText(/^\d+ received$/).allTextContents();
+  const texts = await nodeById(page, id).getByText(/^\d+ received$/).allTextContents();
   return texts.length ? Number.parseInt(texts[0]!, 10) : 0;
 }
 const eventCount = async (page: Page) => Number((await page.getByRole('region', { name: 'Event log' }).getByText(/^\d+ events/).textContent())?.match(/^\d+/)?.[0]);
@@ -21,7 +21,7 @@ async function openTemplate(page: Page, name: string) {
   await page.goto('/');
   await page.getByRole('button', { name: 'Templates' }).click();
   await page.getByRole('menuitem', { name }).click();
-  await expect(canvasNode(page, 'c1')).toBeVisible();
+  await expect(nodeById(page, 'c1')).toBeVisible();
 }
 
 interface QueueInfo { address: string; depth: number; enqueued: number; dequeued: number }
@@ -49,7 +49,7 @@ test.slow();
 test('stepping back through a finished run shows a receiver’s earlier state and credit, then forward to the end, without touching the broker', async ({ page }) => {
   await openTemplate(page, 'Credit starvation');
   await page.getByRole('button', { name: 'Run' }).click();
-  const receiver = canvasNode(page, 'rx1');
+  const receiver = nodeById(page, 'rx1');
   await expect(receiver).toContainText('3 received');
   await expect(creditBadge(page, 'rx1')).toHaveText('credit 0');
   await page.getByRole('button', { name: 'Stop' }).click();
@@ -74,7 +74,7 @@ test('stepping back through a finished run shows a receiver’s earlier state an
 
   // The very first moment: the connection is only opening.
   await rewindBar(page).getByRole('slider', { name: 'Moment' }).fill('0');
-  await expect(canvasNode(page, 'c1')).toHaveAttribute('data-state', 'opening');
+  await expect(nodeById(page, 'c1')).toHaveAttribute('data-state', 'opening');
   await expect(page.getByRole('region', { name: 'Event log' }).getByText(/^0 events/)).toBeVisible();
 
   // Forward one moment at a time, then to the end: credit 0, 3 received, closed, as the run ended.
@@ -96,10 +96,10 @@ test('stepping back through a finished run shows a receiver’s earlier state an
 test('going back during a run sends nothing: the starved queue keeps its messages and Add credit waits for Live', async ({ page }) => {
   await openTemplate(page, 'Credit starvation');
   await page.getByRole('button', { name: 'Run' }).click();
-  const receiver = canvasNode(page, 'rx1');
+  const receiver = nodeById(page, 'rx1');
   await expect(receiver).toContainText('3 received');
   await expect(creditBadge(page, 'rx1')).toHaveText('credit 0');
-  await expect(canvasNode(page, 't1')).toContainText('10 sent');
+  await expect(nodeById(page, 't1')).toContainText('10 sent');
   const before = await queue(page, 'starved');
   expect(before?.depth).toBeGreaterThanOrEqual(7);
 

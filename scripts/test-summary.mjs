@@ -10,7 +10,9 @@ if (!vitest) { console.error(`no Vitest report at ${vitestFile}`); failed++; }
 else {
   passed += vitest.numPassedTests; failed += vitest.numFailedTests;
   skipped += vitest.numPendingTests + (vitest.numTodoTests ?? 0);
-  if (vitest.numFailedTestSuites) failed += vitest.numFailedTestSuites;
+  // a file that failed without a failing test (it did not load, or a hook threw) counts once; a file
+  // with failing tests is already counted by them
+  failed += vitest.testResults.filter((f) => f.status === 'failed' && !f.assertionResults.some((a) => a.status === 'failed')).length;
 }
 const pw = read(playwrightFile);
 if (!pw) { console.error(`no Playwright report at ${playwrightFile}`); failed++; }

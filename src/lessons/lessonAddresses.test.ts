@@ -2,7 +2,7 @@
 // span naming them follows, so each built-in lesson still reads and completes the same way.
 import { describe, expect, it } from 'vitest';
 import { BUILTIN_LESSONS } from './builtin/index.ts';
-import { isAddressTag, lessonAddresses, newAddressTag, taggedAddress, withOwnAddresses } from './lessonAddresses.ts';
+import { flowWithOwnAddresses, isAddressTag, lessonAddresses, newAddressTag, taggedAddress, withOwnAddresses } from './lessonAddresses.ts';
 import { lessonToFile } from './lessonExport.ts';
 import { parseLessonValue, type Lesson } from './lessonFile.ts';
 
@@ -43,6 +43,14 @@ describe('own addresses for each lesson start', () => {
     expect(json(withOwnAddresses(lesson('request-reply'), 'k3f9'))).toContain('"replyTo":"@rx1"');
     // lifecycle's flow has no address: the learner types `lifecycle`, and no count depends on that queue
     expect(withOwnAddresses(lesson('lifecycle'), 'k3f9')).toBe(lesson('lifecycle'));
+  });
+
+  it('a flow alone takes the same tagged addresses as its lesson, and one without addresses is kept as it is', () => {
+    const flow = lesson('outcomes').flow;
+    expect(flowWithOwnAddresses(flow, 'k3f9')).toEqual(withOwnAddresses(lesson('outcomes'), 'k3f9').flow);
+    expect(json(flow)).not.toContain('k3f9');
+    expect(flowWithOwnAddresses(lesson('cbs').flow, 'k3f9')).toBe(lesson('cbs').flow);
+    expect(flowWithOwnAddresses(lesson('lifecycle').flow, 'k3f9')).toBe(lesson('lifecycle').flow);
   });
 
   it.each(BUILTIN_LESSONS.map((l) => [l.id]))('%s with own addresses is still a lesson the parser accepts', (id) => {

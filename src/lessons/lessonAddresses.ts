@@ -55,6 +55,12 @@ function renamed(value: unknown, key: string, map: ReadonlyMap<string, string>):
   return value;
 }
 
+/** The flow with its addresses tagged (`starved` → `starved-7k2q`): queues of its own on a shared broker. */
+export function flowWithOwnAddresses(flow: Graph, tag: string): Graph {
+  const map = lessonAddresses(flow, tag);
+  return map.size === 0 ? flow : (renamed(flow, 'flow', map) as Graph);
+}
+
 /** The lesson as this start takes it: its flow's addresses tagged, and everything naming them. */
 export function withOwnAddresses(lesson: Lesson, tag: string): Lesson {
   const map = lessonAddresses(lesson.flow, tag);

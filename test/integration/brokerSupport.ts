@@ -85,6 +85,7 @@ export function connectOutcome(b: TestBroker, opts: ClientOptions & { over?: 'tc
     const finish = (result: string) => { if (!done) { done = true; ok(result); } };
     conn.on('connection_error', (ctx: EventContext) => finish(errorOf(ctx)?.condition ?? 'error'));
     conn.on('disconnected', (ctx: EventContext) => finish(String(ctx.error ?? 'disconnected')));
+    // a "nothing more arrives" window: open, and no close right after it
     conn.once('connection_open', () => setTimeout(() => { if (!done) keep?.push(conn); finish('connected'); }, 300));
   });
 }

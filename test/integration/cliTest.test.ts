@@ -7,8 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startServer, type RunningServer } from '../../broker/server.ts';
 import { serializeGraph } from '../../src/graph/file.ts';
 import { TEMPLATES } from '../../src/graph/templates.ts';
-import type { Graph } from '../../src/graph/types.ts';
-import { lessonAddresses, newAddressTag } from '../../src/lessons/lessonAddresses.ts';
+import { flowWithOwnAddresses, newAddressTag } from '../../src/lessons/lessonAddresses.ts';
 import { externalBrokerUrl, releaseExternalBrokers, skipInterop } from './support/brokers.ts';
 import { runCli, tempFolder, type TempFolder } from './support/cli.ts';
 
@@ -19,13 +18,6 @@ let dir = '';
 let templates = '';
 let embedded: RunningServer;
 
-/** The flow with its addresses tagged (`starved` → `starved-7k2q`), as each start of a lesson does. */
-function onOwnQueues(g: Graph, tag: string): Graph {
-  const names = lessonAddresses(g, tag);
-  const own = (key: string, value: unknown) => (['address', 'to', 'replyTo'].includes(key) && typeof value === 'string' ? (names.get(value) ?? value) : value);
-  return { ...g, nodes: g.nodes.map((n) => ({ ...n, props: Object.fromEntries(Object.entries(n.props).map(([k, v]) => [k, own(k, v)])) }) as typeof n) };
-}
-
 beforeAll(async () => {
   folder = await tempFolder('test');
   dir = folder.dir;
@@ -33,7 +25,7 @@ beforeAll(async () => {
   await mkdir(templates);
   // queues of this run's own: another suite beside this one (or a demo) may use the same shared brokers
   const tag = newAddressTag();
-  for (const t of TEMPLATES) await writeFile(join(templates, `${t.id}.amqpflow.json`), serializeGraph(onOwnQueues(t.graph(), tag)));
+  for (const t of TEMPLATES) await writeFile(join(templates, `${t.id}.amqpflow.json`), serializeGraph(flowWithOwnAddresses(t.graph(), tag)));
   embedded = await startServer({ port: 0, tcpPort: false });
 });
 afterAll(async () => {

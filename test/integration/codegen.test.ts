@@ -38,7 +38,7 @@ async function runEngine(graph: Graph, url: string, followUp?: FollowUp): Promis
     events.push(e);
     if (followUp && !granted && followUp.when(events)) {
       granted = true;
-      setTimeout(() => run.addCredit(followUp.grant.receiver, followUp.grant.credit), 300);
+      setTimeout(() => run.addCredit(followUp.grant.receiver, followUp.grant.credit), 0); // out of the event handler
     }
   });
   const { summary } = await runUntilQuiet(run, { quietMs: QUIET_MS, timeoutMs: 20_000 });
@@ -51,7 +51,7 @@ async function runProgram(file: string, url: string, followUp?: FollowUp): Promi
     onEvent(events, child) {
       if (followUp && !granted && followUp.when(events)) {
         granted = true;
-        setTimeout(() => child.stdin.write(`credit ${followUp.grant.receiver} ${followUp.grant.credit}\n`), 300);
+        child.stdin.write(`credit ${followUp.grant.receiver} ${followUp.grant.credit}\n`);
       }
     },
   });
@@ -116,7 +116,9 @@ describe('exported TypeScript program', () => {
 
   it('starves at three credits, then delivers all ten after the same follow-up grant the engine got', async () => {
     const followUp: FollowUp = {
-      when: (events) => events.filter((e) => e.event === 'MESSAGE_RECEIVED').length === 3,
+      // starved: three received and the receiver's credit reported used up (not a pause that hopes so)
+      when: (events) =>
+        events.filter((e) => e.event === 'MESSAGE_RECEIVED').length === 3 && events.some((e) => e.event === 'CREDIT' && e.node === 'rx1' && e.credit === 0),
       grant: { receiver: 'rx1', credit: 7 },
     };
     const { program } = await compare('credit-starvation', () => starving, followUp);

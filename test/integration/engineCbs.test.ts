@@ -97,7 +97,7 @@ describe('the CBS put-token handshake against the embedded broker', () => {
     expect(renewal).toMatchObject({ node: 'c1', status: 202, renewal: true });
     await r.run.stop();
     const count = r.of('CBS_TOKEN').length;
-    await sleep(1500);
+    await sleep(1500); // a "nothing more arrives" window: past a renewal period, no token put after the close
     expect(r.of('CBS_TOKEN')).toHaveLength(count);
     expect(r.of('CONNECTION_ERROR')).toHaveLength(0);
   });

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { EngineEvent } from '../../src/engine/events.ts';
 import { oneSession, record } from './engineHarness.ts';
-import { sleep } from './support/wait.ts';
+import { sleep, until } from './support/wait.ts';
 import { sharedBroker } from './support/runScope.ts';
 
 const creditOf = (events: EngineEvent[], node: string) => events.filter((e) => e.event === 'CREDIT' && e.node === node).at(-1);
@@ -19,7 +19,8 @@ describe('credit: transfers wait in the engine until their link has credit', () 
       ]),
     );
     await r.waitFor((e) => e.event === 'CREDIT' && e.node === 'tx1' && e.queued === 7);
-    await sleep(300);
+    await until(() => r.of('TRANSFER_QUEUED', 't1').length >= 10 && r.of('TRANSFER_SENT', 't1').length >= 3, '10 queued and 3 sent');
+    await sleep(300); // a "nothing more arrives" window: no 4th send, no message without receiver credit
     expect(r.of('TRANSFER_QUEUED', 't1')).toHaveLength(10);
     expect(r.of('TRANSFER_SENT', 't1')).toHaveLength(3);
     expect(creditOf(r.events, 'tx1')).toMatchObject({ credit: 0, queued: 7 });
@@ -27,7 +28,8 @@ describe('credit: transfers wait in the engine until their link has credit', () 
 
     r.run.addCredit('rx1', 3);
     await r.waitFor(() => r.of('MESSAGE_RECEIVED').length >= 3);
-    await sleep(300);
+    await r.waitFor((e) => e.event === 'CREDIT' && e.node === 'rx1' && e.credit === 0);
+    await sleep(300); // a "nothing more arrives" window: no 4th message for 3 credits
     expect(r.of('MESSAGE_RECEIVED', 'rx1')).toHaveLength(3);
     expect(creditOf(r.events, 'rx1')).toMatchObject({ credit: 0 });
 

@@ -31,7 +31,7 @@ describe('the idle timeout', () => {
     const url = await start();
     const r = scope.run(record(oneSession(url, [{ id: 'rx1', kind: 'receiver', parent: 's1', props: { address: 'idle-quiet' } }], { idleTimeoutMs: 500 })));
     await r.waitFor(is('RECEIVER_OPEN', 'rx1'));
-    await sleep(1800);
+    await sleep(1800); // a "nothing more arrives" window: no idle-timeout error over several idle periods
     expect(r.of('CONNECTION_ERROR')).toEqual([]);
     expect(server.broker.connections()).toHaveLength(1);
   });

@@ -46,7 +46,7 @@ describe('a connection with reconnect on', () => {
     const drop = await r.waitFor(is('CONNECTION_ERROR', 'c1'));
     expect(drop.errorDetail).toMatchObject({ condition: 'amqp:connection:forced', description: 'the broker is shutting down' });
     expect(drop.errorDetail?.hint).toMatch(/Reconnecting…$/);
-    await sleep(400); // a few refused tries while the broker is down
+    await sleep(400); // paces the scenario: a few refused tries while the broker is down (nothing asserted counts them)
     server = await startServer({ port, tcpPort: false });
     const summary = await r.run.settled;
 
@@ -167,7 +167,7 @@ describe('a connection with reconnect on', () => {
     expect(summary.unsent).toBeGreaterThanOrEqual(5);
     expect(summary.accepted + summary.lost + summary.unsent).toBe(10);
     expect(r.events.slice(-3).map((e) => `${e.event} ${e.node}`)).toEqual(['SENDER_CLOSED tx1', 'SESSION_CLOSED s1', 'CONNECTION_CLOSED c1']);
-    await sleep(2000); // past the scheduled retry
+    await sleep(2000); // a "nothing more arrives" window: past the scheduled retry, no reconnect after the stop
     expect(server.broker.connections()).toHaveLength(0);
     expect(r.of('CONNECTION_OPEN')).toHaveLength(1);
   });
@@ -193,7 +193,7 @@ describe('a connection with reconnect on', () => {
     expect(r.of('CONNECTION_OPEN')).toHaveLength(1);
     outcomesOf(r, 't1', 10);
     expect(summary.unsent).toBeGreaterThanOrEqual(5);
-    await sleep(300);
+    await sleep(300); // a "nothing more arrives" window: no reconnect to the restarted broker
     expect(server.broker.connections()).toHaveLength(0);
   });
 });

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { oneSession, record } from './engineHarness.ts';
 import { runHandSettled } from './support/handSettled.ts';
 import { sharedBroker } from './support/runScope.ts';
-import { sleep } from './support/wait.ts';
+import { until } from './support/wait.ts';
 
 describe('settling received messages by hand', () => {
   const shared = sharedBroker();
@@ -21,9 +21,9 @@ describe('settling received messages by hand', () => {
       [ids[2], 'modified'],
       [ids[3], 'accepted'],
     ]);
-    await sleep(200);
-    const dispositions = r.frames.filter((f) => f.dir === 'out' && f.performative === 'disposition');
-    const states = dispositions.map((f) => (f.fields.state as { descriptor: string }).descriptor);
+    const dispositions = () => r.frames.filter((f) => f.dir === 'out' && f.performative === 'disposition');
+    await until(() => dispositions().length >= 4, 'four dispositions out');
+    const states = dispositions().map((f) => (f.fields.state as { descriptor: string }).descriptor);
     expect(states).toEqual(['rejected', 'released', 'modified', 'accepted']);
     expect(() => r.run.settle('rx1', ids[3]!, 'accepted')).toThrow(/no unsettled delivery/);
     expect(() => r.run.addCredit('tx1', 1)).toThrow(/not a receiver/);

@@ -15,8 +15,8 @@ describe('step mode', () => {
       ]),
       { frames: true, stepMode: true },
     );
-    await sleep(200);
     // SASL and the protocol headers pass on their own; the open waits
+    await until(() => r.run.peekHeld() !== null, 'the open held');
     expect(r.frames.filter((f) => f.dir === 'out').map((f) => f.performative)).toEqual(['header', 'sasl-init', 'header']);
     expect(r.run.peekHeld()).toMatchObject({ connection: 'c1', dir: 'out', performative: 'open' });
     expect(r.of('CONNECTION_OPEN')).toHaveLength(0);
@@ -30,7 +30,6 @@ describe('step mode', () => {
       const out = r.frames.filter((f) => f.dir === 'out');
       expect(out.length).toBe(before + 1);
       released.push(out.at(-1)!.performative);
-      await sleep(100);
     }
     expect(released).toEqual(['open', 'begin', 'attach', 'transfer']);
     expect(r.of('CONNECTION_OPEN')).toHaveLength(1);
@@ -45,7 +44,7 @@ describe('step mode', () => {
 
   it('lets everything held go at once when step mode is turned off', async () => {
     const r = record(oneSession(shared.server.wsUrl, [{ id: 'rx1', kind: 'receiver', parent: 's1', props: { address: 'step-off-q' } }]), { stepMode: true });
-    await sleep(150);
+    await until(() => r.run.peekHeld()?.performative === 'open', 'the open held');
     expect(r.of('CONNECTION_OPEN')).toHaveLength(0);
     r.run.setStepMode(false);
     await r.waitFor((e) => e.event === 'RECEIVER_OPEN');
@@ -82,7 +81,7 @@ describe('what the engine tells its caller', () => {
     let ended = false;
     void r.run.ended.then(() => (ended = true));
     await r.waitFor((e) => e.event === 'SENDER_OPEN');
-    await sleep(50);
+    await sleep(50); // a "nothing more arrives" window: `ended` must not resolve while the connection is open
     expect(ended).toBe(false);
     await r.run.closeNode('c1');
     await r.run.ended;

@@ -32,7 +32,8 @@ describe.skipIf(skipInterop)(`page faults against ${TRAITS.rabbitmq.label}`, () 
     await log.waitFor('RECEIVER_OPEN', 'rx1');
     await run.injectFault({ fault: 'withhold-credit', target: 'rx1' });
     await until(() => log.of('TRANSFER_SETTLED', 't1').length === 8, 'all eight accepted');
-    // RabbitMQ delivers within the credit it was last told about, then holds the rest
+    // RabbitMQ delivers within the credit it was last told about, then holds the rest:
+    // a "nothing more arrives" window while the credit is withheld
     await sleep(500);
     expect(log.of('MESSAGE_RECEIVED', 'rx1').length).toBeLessThan(8);
     await run.injectFault({ fault: 'withhold-credit', target: 'rx1', on: false });
@@ -60,7 +61,7 @@ describe.skipIf(skipInterop)(`page faults against ${TRAITS.rabbitmq.label}`, () 
     await log.waitFor('SENDER_OPEN', 'tx1');
     await run.injectFault({ fault: 'drop-next-frame', target: 't1' });
     await log.waitFor('FAULT', 't1', (e) => e.frame !== undefined);
-    await sleep(500);
+    await sleep(500); // a "nothing more arrives" window: no settlement for a transfer RabbitMQ never saw
     expect(log.of('TRANSFER_SETTLED', 't1')).toEqual([]);
     await run.stop();
     expect(log.of('TRANSFER_SETTLED', 't1').map((e) => e.outcome)).toEqual(['lost']);
