@@ -12,6 +12,9 @@ test.use({ viewport: { width: 1440, height: 1200 } });
 /** Opens a template with its links on a queue of their own, so other journeys' messages do not mix in. */
 async function openTemplateOnOwnQueue(page: Page, id: string, address: string) {
   await page.goto('/');
+  // The features' toolbar items load after the first paint and wrap the toolbar onto a second row,
+  // shortening the canvas: fit once they are in, or the view pans later to keep controls in reach.
+  await expect(page.getByRole('button', { name: 'Lessons' })).toBeVisible();
   await importFlow(page, templateOnOwnQueue(id, address));
 }
 

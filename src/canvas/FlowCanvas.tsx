@@ -31,7 +31,7 @@ import { fitReadable } from './readableFit.ts';
 import { fitReadablyOnFitViewClick } from './readableFitControl.ts';
 import { StatusLine } from './StatusLine.tsx';
 import { useMeasuredElements } from './useMeasuredElements.ts';
-
+import { useReachableControls } from './useReachableControls.ts';
 
 const MINIMAP_COLORS: Record<NodeKind, string> = {
   connection: 'var(--kind-connection)',
@@ -87,17 +87,19 @@ export function FlowCanvas() {
   const canvasRef = useRef<HTMLElement>(null);
   // A short canvas (1280×720) needs every pixel for the cards: the mini map would cover them.
   const roomForMiniMap = useStore((s) => s.height > MINIMAP_MIN_CANVAS_HEIGHT);
+  const reach = useReachableControls(rf, canvasRef);
 
   useEffect(
     () => onFitViewRequest(() => {
       // Wait a frame so newly added nodes are measured before the view fits them.
       requestAnimationFrame(() => {
-        if (canvasRef.current) fitReadable(rf, canvasRef.current, FIT_OPTIONS);
+        if (canvasRef.current) fitReadable(rf, canvasRef.current, FIT_OPTIONS, reach.onFitted);
       });
     }),
-    [rf],
+    [rf, reach.onFitted],
   );
 
+  const { onCardsResized } = reach;
   const onNodesChange = useCallback((changes: NodeChange<AmqpFlowNode>[]) => {
     measure(changes);
     const moves: { id: string; position: Position }[] = [];
@@ -105,6 +107,9 @@ export function FlowCanvas() {
     let selected: Set<string> | null = null;
     for (const change of changes) {
       switch (change.type) {
+        case 'dimensions':
+          onCardsResized();
+          break;
         case 'position':
           if (change.position) moves.push({ id: change.id, position: change.position });
           break;
@@ -114,13 +119,13 @@ export function FlowCanvas() {
           else selected.delete(change.id);
           break;
         default:
-          // 'dimensions' went to measure; 'remove', 'add', 'replace': the document store owns those, through commands.
+          // 'remove', 'add', 'replace': the document store owns those, through commands.
           break;
       }
     }
     if (moves.length) previewCommand(moveNodes, { moves });
     if (selected) setSelection({ nodes: [...selected], edges: current.edges });
-  }, [measure]);
+  }, [measure, onCardsResized]);
 
   const onEdgesChange = useCallback((changes: EdgeChange<AmqpFlowEdge>[]) => {
     const current = useDocument.getState().selection;
@@ -176,6 +181,7 @@ export function FlowCanvas() {
         isValidConnection={isValidConnection}
         viewport={viewport}
         onViewportChange={setViewport}
+        onMoveStart={reach.onMoveStart}
         deleteKeyCode={null}
         multiSelectionKeyCode={MULTI_SELECT_KEYS}
         defaultEdgeOptions={DEFAULT_EDGE_OPTIONS}
