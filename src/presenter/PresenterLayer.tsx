@@ -8,8 +8,7 @@ import { setShellClass } from '../ui/shellClasses.ts';
 import { MAX_NOTE_CHARS, loadNotes, saveNote, useNotes } from './annotations.ts';
 import { requestFitView } from '../store/actions.ts';
 import { editNote, onPresentingChange, setPresenting, usePresenter } from './mode.ts';
-import { ScenePanel } from './ScenePanel.tsx';
-import { PresenterStrip } from './PresenterStrip.tsx';
+import { useRefitOnCanvasResize } from './useRefitOnCanvasResize.ts';
 import './presenter.css';
 
 function NoteEditor({ nodeId, graphName, initial }: { nodeId: string; graphName: string; initial: string }) {
@@ -137,10 +136,14 @@ export function PresenterLayer() {
   return on ? (
     <>
       <Callouts />
-      <PresenterStrip />
-      <ScenePanel />
+      <RefitOnCanvasResize />
     </>
   ) : null;
+}
+
+function RefitOnCanvasResize() {
+  useRefitOnCanvasResize();
+  return null;
 }
 
 /** The toolbar toggle. */

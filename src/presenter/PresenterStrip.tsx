@@ -1,15 +1,19 @@
-// The large figures strip of presenter mode: rate, latency and backlog where the room can read them.
+// The band under the canvas while presenting: the current scene (when the flow has scenes) and the
+// large live figures, in a grid row of their own so they never lie over a card. It is there from the
+// moment presenting starts, before the first run, so pressing Run does not move the fitted view.
 import { LiveFiguresBar } from '../panels/LiveFiguresBar.tsx';
-import { useRunStatus } from '../store/runController.ts';
-import { useRun } from '../store/runStore.ts';
+import { usePresenter } from './mode.ts';
+import { ScenePanel } from './ScenePanel.tsx';
 
 export function PresenterStrip() {
-  const running = useRunStatus() !== 'idle';
-  const ran = useRun((s) => s.eventTotal > 0);
-  if (!running && !ran) return null;
+  const on = usePresenter((s) => s.on);
+  if (!on) return null;
   return (
-    <div className="presenter-strip">
-      <LiveFiguresBar large />
+    <div className="presenter-band">
+      <ScenePanel />
+      <div className="presenter-strip">
+        <LiveFiguresBar large />
+      </div>
     </div>
   );
 }

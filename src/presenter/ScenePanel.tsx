@@ -65,7 +65,7 @@ export function ScenePanel() {
           Scene {Math.min(index, scenes.length - 1) + 1} of {scenes.length}
         </p>
         <h2 className="scene-card__title">{scene.title}</h2>
-        {scene.notes && <p className="scene-card__notes">{scene.notes}</p>}
+        {scene.notes && <p className="scene-card__notes" title={scene.notes}>{scene.notes}</p>}
         {scene.fault && (
           <p className="scene-card__fault">
             {faultNote ?? `⚡ ${FAULTS[scene.fault.fault].label}${running ? '' : ' (press Run, then come to this scene to inject it)'}`}
