@@ -28,9 +28,14 @@ export async function exportGraph(page: Page): Promise<Graph> {
  * picked, and steps other than Run (which waits for it: run-while-loading.spec.ts) need it in.
  */
 export async function loadTemplate(page: Page, name: string) {
+  await pickTemplate(page, name);
+  await expect(page.locator('.toolbar__doc')).toHaveText(name);
+}
+
+/** Picks a template from the menu; its flow may still be loading when this returns. */
+export async function pickTemplate(page: Page, name: string) {
   await page.getByRole('button', { name: 'Templates' }).click();
   await page.getByRole('menuitem', { name }).click();
-  await expect(page.locator('.toolbar__doc')).toHaveText(name);
 }
 
 /** Imports text through the real file input, as the file chooser would. */

@@ -4,7 +4,7 @@
 // the machine.
 import type { Page } from '@playwright/test';
 import { graphOfChildren } from '../src/graph/fixtures/factory.ts';
-import { importFlow, importThroughInput, loadTemplate, nodeById, templateOnOwnQueue } from './editorSteps.ts';
+import { importFlow, importThroughInput, loadTemplate, nodeById, pickTemplate, templateOnOwnQueue } from './editorSteps.ts';
 import { test, expect } from './fixtures.ts';
 import { saveScreenshot } from './screenshots.ts';
 
@@ -47,8 +47,7 @@ test('Run pressed while a picked template still loads waits for it and runs the 
   await page.goto('/');
   await importFlow(page, previousFlow());
 
-  await page.getByRole('button', { name: 'Templates' }).click();
-  await page.getByRole('menuitem', { name: 'Hello over $cbs' }).click();
+  await pickTemplate(page, 'Hello over $cbs');
   await expect(runStatus(page)).toHaveText('Loading flow…');
   await page.getByRole('button', { name: 'Run' }).click();
   // the press is kept and said so: the previous flow does not start
@@ -70,8 +69,7 @@ test('Step pressed while a picked template still loads starts the stepping run o
   await page.goto('/');
   await importFlow(page, previousFlow());
 
-  await page.getByRole('button', { name: 'Templates' }).click();
-  await page.getByRole('menuitem', { name: 'Hello over $cbs' }).click();
+  await pickTemplate(page, 'Hello over $cbs');
   await page.getByRole('button', { name: 'Step' }).click();
   await expect(runStatus(page)).toHaveText('Loading flow… then Run');
 
@@ -110,8 +108,7 @@ test('a template that fails to load while Run waits for it runs nothing and leav
   await page.goto('/');
   await importFlow(page, previousFlow());
 
-  await page.getByRole('button', { name: 'Templates' }).click();
-  await page.getByRole('menuitem', { name: 'Send and receive' }).click();
+  await pickTemplate(page, 'Send and receive');
   await page.getByRole('button', { name: 'Run' }).click();
   await expect(runStatus(page)).toHaveText('Loading flow… then Run');
 
